@@ -1,0 +1,212 @@
+"""The `ingest` command line.
+
+Errors the user can act on are printed as one line naming the problem and what to do,
+with exit status 2 (1 when some inputs could not be cleaned); `--debug` shows tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import sys
+from collections.abc import Awaitable, Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from ingest import __version__
+from ingest.clean import CleanOptions, clean
+from ingest.config import Settings
+from ingest.errors import CleanError, ConfigError, IngestError, InputError
+from ingest.logs import configure as configure_logging
+from ingest.service import export, importer
+from ingest.store import embedded, queries, schema
+from ingest.store.database import Database, redact, resolve_url
+
+log = logging.getLogger("ingest")
+
+
+def load_settings() -> Settings:
+    try:
+        return Settings()
+    except ValidationError as exc:
+        err = exc.errors()[0]
+        name = "INGEST_" + str(err["loc"][0]).upper()
+        raise ConfigError(f"invalid setting {name}: {err['msg']}", hint="see the configuration table in README.md") from None
+
+
+def clean_options(settings: Settings) -> CleanOptions:
+    return CleanOptions(max_bytes=settings.max_bytes)
+
+
+def open_database(settings: Settings) -> Database:
+    """Resolve the server (embedded when unset), bring the schema up to date, connect."""
+    url = resolve_url(settings)
+    schema.upgrade(url)
+    return Database(url)
+
+
+def with_database(settings: Settings, work: Callable[[Database], Awaitable[int]]) -> int:
+    async def run() -> int:
+        db = open_database(settings)
+        try:
+            return await work(db)
+        finally:
+            await db.close()
+
+    return asyncio.run(run())
+
+
+# --- commands -------------------------------------------------------------------------
+
+
+def cmd_clean(args: argparse.Namespace, settings: Settings) -> int:
+    options = clean_options(settings)
+    failures = 0
+    for path in args.paths:
+        try:
+            articles = clean(_read_input(path, options), path.name, options)
+            error = None
+        except (CleanError, InputError) as exc:
+            articles, error = [], str(exc)
+            failures += 1
+        if args.json:
+            for article in articles:
+                print(json.dumps({"path": str(path), **article.to_json(), "error": None}, ensure_ascii=False))
+            if error:
+                print(json.dumps({"path": str(path), "error": error}, ensure_ascii=False))
+        else:
+            _print_readable(path, articles, error)
+    return 1 if failures else 0
+
+
+def _read_input(path: Path, options: CleanOptions) -> bytes:
+    try:
+        if path.stat().st_size > options.max_bytes:
+            raise CleanError(f"file is {path.stat().st_size} bytes, over the limit of {options.max_bytes} (INGEST_MAX_BYTES)")
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from None
+
+
+def _print_readable(path: Path, articles: Sequence[Any], error: str | None) -> None:
+    from rich.console import Console
+
+    console = Console(highlight=False)
+    console.rule(str(path))
+    if error:
+        console.print(f"[red]error:[/red] {error}")
+    for article in articles:
+        record = article.to_json()
+        for name in ("kind", "title", "summary", "section", "authors", "outlet", "language",
+                     "published", "modified", "source_url"):
+            if record[name]:
+                console.print(f"[bold]{name}:[/bold] {record[name]}", soft_wrap=True)
+        console.print()
+        for paragraph in record["body"]:
+            console.print(paragraph, soft_wrap=True)
+            console.print()
+        for removal in record["removed"]:
+            console.print(f"[dim]removed ({removal['rule']}):[/dim] {removal['line']}", soft_wrap=True)
+
+
+def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    paths = importer.expand(args.paths)
+
+    async def work(db: Database) -> int:
+        report = await importer.import_paths(db, paths, clean_options(settings), progress=sys.stderr.isatty())
+        for path, reason in report.failed:
+            print(f"failed: {path}: {reason}", file=sys.stderr)
+        print(f"{report.files} files: {report.new} new, {report.already_stored} already stored, "
+              f"{len(report.failed)} failed; {report.articles} articles stored")
+        return 0
+
+    return with_database(settings, work)
+
+
+def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(db: Database) -> int:
+        async with db.transaction() as conn:
+            await export.write(queries.export_articles(conn), args.format, sys.stdout)
+        return 0
+
+    return with_database(settings, work)
+
+
+def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    if args.action == "stop":
+        if settings.database_url:
+            raise ConfigError("INGEST_DATABASE_URL is set: that server is not ours to stop")
+        stopped = embedded.stop(settings.embedded_pgdata)
+        print("embedded PostgreSQL stopped" if stopped else "embedded PostgreSQL was not running")
+        return 0
+    url = resolve_url(settings)
+    if args.action == "url":
+        print(url)
+    elif args.action == "psql":
+        psql = embedded.psql_path() if not settings.database_url else Path("psql")
+        os.execvp(str(psql), [str(psql), url])
+    elif args.action == "upgrade":
+        schema.upgrade(url, args.revision or "head")
+        print(f"schema at {schema.current_revision(url)} on {redact(url)}")
+    elif args.action == "downgrade":
+        schema.downgrade(url, args.revision or "base")
+        print(f"schema at {schema.current_revision(url) or 'base (empty)'} on {redact(url)}")
+    elif args.action == "current":
+        print(schema.check_known(url) or "base (empty)")
+    return 0
+
+
+# --- parser ---------------------------------------------------------------------------
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="ingest", description="Boilerplate-stripping news-article ingest.")
+    parser.add_argument("--version", action="version", version=f"ingest {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logs")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    p = sub.add_parser("clean", help="clean files and print the result (no database)")
+    p.add_argument("--json", action="store_true", help="one JSON object per article (the eval interface)")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser("import", help="run files or folders through the pipeline into the database")
+    p.add_argument("paths", nargs="+", type=Path, metavar="PATH")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="print stored articles")
+    p.add_argument("--format", choices=export.FORMATS, default="jsonl")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("db", help="the database: url, psql, stop, upgrade, downgrade, current")
+    p.add_argument("action", choices=("url", "psql", "stop", "upgrade", "downgrade", "current"))
+    p.add_argument("revision", nargs="?", help="for upgrade/downgrade: target revision (head / base)")
+    p.set_defaults(func=cmd_db)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        configure_logging(settings.log_format.value, "DEBUG" if args.debug else settings.log_level)
+        return int(args.func(args, settings))
+    except IngestError as exc:
+        if args.debug:
+            log.exception("failed")
+        print(f"ingest: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # output piped into `head` and the like: not an error
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

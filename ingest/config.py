@@ -1,0 +1,60 @@
+"""Settings: every knob is an `INGEST_*` environment variable with a sensible default.
+
+The README's configuration table is checked against this class by a test, so a
+setting cannot be added without being documented.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class LogFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Settings(BaseSettings):
+    """Configuration read from the environment (prefix `INGEST_`)."""
+
+    model_config = SettingsConfigDict(env_prefix="INGEST_", extra="ignore")
+
+    database_url: str | None = Field(
+        default=None,
+        description="PostgreSQL URL (`postgresql://user@host:5432/db`). Unset: an embedded server under the data dir.",
+    )
+    data_dir: Path = Field(
+        default=Path(".ingest"),
+        description="Where the embedded database and the working folders live.",
+    )
+    inbox: Path | None = Field(
+        default=None,
+        description="The watched folder users drop files into. Default: `<data dir>/inbox`.",
+    )
+    archive_dir: Path | None = Field(
+        default=None,
+        description="Where processed, duplicate and failed files are moved. Default: `<data dir>/archive`.",
+    )
+    max_bytes: int = Field(
+        default=20 * 1024 * 1024,
+        gt=0,
+        description="Largest file (or HTTP body) accepted, in bytes; larger ones fail with a reason.",
+    )
+    log_format: LogFormat = Field(default=LogFormat.text, description="`text` or `json` (one object per line).")
+    log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
+
+    @property
+    def inbox_dir(self) -> Path:
+        return self.inbox if self.inbox is not None else self.data_dir / "inbox"
+
+    @property
+    def archive_root(self) -> Path:
+        return self.archive_dir if self.archive_dir is not None else self.data_dir / "archive"
+
+    @property
+    def embedded_pgdata(self) -> Path:
+        return self.data_dir / "pg"

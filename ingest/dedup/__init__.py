@@ -1,0 +1,1 @@
+"""Pure deduplication: fingerprints, near-duplicates and story matching. No database."""

@@ -1,0 +1,60 @@
+"""One exception root for the project.
+
+Each error class carries the CLI exit status and the HTTP status it maps to, so the
+CLI and the API translate failures in one place each and never guess.
+"""
+
+from __future__ import annotations
+
+
+class IngestError(Exception):
+    """Base of every error the project raises on purpose."""
+
+    exit_code: int = 2
+    http_status: int = 500
+
+    def __init__(self, message: str, *, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+    def __str__(self) -> str:
+        return f"{self.message} ({self.hint})" if self.hint else self.message
+
+
+class ConfigError(IngestError):
+    """A setting is invalid or a path given by the user cannot be used."""
+
+    http_status = 400
+
+
+class InputError(IngestError):
+    """A path or argument given on the command line is missing or unreadable."""
+
+    http_status = 400
+
+
+class DatabaseUnavailable(IngestError):
+    """The database cannot be reached (server down, wrong URL, network)."""
+
+    http_status = 503
+
+
+class SchemaMismatch(IngestError):
+    """The database schema is newer (or otherwise other) than this code knows."""
+
+    http_status = 503
+
+
+class CleanError(IngestError):
+    """A file cannot be turned into an article; the message says why, for the user."""
+
+    exit_code = 1
+    http_status = 422
+
+
+class NotFound(IngestError):
+    """A requested record does not exist."""
+
+    exit_code = 1
+    http_status = 404

@@ -1,0 +1,1 @@
+"""Wiring: import, watcher, workers and HTTP API. No business rules live here."""

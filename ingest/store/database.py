@@ -1,0 +1,81 @@
+"""The one door to PostgreSQL: URL resolution, the async engine, error translation.
+
+Every other module reaches the database through `Database` and the named queries in
+`ingest.store.queries`; driver errors are turned into `DatabaseUnavailable` here.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import make_url, text
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from ingest.config import Settings
+from ingest.errors import DatabaseUnavailable
+from ingest.store import embedded
+
+# Key of the advisory lock that serialises schema migrations across processes.
+MIGRATION_LOCK = zlib.crc32(b"ingest:migrations")
+
+
+def resolve_url(settings: Settings) -> str:
+    """The configured server, or the embedded one (started on demand) when none is set."""
+    if settings.database_url:
+        return settings.database_url
+    return embedded.start(settings.embedded_pgdata)
+
+
+def sqlalchemy_url(url: str) -> str:
+    """Accept plain `postgresql://` URLs (as psql takes them) and pick the psycopg 3 driver."""
+    for prefix in ("postgresql+psycopg://", "postgresql://", "postgres://"):
+        if url.startswith(prefix):
+            return "postgresql+psycopg://" + url[len(prefix):]
+    raise DatabaseUnavailable(f"not a PostgreSQL URL: {redact(url)}", hint="use postgresql://user@host:port/dbname")
+
+
+def redact(url: str) -> str:
+    """The URL without its password, safe to print in logs and errors."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except sa_exc.ArgumentError:
+        return "<unparseable URL>"
+
+
+def unavailable(url: str, exc: BaseException) -> DatabaseUnavailable:
+    """Turn a driver error into the project's error, with its first line only."""
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    first = detail[0] if detail else type(exc).__name__
+    return DatabaseUnavailable(
+        f"cannot reach the database at {redact(url)}: {first}",
+        hint="check INGEST_DATABASE_URL and that the server is running",
+    )
+
+
+class Database:
+    """An async engine on one database, with driver errors translated at this boundary."""
+
+    def __init__(self, url: str, *, pool_size: int = 5) -> None:
+        self.url = url
+        self.engine: AsyncEngine = create_async_engine(
+            sqlalchemy_url(url), pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size
+        )
+
+    @asynccontextmanager
+    async def transaction(self) -> AsyncIterator[AsyncConnection]:
+        """A connection inside one transaction, committed on success, rolled back on error."""
+        try:
+            async with self.engine.begin() as conn:
+                yield conn
+        except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
+            raise unavailable(self.url, exc) from exc
+
+    async def ping(self) -> None:
+        async with self.transaction() as conn:
+            await conn.execute(text("SELECT 1"))
+
+    async def close(self) -> None:
+        await self.engine.dispose()

@@ -1,0 +1,119 @@
+"""Table definitions: the canonical schema the migrations must produce.
+
+A test diffs the migrated database against this metadata, so the two cannot drift.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import (
+    BigInteger,
+    CheckConstraint,
+    Computed,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+DOCUMENT_STATUSES = ("queued", "processing", "done", "duplicate", "failed")
+
+# Title weighs more than body in ranking; `simple` keeps every language searchable
+# without guessing a stemmer per row.
+SEARCH_VECTOR = (
+    "setweight(to_tsvector('simple'::regconfig, coalesce(title, '')), 'A') || "
+    "setweight(to_tsvector('simple'::regconfig, coalesce(summary, '')), 'B') || "
+    "setweight(to_tsvector('simple'::regconfig, body), 'C')"
+)
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(
+        naming_convention={
+            "pk": "%(table_name)s_pkey",
+            "fk": "%(table_name)s_%(column_0_name)s_fkey",
+            "uq": "%(table_name)s_%(column_0_name)s_key",
+            "ck": "%(table_name)s_%(constraint_name)s_check",
+            "ix": "%(table_name)s_%(column_0_name)s_idx",
+        }
+    )
+
+
+class Document(Base):
+    """Every received file or request, raw bytes kept so a better cleaner can re-run later."""
+
+    __tablename__ = "documents"
+    __table_args__ = (CheckConstraint(f"status IN {DOCUMENT_STATUSES}", name="status"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    sha256: Mapped[str] = mapped_column(Text, unique=True)
+    original_name: Mapped[str] = mapped_column(Text)
+    media_type: Mapped[str | None] = mapped_column(Text)
+    size_bytes: Mapped[int] = mapped_column(BigInteger)
+    raw: Mapped[bytes | None] = mapped_column(LargeBinary)
+    received_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    times_received: Mapped[int] = mapped_column(Integer, server_default="1")
+    status: Mapped[str] = mapped_column(Text, server_default="queued", index=True)
+    error: Mapped[str | None] = mapped_column(Text)
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class Story(Base):
+    """One event, covered by one or more articles."""
+
+    __tablename__ = "stories"
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    title: Mapped[str | None] = mapped_column(Text)
+    first_published: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_published: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    article_count: Mapped[int] = mapped_column(Integer, server_default="0")
+    outlets: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default="{}")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+
+
+class ArticleRow(Base):
+    """The clean record of one article (a `.jsonl` document may hold several)."""
+
+    __tablename__ = "articles"
+    __table_args__ = (
+        UniqueConstraint("document_id", "record_index", name="articles_document_record_key"),
+        Index("articles_search_idx", "search", postgresql_using="gin"),
+        Index("articles_published_idx", "published"),
+    )
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
+    document_id: Mapped[int] = mapped_column(BigInteger, ForeignKey("documents.id", ondelete="CASCADE"))
+    record_index: Mapped[int] = mapped_column(Integer, server_default="0")
+    kind: Mapped[str] = mapped_column(Text)
+    title: Mapped[str | None] = mapped_column(Text)
+    summary: Mapped[str | None] = mapped_column(Text)
+    section: Mapped[str | None] = mapped_column(Text)
+    authors: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default="{}")
+    outlet: Mapped[str | None] = mapped_column(Text, index=True)
+    source_url: Mapped[str | None] = mapped_column(Text)
+    published: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published_has_offset: Mapped[bool | None] = mapped_column()
+    modified: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    modified_has_offset: Mapped[bool | None] = mapped_column()
+    language: Mapped[str | None] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    paragraphs: Mapped[list[str]] = mapped_column(ARRAY(Text))
+    word_count: Mapped[int] = mapped_column(Integer)
+    removed: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, server_default="[]")
+    search: Mapped[Any] = mapped_column(TSVECTOR, Computed(SEARCH_VECTOR, persisted=True))
+    fingerprint: Mapped[str] = mapped_column(Text, index=True)
+    story_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("stories.id", ondelete="SET NULL"), index=True)
+    duplicate_of: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("articles.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

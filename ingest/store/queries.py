@@ -1,0 +1,163 @@
+"""Named queries: the only place that reads or writes the tables.
+
+Each function takes a connection inside a transaction (see `Database.transaction`)
+so that callers compose several queries atomically.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import delete, func, insert, literal_column, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from ingest.clean import Article
+from ingest.store.models import ArticleRow, Document
+
+documents = Document.__table__
+articles = ArticleRow.__table__
+
+
+@dataclass(frozen=True)
+class Received:
+    """Outcome of storing a document's bytes: its id, and whether these bytes were new."""
+
+    id: int
+    new: bool
+    status: str
+    error: str | None
+
+
+@dataclass(frozen=True)
+class Claimed:
+    """A document taken for processing, with what the cleaner needs."""
+
+    id: int
+    original_name: str
+    raw: bytes
+
+
+async def add_document(
+    conn: AsyncConnection,
+    *,
+    sha256: str,
+    original_name: str,
+    size_bytes: int,
+    raw: bytes | None,
+    media_type: str | None = None,
+    status: str = "queued",
+    error: str | None = None,
+) -> Received:
+    """Store a document once per SHA-256; the same bytes again only count a receipt."""
+    stmt = (
+        pg_insert(documents)
+        .values(sha256=sha256, original_name=original_name, size_bytes=size_bytes, raw=raw,
+                media_type=media_type, status=status, error=error)
+        .on_conflict_do_update(
+            index_elements=[documents.c.sha256],
+            set_={"times_received": documents.c.times_received + 1},
+        )
+        .returning(documents.c.id, documents.c.status, documents.c.error, literal_column("xmax = 0").label("new"))
+    )
+    row = (await conn.execute(stmt)).one()
+    return Received(id=row.id, new=row.new, status=row.status, error=row.error)
+
+
+async def claim_document(conn: AsyncConnection, document_id: int) -> Claimed | None:
+    """Mark a queued (or interrupted) document as processing and return its bytes."""
+    stmt = (
+        update(documents)
+        .where(documents.c.id == document_id, documents.c.raw.is_not(None))
+        .values(status="processing", attempts=documents.c.attempts + 1, updated_at=func.now())
+        .returning(documents.c.id, documents.c.original_name, documents.c.raw)
+    )
+    row = (await conn.execute(stmt)).one_or_none()
+    return Claimed(row.id, row.original_name, row.raw) if row else None
+
+
+async def mark_failed(conn: AsyncConnection, document_id: int, error: str) -> None:
+    await conn.execute(
+        update(documents).where(documents.c.id == document_id)
+        .values(status="failed", error=error, updated_at=func.now())
+    )
+
+
+def _stored_time(value: datetime | None) -> tuple[datetime | None, bool | None]:
+    """A naive time (offset unknown) is stored as if UTC, with the flag saying so."""
+    if value is None:
+        return None, None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=timezone.utc), False
+    return value, True
+
+
+def _article_values(document_id: int, index: int, article: Article, fingerprint: str) -> dict[str, Any]:
+    published, published_has_offset = _stored_time(article.published)
+    modified, modified_has_offset = _stored_time(article.modified)
+    return {
+        "document_id": document_id, "record_index": index, "kind": article.kind,
+        "title": article.title, "summary": article.summary, "section": article.section,
+        "authors": list(article.authors), "outlet": article.outlet, "source_url": article.source_url,
+        "published": published, "published_has_offset": published_has_offset,
+        "modified": modified, "modified_has_offset": modified_has_offset,
+        "language": article.language, "body": article.text, "paragraphs": list(article.body),
+        "word_count": article.word_count,
+        "removed": [{"line": r.line, "rule": r.rule} for r in article.removed],
+        "fingerprint": fingerprint,
+    }
+
+
+async def save_articles(
+    conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[Article, str]]
+) -> list[int]:
+    """Replace the document's articles with `cleaned` (article, fingerprint) and mark it done.
+
+    Replacing (not appending) makes re-processing a document idempotent.
+    """
+    await conn.execute(delete(articles).where(articles.c.document_id == document_id))
+    ids: list[int] = []
+    for index, (article, fingerprint) in enumerate(cleaned):
+        stmt = insert(articles).values(_article_values(document_id, index, article, fingerprint))
+        ids.append((await conn.execute(stmt.returning(articles.c.id))).scalar_one())
+    await conn.execute(
+        update(documents).where(documents.c.id == document_id)
+        .values(status="done", error=None, updated_at=func.now())
+    )
+    return ids
+
+
+def _shown_time(value: datetime | None, has_offset: bool | None) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if has_offset else value.astimezone(timezone.utc).replace(tzinfo=None).isoformat()
+
+
+async def export_articles(conn: AsyncConnection) -> AsyncIterator[dict[str, Any]]:
+    """Every stored article with its provenance, oldest first, streamed."""
+    a, d = articles, documents
+    stmt = (
+        select(
+            a.c.id, d.c.original_name.label("source_name"), a.c.document_id, a.c.story_id, a.c.duplicate_of,
+            a.c.title, a.c.summary, a.c.section, a.c.authors, a.c.outlet, a.c.language,
+            a.c.published, a.c.published_has_offset, a.c.modified, a.c.modified_has_offset,
+            a.c.source_url, a.c.word_count, a.c.paragraphs,
+        )
+        .join(d, d.c.id == a.c.document_id)
+        .order_by(a.c.id)
+    )
+    result = await conn.stream(stmt)
+    async for row in result:
+        record = dict(row._mapping)
+        record["published"] = _shown_time(record["published"], record.pop("published_has_offset"))
+        record["modified"] = _shown_time(record["modified"], record.pop("modified_has_offset"))
+        record["body"] = record.pop("paragraphs")
+        yield record
+
+
+async def counts_by_status(conn: AsyncConnection) -> dict[str, int]:
+    rows = await conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status))
+    return {status: count for status, count in rows}

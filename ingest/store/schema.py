@@ -1,0 +1,61 @@
+"""Schema migrations (Alembic), applied at start and by `ingest db upgrade`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import create_engine, pool
+from sqlalchemy import exc as sa_exc
+
+from ingest.errors import SchemaMismatch
+from ingest.store.database import sqlalchemy_url, unavailable
+
+MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
+
+
+def alembic_config(url: str) -> Config:
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    cfg.attributes["url"] = url
+    return cfg
+
+
+def current_revision(url: str) -> str | None:
+    engine = create_engine(sqlalchemy_url(url), poolclass=pool.NullPool)
+    try:
+        with engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+    except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
+        raise unavailable(url, exc) from exc
+    finally:
+        engine.dispose()
+
+
+def check_known(url: str) -> str | None:
+    """Refuse a database migrated by a newer ingest: this code would misread it."""
+    revision = current_revision(url)
+    if revision is not None:
+        scripts = ScriptDirectory.from_config(alembic_config(url))
+        if revision not in {s.revision for s in scripts.walk_revisions()}:
+            raise SchemaMismatch(
+                f"the database schema is at revision {revision}, which this version of ingest does not know",
+                hint="a newer ingest migrated it: upgrade ingest, or point INGEST_DATABASE_URL elsewhere",
+            )
+    return revision
+
+
+def upgrade(url: str, revision: str = "head") -> None:
+    check_known(url)
+    try:
+        command.upgrade(alembic_config(url), revision)
+    except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
+        raise unavailable(url, exc) from exc
+
+
+def downgrade(url: str, revision: str) -> None:
+    check_known(url)
+    command.downgrade(alembic_config(url), revision)

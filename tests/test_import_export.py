@@ -1,0 +1,148 @@
+"""`ingest import` and `ingest export` through the real CLI and a real PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import shutil
+from pathlib import Path
+
+from conftest import FIXTURES, SEEDS
+
+SEED_FILES = sorted(SEEDS.glob("*.txt"))
+
+
+def exported(cli) -> list[dict]:
+    result = cli("export", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_importing_the_seeds_stores_one_article_per_seed(cli, sql):
+    result = cli("import", *map(str, SEED_FILES))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "2 files: 2 new, 0 already stored, 0 failed; 2 articles stored"
+    rows = exported(cli)
+    assert [r["source_name"] for r in rows] == [p.name for p in SEED_FILES]
+    assert sql("SELECT status, count(*) FROM documents GROUP BY status") == [("done", 2)]
+
+
+def test_importing_the_same_files_twice_keeps_one_document_and_article_each(cli, sql):
+    cli("import", *map(str, SEED_FILES))
+    again = cli("import", *map(str, SEED_FILES))
+
+    assert again.stdout.strip() == "2 files: 0 new, 2 already stored, 0 failed; 0 articles stored"
+    assert sql("SELECT count(*) FROM documents") == [(2,)]
+    assert sql("SELECT count(*) FROM articles") == [(2,)]
+    assert sql("SELECT times_received FROM documents ORDER BY id") == [(2,), (2,)]
+
+
+def test_same_bytes_under_another_name_is_the_same_document(cli, sql, tmp_path):
+    copy = tmp_path / "renamed.txt"
+    shutil.copy(SEED_FILES[0], copy)
+    cli("import", str(SEED_FILES[0]))
+    result = cli("import", str(copy))
+
+    assert result.stdout.strip() == "1 files: 0 new, 1 already stored, 0 failed; 0 articles stored"
+    assert sql("SELECT original_name FROM documents") == [(SEED_FILES[0].name,)]
+
+
+def test_import_walks_folders_and_skips_hidden_files(cli, sql, tmp_path):
+    inbox = tmp_path / "inbox"
+    (inbox / "nested").mkdir(parents=True)
+    shutil.copy(SEED_FILES[0], inbox / SEED_FILES[0].name)
+    shutil.copy(SEED_FILES[1], inbox / "nested" / SEED_FILES[1].name)
+    (inbox / ".partial.txt").write_text("not yet complete")
+
+    result = cli("import", str(inbox))
+
+    assert result.returncode == 0, result.stderr
+    assert sorted(name for (name,) in sql("SELECT original_name FROM documents")) == [p.name for p in SEED_FILES]
+
+
+def test_raw_bytes_and_their_hash_are_kept(cli, sql):
+    cli("import", str(SEED_FILES[0]))
+    raw, sha256, size = sql("SELECT raw, sha256, size_bytes FROM documents")[0]
+
+    assert bytes(raw) == SEED_FILES[0].read_bytes()
+    assert size == SEED_FILES[0].stat().st_size
+    assert sha256 == hashlib.sha256(SEED_FILES[0].read_bytes()).hexdigest()
+
+
+def test_empty_file_is_stored_as_failed_with_its_reason(cli, sql):
+    result = cli("import", str(FIXTURES / "import" / "empty.txt"), str(FIXTURES / "import" / "whitespace.txt"))
+
+    assert result.returncode == 0, result.stderr
+    assert "2 failed" in result.stdout
+    failed = sql("SELECT original_name, error FROM failed_documents ORDER BY original_name")
+    assert [name for name, _ in failed] == ["empty.txt", "whitespace.txt"]
+    assert all("empty" in error for _, error in failed), failed
+
+
+def test_file_over_the_size_limit_is_recorded_failed_without_its_bytes(cli, sql, tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("Headline\n" + "A long paragraph of body text.\n" * 100)
+
+    result = cli("import", str(big), env={"INGEST_MAX_BYTES": "1000"})
+
+    assert result.returncode == 0, result.stderr
+    assert sql("SELECT status, raw IS NULL, error FROM documents") == [
+        ("failed", True, f"file is {big.stat().st_size} bytes, over the limit of 1000 (INGEST_MAX_BYTES)")
+    ]
+
+
+def test_export_jsonl_has_the_fields_the_evaluation_reads(cli):
+    cli("import", *map(str, SEED_FILES))
+    row = exported(cli)[0]
+
+    for name in ("id", "source_name", "story_id", "duplicate_of", "title", "outlet", "published", "source_url", "body"):
+        assert name in row, name
+    assert row["source_name"] == SEED_FILES[0].name
+    assert isinstance(row["body"], list) and row["body"]
+
+
+def test_export_csv_has_a_header_and_one_row_per_article(cli):
+    cli("import", *map(str, SEED_FILES))
+    result = cli("export", "--format", "csv")
+
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert [r["source_name"] for r in rows] == [p.name for p in SEED_FILES]
+    assert rows[0]["title"] == exported(cli)[0]["title"]
+
+
+def test_removed_lines_are_queryable_with_their_rule(cli, sql):
+    cli("import", *map(str, SEED_FILES))
+    stored = sql("SELECT count(*) FROM removed_lines")[0][0]
+    in_json = sum(len(r) for (r,) in sql("SELECT removed FROM articles"))
+
+    assert stored == in_json
+
+
+def test_missing_path_is_a_one_line_error_with_status_2(cli, sql):
+    result = cli("import", "no/such/file.txt")
+
+    assert result.returncode == 2
+    assert result.stderr.strip() == "ingest: error: no such file or folder: no/such/file.txt"
+    assert sql("SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_a_fifo_is_refused_not_read(cli, tmp_path):
+    fifo = tmp_path / "article.txt"
+    os.mkfifo(fifo)
+
+    result = cli("import", str(fifo), timeout=30)
+
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"ingest: error: not a regular file or folder: {fifo}"
+
+
+def test_paths_are_resolved_relative_to_the_working_directory(cli, tmp_path: Path):
+    (tmp_path / "a.txt").write_text("A headline\nA body paragraph that says something.\n")
+    result = cli("import", "a.txt")
+
+    assert result.returncode == 0, result.stderr
+    assert "1 new" in result.stdout
