@@ -2,6 +2,6 @@
 
 from ingest.clean.article import Article, Removal
 from ingest.clean.options import CleanOptions
-from ingest.clean.pipeline import clean
+from ingest.clean.pipeline import clean, clean_records
 
-__all__ = ["Article", "CleanOptions", "Removal", "clean"]
+__all__ = ["Article", "CleanOptions", "Removal", "clean", "clean_records"]

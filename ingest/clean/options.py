@@ -7,6 +7,13 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class CleanOptions:
-    """What the caller may tune; defaults are the measured best."""
+    """What the caller may tune; defaults are the measured best (see bench/clean.py)."""
 
     max_bytes: int = 20 * 1024 * 1024
+    # trafilatura settings for the HTML path, compared on the extraction benchmark.
+    favor_precision: bool = False
+    favor_recall: bool = False
+    fallback: bool = True
+    include_tables: bool = True
+    # Pages with more elements than this are refused by trafilatura instead of parsed at length.
+    max_tree_size: int | None = 500_000

@@ -1,24 +1,84 @@
-"""Entry point of the cleaner: decide the kind of input and run the matching cleaner."""
+"""Entry point of the cleaner: decide the kind of input and run the matching cleaner.
+
+The extension is a hint, the content decides: HTML saved as `.txt` is cleaned as
+HTML, gzip is recognised by its magic bytes, JSON records by their shape.
+"""
 
 from __future__ import annotations
 
+import re
+
+from ingest.clean import html, records
 from ingest.clean.article import Article
+from ingest.clean.decode import GZIP_MAGIC, decode, gunzip
 from ingest.clean.options import CleanOptions
+from ingest.clean.rawtext import clean_text
 from ingest.errors import CleanError
+
+_HTML_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml")
+_HTML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
+)
+_HTML_TAG = re.compile(r"<(?:p|div|article|br|span|a\s+href|h[1-6])\b[^>]*>", re.I)
 
 
 def clean(data: bytes, name: str, options: CleanOptions = CleanOptions()) -> list[Article]:
     """Clean one file's bytes into its articles (a `.jsonl` file may hold many).
 
-    Raises CleanError with a message for the user when nothing can be made of the file.
+    Raises CleanError with a message for the user when nothing can be made of the
+    file. Bad lines of a `.jsonl` are skipped here; `clean_records` reports them.
     """
+    results = clean_records(data, name, options)
+    good = [r for r in results if isinstance(r, Article)]
+    if good:
+        return good
+    errors = [r for r in results if isinstance(r, CleanError)]
+    if len(errors) == 1:
+        raise errors[0]
+    raise CleanError(f"none of {len(errors)} records could be cleaned; first: {errors[0].message}")
+
+
+def clean_records(data: bytes, name: str, options: CleanOptions = CleanOptions()) -> list[Article | CleanError]:
+    """One result per record (per line of a `.jsonl`, else one), each an Article or its CleanError.
+
+    Raises CleanError only when the file as a whole is unusable (too big, empty, binary).
+    """
+    kind, text = sniff(data, name, options)
+    if kind == "jsonl":
+        return records.clean_jsonl(text, options)
+    try:
+        if kind == "json":
+            return [records.clean_record_text(text, options)]
+        if kind == "html":
+            return [html.clean_html(text, options)]
+        return [clean_text(text, "text")]
+    except CleanError as exc:
+        return [exc]
+
+
+def sniff(data: bytes, name: str, options: CleanOptions) -> tuple[str, str]:
+    """The kind of input ("text", "html", "json", "jsonl") and its decoded text."""
     if len(data) > options.max_bytes:
         raise CleanError(f"file is {len(data)} bytes, over the limit of {options.max_bytes} (INGEST_MAX_BYTES)")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CleanError(f"not valid UTF-8 text at byte {exc.start}") from None
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    if not lines:
-        raise CleanError("file is empty or holds only whitespace")
-    return [Article(kind="text", title=lines[0], body=tuple(lines[1:]))]
+    if data.startswith(GZIP_MAGIC):
+        data = gunzip(data, options.max_bytes)
+    if not data.strip():
+        raise CleanError("empty file: it holds no bytes or only whitespace")
+    text = decode(data)
+    if not text.strip():
+        raise CleanError("empty file: it holds only whitespace")
+    return _kind(text, name.lower().removesuffix(".gz")), text
+
+
+def _kind(text: str, lower_name: str) -> str:
+    if lower_name.endswith((".jsonl", ".ndjson")):
+        return "jsonl"
+    if lower_name.endswith(".json"):
+        return records.shape(text) or "json"
+    head = text[:4096]
+    if head.lstrip().startswith("{") and (shape := records.shape(text)):
+        return shape
+    tags = len(_HTML_TAG.findall(head))
+    if _HTML_START.match(head) or tags >= 3 or (lower_name.endswith(_HTML_SUFFIXES) and tags):
+        return "html"
+    return "text"

@@ -1,0 +1,85 @@
+"""Date lines of a page header: which date they state, and its value.
+
+Only a line that *is* a date ("Published Date: 02:40 | 09 December 2024",
+"3. November 2025, 17:14 Uhr") counts; dates mentioned in prose ("on December 9")
+are never the page's publication date. Values keep a stated UTC offset and are
+naive wall-clock time otherwise: an offset is never invented. Relative times
+("Updated 2 hours ago") are recognised as date lines but yield no value.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+import dateparser
+from dateparser.data.languages_info import language_order
+
+from ingest.clean import rules
+
+PUBLISHED, MODIFIED = "published", "modified"
+
+_HAS_DATE_PART = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:h.]\d{2}\b")
+_DOTTED_OR_SLASHED = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_NOISE = re.compile(r"\s*[|•·]\s*|\s+(?:Uhr|h)\b|\bum\b|\bà\b|\ba las\b|\bat\b", re.I)
+_PARTS = ["day", "month", "year"]
+_MAX_WORDS = 12
+_KNOWN_LANGUAGES = frozenset(language_order)
+
+
+@dataclass(frozen=True)
+class DateLine:
+    """A header line stating a date: which one, and the value when it is absolute."""
+
+    which: str
+    value: datetime | None
+
+
+def date_line(text: str, languages: tuple[str, ...]) -> DateLine | None:
+    """Read a line that consists of a date (with an optional label), else None."""
+    if len(text.split()) > _MAX_WORDS:
+        return None
+    labelled = rules.DATE_LABELLED.match(text)
+    which = MODIFIED if rules.MODIFIED_LABEL.match(text) else PUBLISHED
+    rest = labelled.group("rest") if labelled else text
+    if rules.RELATIVE_TIME.match(rest.strip()):
+        return DateLine(which, None)
+    if not _HAS_DATE_PART.search(rest):
+        return None
+    value = parse_date(rest, languages)
+    if value is None:
+        return None
+    return DateLine(which, value)
+
+
+def parse_date(text: str, languages: tuple[str, ...]) -> datetime | None:
+    """An absolute date with day, month and year, in any of the page's likely languages."""
+    cleaned = _NOISE.sub(" ", text).strip(" ,;-–")
+    if not cleaned:
+        return None
+    order = "MDY" if languages[:1] == ("en",) else "DMY"
+    if _DOTTED_OR_SLASHED.search(cleaned) and "." in cleaned:
+        order = "DMY"
+    settings = {"REQUIRE_PARTS": _PARTS, "PARSERS": ["custom-formats", "absolute-time"], "DATE_ORDER": order}
+    try:
+        return dateparser.parse(cleaned, languages=list(languages), settings=settings)
+    except (ValueError, OverflowError, TypeError):
+        return None
+
+
+def date_languages(language: str | None) -> tuple[str, ...]:
+    """The page's language (when dateparser knows it) before English, the usual fallback."""
+    known = (language,) if language in _KNOWN_LANGUAGES and language != "en" else ()
+    return (*known, "en")
+
+
+def parse_iso(value: object) -> datetime | None:
+    """A machine-readable date (JSON-LD, JSON records, htmldate): ISO 8601 first, then dateparser."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    text = value.strip()
+    try:
+        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return parse_date(text, ("en",))

@@ -1,0 +1,103 @@
+"""Bytes to text: gzip, byte-order marks, UTF-16, declared charsets, detection.
+
+Scrapers save pages in whatever encoding the site used, so decoding tries the
+strongest evidence first (BOM, then a declared `<meta charset>`, then strict UTF-8)
+and only then guesses with charset-normalizer. The result is NFC with `\\n` line ends,
+so every later rule sees one canonical form.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import re
+import unicodedata
+import zlib
+
+import charset_normalizer
+
+from ingest.errors import CleanError
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
+# C0 controls other than tab, newline, carriage return and form feed: never in text.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def gunzip(data: bytes, max_bytes: int) -> bytes:
+    """Decompress gzip data, refusing to inflate past `max_bytes` (a gzip bomb stops early)."""
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
+            out = stream.read(max_bytes + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise CleanError(f"corrupt gzip data: {exc}") from None
+    if len(out) > max_bytes:
+        raise CleanError(f"decompressed file is over the limit of {max_bytes} bytes (INGEST_MAX_BYTES)")
+    return out
+
+
+def decode(data: bytes) -> str:
+    """Decode file bytes to normalised text; CleanError for binary or undecodable data."""
+    text = _decode_raw(data)
+    head = text[:65536]
+    if len(_CONTROL.findall(head)) > max(2, len(head) // 200):
+        raise CleanError("binary data, not text (control characters in the content)")
+    text = _CONTROL.sub("", text)
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return unicodedata.normalize("NFC", text)
+
+
+def _decode_raw(data: bytes) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding) or _fail(f"bytes are not valid {encoding} despite its byte-order mark")
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
+        return utf16
+    if b"\x00" in data[:8192]:
+        raise CleanError("binary data, not text (NUL bytes)")
+    declared = _META_CHARSET.search(data[:8192])
+    if declared:
+        text = _strict(data, declared.group(1).decode("ascii"))
+        if text is not None:
+            return text
+    text = _strict(data, "utf-8")
+    if text is not None:
+        return text
+    best = charset_normalizer.from_bytes(data[:1_000_000]).best()
+    if best is None or best.encoding is None:
+        raise CleanError("undecodable bytes: no text encoding fits this file")
+    return _strict(data, best.encoding) or data.decode(best.encoding, errors="replace")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 text without a BOM shows NULs in every other byte of ASCII-heavy content."""
+    head = data[:4096]
+    if len(head) < 4:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    half = len(head) // 2
+    if odd > half * 0.4 and even < half * 0.05:
+        return _strict(data, "utf-16-le")
+    if even > half * 0.4 and odd < half * 0.05:
+        return _strict(data, "utf-16-be")
+    return None
+
+
+def _strict(data: bytes, encoding: str) -> str | None:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return None
+
+
+def _fail(message: str) -> str:
+    raise CleanError(message)

@@ -1,0 +1,86 @@
+"""Lines of a page and the measurable evidence about each (jusText-style features).
+
+A scraper writes one page element per line and list items as `- ` bullets. The
+classifier in `rawtext.py` decides on these features plus named patterns, so they
+are computed once here: words, characters, stopword density (from jusText's
+maintained stoplists), terminal punctuation, bullet, headline shape.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import justext
+
+BULLET = re.compile(r"^\s*[-*\u2022\u2013\u2014\u25aa\u25cf\u00b7]\s+")
+_WORD = re.compile(r"\w+")
+# A sentence ends in . ! ? or an ellipsis, possibly followed by closing quotes or brackets.
+_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+
+# ISO 639-1 code (what py3langid returns) -> jusText stoplist name, for the languages
+# whose boilerplate we handle or meet often; others get no stopword evidence.
+_STOPLIST_NAMES = {
+    "en": "English", "de": "German", "fr": "French", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "pl": "Polish", "sv": "Swedish", "da": "Danish",
+    "no": "Norwegian_Bokmal", "fi": "Finnish", "cs": "Czech", "ro": "Romanian",
+    "hu": "Hungarian", "tr": "Turkish", "ru": "Russian", "uk": "Ukrainian", "ca": "Catalan",
+    "id": "Indonesian", "vi": "Vietnamese", "el": "Greek",
+}
+
+
+@lru_cache(maxsize=8)
+def stopwords(language: str | None) -> frozenset[str]:
+    """jusText's stoplist for an ISO code (bounded cache: the files are read once each)."""
+    name = _STOPLIST_NAMES.get(language or "")
+    if name is None:
+        return frozenset()
+    return frozenset(justext.get_stoplist(name))
+
+
+@dataclass(frozen=True)
+class Line:
+    """One non-empty line of the page with the features the rules decide on."""
+
+    raw: str
+    text: str
+    bullet: bool
+    words: int
+    stopword_density: float
+
+    @property
+    def terminal(self) -> bool:
+        """Ends like a sentence (. ! ? … with optional closing quotes)."""
+        return bool(_TERMINAL.search(self.text))
+
+    @property
+    def headline_like(self) -> bool:
+        """Shaped like a headline: a few words, capitalised, no closing full stop or colon."""
+        first = self.text[:1]
+        return (
+            2 <= self.words <= 30
+            and not self.text.endswith((".", ":", ";", ",", "\u2026"))
+            and (first.isupper() or first.isdigit() or first in "\"'\u201c\u2018\u00ab\u201e")
+        )
+
+    def is_prose(self, min_chars: int = 60, min_density: float = 0.2) -> bool:
+        """A sentence long enough and function-word rich enough to be article text.
+
+        Unknown languages (no stoplist) are judged on length and punctuation only.
+        """
+        dense = self.stopword_density >= min_density or self.stopword_density < 0
+        return self.terminal and len(self.text) >= min_chars and dense
+
+
+def split_lines(text: str) -> list[str]:
+    """Non-empty lines with inner whitespace collapsed."""
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+def make_line(raw: str, stop: frozenset[str]) -> Line:
+    bullet = BULLET.match(raw)
+    text = raw[bullet.end():].strip() if bullet else raw
+    tokens = _WORD.findall(text.lower())
+    density = (sum(t in stop for t in tokens) / len(tokens) if tokens else 0.0) if stop else -1.0
+    return Line(raw=raw, text=text, bullet=bool(bullet), words=len(tokens), stopword_density=density)

@@ -1,0 +1,114 @@
+"""Article metadata: what the labelled lines say, merged with what the page declared.
+
+Sources in order of trust: structured data (JSON-LD, a JSON record's own fields),
+then the page's lines (bylines, date lines, "Source:" lines), then extractor
+heuristics (trafilatura/htmldate), then the source URL's domain as the outlet.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields, replace
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from ingest.clean import rules
+from ingest.clean.classify import SUMMARY, TITLE, Classified
+from ingest.clean.dates import MODIFIED, PUBLISHED
+
+_URL = re.compile(r"https?://[^\s<>\"')\]]+")
+_SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
+_CREDIT = re.compile(r"(?:reporting|writing|compiled|research) by\s+([^;|]+?)(?:\s+(?:in|from)\s+[^;|]+)?(?=;|\||$)", re.I)
+_ROLE_TAIL = re.compile(r"\s*[|,–—/-]\s*.*$")
+
+
+@dataclass(frozen=True)
+class PageMeta:
+    """Metadata fields, each None (or empty) when unknown."""
+
+    title: str | None = None
+    summary: str | None = None
+    section: str | None = None
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+    published: datetime | None = None
+    modified: datetime | None = None
+    source_url: str | None = None
+
+    def over(self, fallback: PageMeta) -> PageMeta:
+        """Field by field, this value where known, else the fallback's."""
+        return replace(self, **{f.name: getattr(self, f.name) or getattr(fallback, f.name) for f in fields(self)})
+
+
+def from_lines(page: Classified) -> PageMeta:
+    """Read title, summary, section, credits, dates and source URL from the labelled lines."""
+    authors, agencies = _credits(page)
+    published = next((d.value for d in page.dates.values() if d.which == PUBLISHED and d.value), None)
+    modified = next((d.value for d in page.dates.values() if d.which == MODIFIED and d.value), None)
+    return PageMeta(
+        title=_first(page, TITLE),
+        summary=_first(page, SUMMARY),
+        section=_section(page),
+        authors=authors,
+        outlet=agencies[0] if agencies else None,
+        published=published,
+        modified=modified,
+        source_url=_source_url(page),
+    )
+
+
+def domain(url: str | None) -> str | None:
+    """The host of a URL without `www.`, used as the outlet when nobody is credited."""
+    if not url:
+        return None
+    host = urlsplit(url).hostname or ""
+    return host.removeprefix("www.") or None
+
+
+def _first(page: Classified, label: str) -> str | None:
+    found = page.of(label)
+    return found[0].text if found else None
+
+
+def _section(page: Classified) -> str | None:
+    for line in page.of(rules.SECTION):
+        crumbs = [c.strip() for c in re.split(r"[>›»/|]", line.text) if c.strip()]
+        named = [c for c in crumbs if not re.fullmatch(r"home|startseite|start|accueil|inicio|portada", c, re.I)]
+        if named:
+            return named[0]
+    return None
+
+
+def _credits(page: Classified) -> tuple[tuple[str, ...], list[str]]:
+    """Author names and credited agencies from byline lines ("By Jane Roe, Reuters")."""
+    authors: list[str] = []
+    agencies: list[str] = []
+    for line in page.of(rules.BYLINE):
+        for name in _names_in(line.text):
+            target = agencies if rules.AGENCY_LINE.match(name) else authors
+            if name not in target:
+                target.append(name)
+    return tuple(authors), agencies
+
+
+def _names_in(text: str) -> list[str]:
+    by = rules.BYLINE_BY.match(text)
+    if by:
+        raw = by.group("names")
+    elif credits := _CREDIT.findall(text):
+        raw = ", ".join(credits)
+    elif rules.BYLINE_ROLE.match(text):
+        raw = _ROLE_TAIL.sub("", text)
+    elif rules.CREDITS.match(text):  # "Mit Material von dpa", "avec AFP": only the agencies
+        return [m.group(0) for m in rules.AGENCY.finditer(text)]
+    else:
+        raw = text
+    return [n.strip(" ()") for n in _SPLIT_NAMES.split(raw) if n.strip(" ()")]
+
+
+def _source_url(page: Classified) -> str | None:
+    for line in page.of(rules.SOURCE):
+        found = _URL.search(line.text)
+        if found:
+            return found.group(0).rstrip(".,;")
+    return None

@@ -1,0 +1,56 @@
+"""Text to article: the line pass shared by raw-text files and extracted HTML text.
+
+Raw text is classified with headline detection; text that trafilatura extracted
+from HTML already lost its headline to the metadata, so it is classified without.
+"""
+
+from __future__ import annotations
+
+import py3langid
+
+from ingest.clean import metadata
+from ingest.clean.article import Article, Removal
+from ingest.clean.classify import BODY, SUMMARY, TITLE, classify
+from ingest.clean.dates import date_languages
+from ingest.clean.lines import make_line, split_lines, stopwords
+from ingest.clean.metadata import PageMeta
+from ingest.errors import CleanError
+
+_KEPT = frozenset({BODY, TITLE, SUMMARY})
+_MIN_LETTERS_FOR_LANGUAGE = 20
+
+
+def detect_language(text: str) -> str | None:
+    """ISO 639-1 code of the text's language (py3langid), None when there is too little text."""
+    if sum(ch.isalpha() for ch in text[:2000]) < _MIN_LETTERS_FOR_LANGUAGE:
+        return None
+    code, _score = py3langid.classify(text[:20000])
+    return str(code)
+
+
+def clean_text(text: str, kind: str, known: PageMeta = PageMeta(), *, find_title: bool = True) -> Article:
+    """Classify the lines of `text` and assemble the article; `known` metadata wins over the lines'."""
+    raw_lines = split_lines(text)
+    if not raw_lines:
+        raise CleanError("no text: the file is empty or holds only whitespace")
+    language = detect_language("\n".join(raw_lines))
+    stop = stopwords(language)
+    page = classify([make_line(r, stop) for r in raw_lines], date_languages(language), find_title=find_title)
+    body = tuple(line.raw for line in page.of(BODY))
+    if not body:
+        raise CleanError("no article text: every line was classified as boilerplate")
+    meta = known.over(metadata.from_lines(page))
+    return Article(
+        kind=kind,
+        body=body,
+        title=meta.title,
+        summary=meta.summary,
+        section=meta.section,
+        authors=meta.authors,
+        outlet=meta.outlet or metadata.domain(meta.source_url),
+        language=language,
+        published=meta.published,
+        modified=meta.modified,
+        source_url=meta.source_url,
+        removed=tuple(Removal(line.raw, lab) for line, lab in zip(page.lines, page.labels) if lab not in _KEPT),
+    )

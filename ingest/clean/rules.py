@@ -1,0 +1,199 @@
+"""Named boilerplate patterns in English, German, French and Spanish.
+
+Each rule name is what `Article.removed` reports. Patterns are anchored to whole
+lines and capped in length so that prose which merely mentions "comments" or
+"related" never matches: losing body text is worse than keeping a stray line.
+Context (position, neighbours, runs) is decided in `rawtext.py`, not here.
+
+Rule names: byline, dates, section, tags, related, caption, source, footer, promo.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.clean.lines import Line
+
+BYLINE, DATES, SECTION, TAGS, RELATED = "byline", "dates", "section", "tags", "related"
+CAPTION, SOURCE, FOOTER, PROMO = "caption", "source", "footer", "promo"
+# Rules whose lines describe the article (kept as metadata) rather than advertise around it.
+HEADER_RULES = frozenset({BYLINE, DATES, SECTION, TAGS, CAPTION, PROMO})
+
+_I = re.I | re.U
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern, _I)
+
+
+AGENCY = _rx(
+    r"\b(?:Reuters|AFP|AP|Associated Press|Agence France[- ]Presse|dpa|Deutsche Presse-Agentur|EFE|"
+    r"Europa Press|ANSA|Xinhua|TASS|Interfax|RIA Novosti|Kyodo|Yonhap|PA Media|UPI|Bloomberg|"
+    r"KNA|epd|APA|SDA|Keystone-SDA|Belga|ANP|Lusa|Anadolu(?: Agency| Ajansı)?|AA|IANS|PTI|ANI|AAP|"
+    r"Bernama|Antara|WAFA|SANA|IRNA|WAM|KUNA|QNA|Notimex|Télam|[\w.-]+(?: [\w.-]+){0,3} "
+    r"(?:News Agency|Agency|Presse?-?Agentur|Nachrichtenagentur))\b"
+)
+_AGENCIES = rf"\(?{AGENCY.pattern}(?:\s*[/,&]\s*{AGENCY.pattern})*\)?"
+AGENCY_LINE = _rx(rf"^(?:(?:with|mit|avec|con)\s+)?{_AGENCIES}\.?$")
+
+_NAME = r"[^\W\d_][\w'’.-]*"
+_NAMES = rf"{_NAME}(?:\s+(?:{_NAME}|and|und|et|y|&|,))*"
+BYLINE_BY = re.compile(rf"^(?:By|Von|Par|Por|Text|Texto|Written by)\s*:?\s+(?P<names>{_NAMES})$", re.U)
+BYLINE_ROLE = _rx(
+    rf"^(?P<names>{_NAMES})\s*[|,–—/-]\s*(?:staff writer|senior writer|(?:\w+ )?correspondent|reporter|"
+    r"(?:\w+ )?editor|contributor|Redakteur(?:in)?|Korrespondent(?:in)?|Autor(?:in)?|journaliste|"
+    r"rédact(?:eur|rice)|envoyée? spéciale?|correspons[ae]l|periodista|redactora?|redacción)\b.{0,40}$"
+)
+CREDITS = _rx(
+    r"^(?:(?:additional )?(?:reporting|writing|editing|compiled|research) by|mit material von|"
+    r"avec (?:l'|l’)?(?:AFP|agences)|con información de|redacción\s*:)\b.{0,200}$"
+)
+
+_DATE_LABEL = (
+    r"(?:published|updated|modified|last updated|posted|first published|"
+    r"veröffentlicht|aktualisiert|zuletzt aktualisiert|geändert|stand|erstellt|"
+    r"publié|mis à jour|modifié|actualisé|publicado|actualizado|modificado|última actualización)"
+)
+DATE_LABELLED = _rx(rf"^{_DATE_LABEL}(?:\s+(?:date|on|at|am|um|le|el|à|a las))?\s*:?\s*(?P<rest>.*)$")
+MODIFIED_LABEL = _rx(
+    r"^(?:updated|modified|last updated|aktualisiert|zuletzt aktualisiert|geändert|"
+    r"mis à jour|modifié|actualisé|actualizado|modificado|última actualización)"
+)
+RELATIVE_TIME = _rx(
+    r"^(?:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|"
+    r"vor\s+(?:\d+|einer?|einem)\s+(?:Sekunden?|Minuten?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?)|"
+    r"il y a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois)|"
+    r"hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?)|"
+    r"just now|gerade eben|à l'instant|ahora mismo|yesterday|gestern|hier|ayer|today|heute|aujourd'hui|hoy)$"
+)
+
+_HOME = r"(?:home|startseite|start|accueil|inicio|portada)"
+BREADCRUMB = _rx(
+    rf"^(?:{_HOME}\s*[>›»/|]\s*.{{1,80}}|[^>›»\n]{{1,40}}(?:\s*[>›»]\s*[^>›»\n]{{1,40}}){{2,}})$"
+)
+SECTION_WORD = _rx(
+    r"^(?:world|world news|news|politics|business|economy|markets|finance|tech(?:nology)?|science|health|"
+    r"sports?|culture|arts|entertainment|opinion|lifestyle|travel|europe|africa|asia|americas|"
+    r"middle east|us|uk|u\.s\.|national|international|local|region|climate|environment|"
+    r"welt|politik|wirtschaft|kultur|wissen|ausland|inland|panorama|feuilleton|meinung|"
+    r"monde|politique|économie|société|sciences|france|"
+    r"mundo|política|economía|sociedad|deportes|cultura|internacional|nacional|españa|opinión)$"
+)
+TAGS_LINE = _rx(
+    r"^(?:tags|topics|themen|schlagwörter|schlagworte|stichworte|mots[- ]clés|sujets|thèmes|"
+    r"etiquetas|temas)\s*:.{0,300}$"
+)
+
+_RELATED_HEAD = (
+    r"(?:related(?: stories| articles| news| content| coverage| posts)?|read more|read also|read next|"
+    r"also read|see also|more (?:stories|news|on this story|on this topic)|most (?:read|popular|viewed)|"
+    r"trending(?: now)?|recommended(?: for you)?|you (?:may|might) also (?:like|be interested in)|"
+    r"don't miss|editor's picks|"
+    r"mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|das könnte sie auch interessieren|"
+    r"weitere artikel|weitere nachrichten|meistgelesen|empfohlen|mehr dazu|"
+    r"[àa] lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|les plus lus|"
+    r"dans la même rubrique|nos articles|"
+    r"lee también|leer más|te puede interesar|noticias relacionadas|más noticias|lo más leído|"
+    r"ver también|relacionad[oa]s?|también te puede interesar)"
+)
+RELATED_HEAD = _rx(rf"^{_RELATED_HEAD}\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$")
+MORE_FROM = _rx(r"^(?:more|mehr|plus|más)\s+(?:from|on|in|about|von|aus|zu|de|du|des|sur|sobre)\s+[^.!?]{1,50}$")
+
+CAPTION_CREDIT = _rx(
+    r"(?:\(\s*(?:photos?|fotos?|bild(?:er)?|image|picture|credit|crédit|crédito|foto ?credit|illustration)"
+    r"\s*:[^()]{1,80}\)|(?:photos?|fotos?|bild|image|picture|crédit photo|crédito)\s*:\s*[^.!?]{2,80}|"
+    r"©\s*[^.!?]{2,60}|\b(?:getty images|shutterstock|imago|picture alliance|afp via getty images))\s*\.?$"
+)
+CAPTION_START = _rx(r"^(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:\s*.{0,300}$")
+
+SOURCE_LINE = _rx(r"^(?:sources?|quelle|quellen|fuentes?|via)\s*:\s*\S.{0,200}$")
+ORIGINALLY = _rx(
+    r"^(?:this (?:article|story|piece) (?:was|is) (?:originally|first) (?:published|posted|appeared)|"
+    r"(?:originally|first) (?:published|appeared) (?:on|in|at|by)|"
+    r"dieser (?:artikel|beitrag|text) (?:erschien|ist) (?:zuerst|ursprünglich)|zuerst erschienen|"
+    r"(?:cet article|article) (?:a été )?(?:initialement|originellement|d'abord) (?:publié|paru)|"
+    r"(?:este artículo|artículo) (?:fue )?(?:publicado originalmente|publicado por primera vez))\b.{0,300}$"
+)
+
+FOOTER_LINE = _rx(
+    r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?)"
+    r"(?:\s*\(\d+\))?|(?:leave|post|add|write|show|view|load) (?:a |the )?comments?|"
+    r"kommentar(?:e)? (?:schreiben|anzeigen|lesen)|kommentieren|laisser un commentaire|commenter|"
+    r"deja (?:un|tu) comentario|comentar|"
+    r"share(?: this(?: article| story)?)?(?: on \w+| via \w+)?|(?:auf \w+ )?teilen|artikel teilen|"
+    r"partager(?: sur \w+| cet article)?|compartir(?: en \w+)?|tweet|e-?mail|print|drucken|imprimer|imprimir|"
+    r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|copy link)"
+    r"(?:\s*[|,·]?\s*(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|copy link))+|"
+    r"back to top|nach oben|retour en haut|volver arriba|"
+    r"(?:©|\(c\)|copyright)\s*.{0,150}|.{0,150}(?:all rights reserved|alle rechte vorbehalten|"
+    r"tous droits réservés|todos los derechos reservados).{0,100})$"
+)
+
+_CTA = (
+    r"(?:sign up|subscribe|register|abonnieren|abonniere|anmelden|abonnez-vous|inscrivez-vous|"
+    r"suscr[íi]bete|reg[íi]strate|recibe|get (?:our|the)|(?:our|unseren?|notre|nos|nuestr[oa]s?) newsletter)"
+)
+PROMO_LINE = _rx(
+    r"^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|gesponsert|publicité|publicidad|"
+    rf"{_CTA}\b.{{0,200}}|.{{0,120}}\bnewsletters?\b.{{0,120}}|"
+    r".{0,150}(?:(?:uses?|using|verwendet|nutzt|utilise|utiliza|utilizamos|accept(?:er)?|akzeptieren|aceptar)"
+    r"(?: \w+)? cookies|cookie[- ]?(?:policy|settings|richtlinie|hinweis|einstellungen|consent)|"
+    r"politique (?:de|des|relative aux) cookies|política de cookies).{0,150}|"
+    r"(?:follow us|folgen sie uns|suivez-nous|s[íi]guenos)\b.{0,100}|"
+    r"(?:download|get) (?:our|the) app\b.{0,100}|"
+    r"already a subscriber.{0,80}|bereits abonnent.{0,80}|déjà abonné.{0,80}|¿ya eres suscriptor.{0,80})$"
+)
+_CTA_RX = _rx(_CTA)
+
+
+def match(line: Line) -> str | None:
+    """The rule that removes this line wherever it appears, or None."""
+    text = line.text
+    if line.words == 0:
+        return FOOTER
+    if line.words <= 12 and (BYLINE_BY.match(text) or BYLINE_ROLE.match(text) or AGENCY_LINE.match(text)):
+        return BYLINE
+    if CREDITS.match(text):
+        return BYLINE
+    if SOURCE_LINE.match(text) or ORIGINALLY.match(text):
+        return SOURCE
+    if line.words <= 25 and (CAPTION_CREDIT.search(text) or CAPTION_START.match(text)):
+        return CAPTION
+    if line.words <= 25 and FOOTER_LINE.match(text):
+        return FOOTER
+    if line.words <= 40 and PROMO_LINE.match(text) and _promo_shaped(line):
+        return PROMO
+    if line.words <= 20 and (RELATED_HEAD.match(text) or MORE_FROM.match(text)):
+        return RELATED
+    if TAGS_LINE.match(text):
+        return TAGS
+    if line.words <= 15 and BREADCRUMB.match(text):
+        return SECTION
+    return None
+
+
+def _promo_shaped(line: Line) -> bool:
+    """A newsletter mention is a promo only with a call to action, never in reported prose."""
+    if "newsletter" not in line.text.lower():
+        return True
+    return bool(_CTA_RX.search(line.text)) and (line.words <= 25 or not line.terminal)
+
+
+def is_related_header(line: Line) -> bool:
+    """A header that introduces a block of links ("Related:", "Lesen Sie auch") rather than one link."""
+    m = RELATED_HEAD.match(line.text)
+    return bool(m and not (m.group("rest") or "").strip())
+
+
+def header_kind(line: Line) -> str | None:
+    """A short line in the page header: section name, agency or author name, or neither."""
+    text = line.text
+    if line.terminal or line.words > 5 or any(ch.isdigit() for ch in text):
+        return None
+    if AGENCY_LINE.match(text):
+        return BYLINE
+    if SECTION_WORD.match(text) or (line.words == 1 and text[:1].isupper()):
+        return SECTION
+    if 2 <= line.words <= 4 and all(w[:1].isupper() for w in text.split()):
+        return BYLINE
+    return None

@@ -1,0 +1,30 @@
+"""Helpers for cleaner tests: fixture files and running them through `clean()`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.clean import Article, clean
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "clean"
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+
+def clean_fixture(name: str) -> Article:
+    """Clean one fixture file and return its single article."""
+    (article,) = clean((FIXTURES / name).read_bytes(), name)
+    return article
+
+
+def removed_by_rule(article: Article) -> dict[str, list[str]]:
+    grouped: dict[str, list[str]] = {}
+    for removal in article.removed:
+        grouped.setdefault(removal.rule, []).append(removal.line)
+    return grouped
+
+
+@pytest.fixture
+def fixtures_dir() -> Path:
+    return FIXTURES
