@@ -292,25 +292,51 @@ def substantive(n: str) -> bool:
     return len(n) >= 25 and len(n.split()) >= 4
 
 
+def squash(s: str | None) -> str:
+    """norm() without any spaces: the benchmark's spacing around inline tags differs from a scraper's."""
+    return norm(s).replace(" ", "")
+
+
+def matched_prefix(ns: str, target: str) -> int:
+    """Length of the longest prefix of ns that occurs in target (binary search; substrings are monotone)."""
+    lo, hi = 0, len(ns)
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if ns[:mid] in target:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def in_truth(n: str, target: str) -> bool:
+    """Contained in the ground truth, or a long paragraph the ground truth cut short (>= 60% matched)."""
+    ns = n.replace(" ", "")
+    if ns in target:
+        return True
+    return len(ns) >= 150 and matched_prefix(ns, target) >= 0.6 * len(ns)
+
+
 def label(lines, body_text, title, article_lines):
-    body_norm = norm(body_text)
-    paras = Counter(norm(p) for p in body_text.split("\n") if norm(p))
+    target = squash(body_text)
+    paras = Counter(squash(p) for p in body_text.split("\n") if norm(p))
     budget: dict[str, int] = {}
     title_n = norm(title)
     title_line = None
     out = []
     for i, ln in enumerate(lines):
         n = norm(ln)
+        ns = n.replace(" ", "")
         if title_line is None and title_n and n == title_n:
             title_line = i
             out.append("title")
             continue
-        ok = n and n in body_norm and (substantive(n) or (paras[n] and i in article_lines))
+        ok = n and in_truth(n, target) and (substantive(n) or (paras[ns] and i in article_lines))
         if ok:
-            if n not in budget:
-                budget[n] = body_norm.count(n)
-            if budget[n] > 0:
-                budget[n] -= 1
+            if ns not in budget:
+                budget[ns] = max(1, target.count(ns))
+            if budget[ns] > 0:
+                budget[ns] -= 1
                 out.append("body")
                 continue
         out.append("boilerplate")
@@ -318,19 +344,20 @@ def label(lines, body_text, title, article_lines):
 
 
 def coverage(body_lines: list[str], body_text: str) -> float:
-    target = norm(body_text.replace("\n", " "))
+    target = squash(body_text)
     if not target:
         return 0.0
     covered = bytearray(len(target))
     for ln in body_lines:
-        n = norm(ln)
+        ns = squash(ln)
+        ns = ns[:matched_prefix(ns, target)]
         start = 0
-        while True:
-            i = target.find(n, start)
+        while ns:
+            i = target.find(ns, start)
             if i < 0:
                 break
-            if not any(covered[i:i + len(n)]):
-                covered[i:i + len(n)] = b"\x01" * len(n)
+            if not any(covered[i:i + len(ns)]):
+                covered[i:i + len(ns)] = b"\x01" * len(ns)
                 break
             start = i + 1
     return sum(covered) / len(target)
@@ -371,6 +398,12 @@ OVERRIDES: dict[str, dict] = {
         "language": "de", "authors": ["Moritz Bachmann"], "published": "2018-09-25"},
     # video caption "(Published Monday, Nov. 18, 2019)" is the only visible date
     "51d066b0602c9421d8d6410bc4b931700978409a3faa2a984e8fbde519ad7241": {"published": "2019-11-18"},
+    # "Published Wed, Nov 20 20194:29 AM ESTUpdated an hour ago": the update time is relative
+    "374ac9a59a85196cdacc1679fb8993521a7b7d9d6533720f102300be1c7face4": {"modified": None},
+    # "Carlos Nadalim 27/09/2018 Comente! Alfabetização, ..."
+    "23aaecd14171f96cfd201a8a46666097e286ad71f74f29347a78c5ecba50da1e": {"authors": ["Carlos Nadalim"]},
+    # "By admin - 2018-09-16": the page states a CMS user name as its author
+    "33fe2471fd553c6570f93997f208b4f39bf30be5947c3cfa620ee8eff3355ab9": {"authors": ["admin"]},
     # the author's name stands alone under the headline
     "57d46c9d751e3fd3ffaf3ede7ac20cebd30eacb5ea78e1a6aa0a72059244e7ca": {"authors": ["Rodrigo Campos"]},
 }
@@ -538,7 +571,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--out", type=Path, default=HERE)
-    ap.add_argument("--count", type=int, default=36)
+    ap.add_argument("--count", type=int, default=41)
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
 
