@@ -2,17 +2,21 @@
 
 Evidence is combined in passes, each one small and named:
 1. context-free patterns (`rules.match`) and date lines (`dates.date_line`);
-2. the header: leading boilerplate, the headline, a standfirst followed by
-   metadata lines, short section/byline lines;
-3. headed link blocks ("Related:", "Lesen Sie auch") anywhere;
-4. the trailer: after the last prose line (long, terminal, stopword-rich, as in
-   jusText), a run of headline-shaped lines is a related-stories list, unless
-   the body introduced it with a colon (then it is a list inside the article).
-Everything left is body: a short line that no pass claims is kept.
+2. photo credits and the caption line they close; headed link blocks ("Related:");
+3. the article block: prose lines (long, terminal, stopword-rich, as in jusText)
+   grouped into clusters that short navigation-like lines interrupt; the richest
+   cluster, and any other nearly as rich, span the article;
+4. the header above it: headline, a standfirst followed by metadata lines, short
+   section/byline lines; in a page dump every other line there is chrome (`nav`,
+   or `aside` for prose such as disclaimers);
+5. the trailer below it: sentences and colon-introduced lists that continue the
+   body are kept; headline-shaped lines are a related-stories list, the rest chrome.
+Lines inside the article block that no pattern claims are body, however short.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ingest.clean import rules
@@ -20,7 +24,12 @@ from ingest.clean.dates import DateLine, date_line
 from ingest.clean.lines import Line
 
 TITLE, SUMMARY, BODY = "title", "summary", "body"
+NAV, ASIDE = "nav", "aside"
 _MAX_TITLE_WORDS = 30
+_BREAKS_BETWEEN_CLUSTERS = 4
+_SUBHEADING_MIN_WORDS = 5
+_RICH_CLUSTER_SHARE = 0.5
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
 @dataclass
@@ -35,13 +44,21 @@ class Classified:
         return [line for line, lab in zip(self.lines, self.labels) if lab == label]
 
 
-def classify(lines: list[Line], languages: tuple[str, ...], *, find_title: bool = True) -> Classified:
-    """Label every line; `find_title=False` when the title is known from elsewhere (HTML)."""
+def classify(lines: list[Line], languages: tuple[str, ...], *, page_dump: bool = True) -> Classified:
+    """Label every line.
+
+    `page_dump` says the text is a whole page (raw text), so lines outside the
+    article block are chrome and the headline is among them; extractor output
+    (HTML) is already the article and only loses lines that patterns or runs claim.
+    """
     labels: list[str | None] = [rules.match(line) for line in lines]
     dates = _label_dates(lines, labels, languages)
-    _label_header(lines, labels, find_title)
+    _label_captions(lines, labels)
     _label_related_blocks(lines, labels)
-    _label_trailing_links(lines, labels)
+    span = _article_span(lines, labels)
+    if span is not None:
+        start = _label_header(lines, labels, span[0], page_dump)
+        _label_trailer(lines, labels, max(span[1], start - 1), page_dump)
     return Classified(lines, [lab or BODY for lab in labels], dates)
 
 
@@ -56,47 +73,13 @@ def _label_dates(lines: list[Line], labels: list[str | None], languages: tuple[s
     return found
 
 
-def _is_meta(line: Line, label: str | None) -> bool:
-    return label in rules.HEADER_RULES or (label is None and rules.header_kind(line) is not None)
-
-
-def _label_header(lines: list[Line], labels: list[str | None], find_title: bool) -> None:
-    """Leading boilerplate, the headline, a standfirst and the metadata lines below them."""
-    n, i = len(lines), 0
-    while i < n and (labels[i] is not None or (lines[i].bullet and rules.header_kind(lines[i]))):
-        labels[i] = labels[i] or rules.header_kind(lines[i])
-        i += 1
-    has_title = find_title and i < n and _is_title(lines, labels, i)
-    if has_title:
-        labels[i] = TITLE
-        i += 1
-    has_summary = False
-    while i < n:
-        line = lines[i]
-        if labels[i] is not None:
-            if labels[i] not in rules.HEADER_RULES:
-                break
-        elif (kind := rules.header_kind(line)) is not None:
-            labels[i] = kind
-        elif has_title and not has_summary and not line.bullet and line.is_prose() and _meta_follows(lines, labels, i):
-            labels[i], has_summary = SUMMARY, True
-        else:
-            break
-        i += 1
-
-
-def _is_title(lines: list[Line], labels: list[str | None], i: int) -> bool:
-    """A headline: headline-shaped, or any short first line directly above byline/date lines."""
-    line = lines[i]
-    if labels[i] is not None or line.bullet or line.words > _MAX_TITLE_WORDS or i + 1 >= len(lines):
-        return False
-    if line.headline_like and not line.is_prose():
-        return True
-    return line.words <= 20 and labels[i + 1] in (rules.BYLINE, rules.DATES)
-
-
-def _meta_follows(lines: list[Line], labels: list[str | None], i: int) -> bool:
-    return i + 1 < len(lines) and _is_meta(lines[i + 1], labels[i + 1])
+def _label_captions(lines: list[Line], labels: list[str | None]) -> None:
+    """A bare photo credit line ("(Walt Disney Co.)") closes the caption written just above it."""
+    for i in range(1, len(lines)):
+        if labels[i] == rules.CAPTION and rules.CREDIT_ONLY.match(lines[i].text):
+            above = lines[i - 1]
+            if labels[i - 1] is None and not above.bullet and not rules.QUOTED.search(above.text) and above.words <= 40:
+                labels[i - 1] = rules.CAPTION
 
 
 def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
@@ -112,25 +95,114 @@ def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
             labels[j] = rules.RELATED
 
 
-def _label_trailing_links(lines: list[Line], labels: list[str | None]) -> None:
-    """Headline-shaped lines after the last prose line, two or more, form a related-stories list."""
-    end = _body_end(lines, labels)
-    if end is None:
-        return
-    tail = [j for j in range(end + 1, len(lines)) if labels[j] is None]
-    if any(lines[j].text.endswith(":") for j in [end, *tail]):
-        return
-    shaped = [j for j in tail if lines[j].headline_like and lines[j].words >= 3]
-    if len(shaped) >= 2 and len(shaped) * 3 >= len(tail) * 2:
-        for j in shaped:
-            labels[j] = rules.RELATED
+def _article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int] | None:
+    """First and last line of the article block, or None when the page has no prose at all."""
+    prose = [i for i, line in enumerate(lines) if labels[i] is None and line.is_prose()]
+    if not prose:
+        sentences = [i for i, line in enumerate(lines) if labels[i] is None and line.terminal]
+        return (sentences[0], sentences[-1]) if sentences else None
+    clusters = [[prose[0]]]
+    for prev, cur in zip(prose, prose[1:]):
+        if _breaks(lines, labels, prev, cur) >= _BREAKS_BETWEEN_CLUSTERS:
+            clusters.append([])
+        clusters[-1].append(cur)
+    weights = [sum(len(lines[i].text) for i in c) for c in clusters]
+    rich = [c for c, w in zip(clusters, weights) if w >= max(weights) * _RICH_CLUSTER_SHARE]
+    return rich[0][0], rich[-1][-1]
 
 
-def _body_end(lines: list[Line], labels: list[str | None]) -> int | None:
-    """The last line that is surely article text: prose, else any full sentence."""
-    free = [i for i in range(len(lines)) if labels[i] is None]
-    for test in (Line.is_prose, lambda line: line.terminal):
-        found = [i for i in free if test(lines[i])]
-        if found:
-            return found[-1]
+def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int) -> int:
+    """Navigation-like lines between two prose lines.
+
+    Not counted: claimed lines, sentences, items of a colon-introduced list,
+    lowercase continuations, and subheadings (unbulleted lines of several words).
+    """
+    count, in_list = 0, False
+    for j in range(after + 1, before):
+        line = lines[j]
+        if labels[j] is not None or line.terminal:
+            in_list = False
+            continue
+        if line.text.endswith(":"):
+            in_list = True
+        elif line.bullet and not in_list or line.words < _SUBHEADING_MIN_WORDS and not line.text[:1].islower():
+            count += 1
+    return count
+
+
+def _label_header(lines: list[Line], labels: list[str | None], start: int, page_dump: bool) -> int:
+    """Label the headline, standfirst and metadata lines; return where the body starts."""
+    title = _find_title(lines, labels, start) if page_dump else None
+    if title is not None:
+        labels[title] = TITLE
+    i = (title + 1) if title is not None else start
+    has_summary = False
+    while i < len(lines):
+        line = lines[i]
+        if labels[i] is not None:
+            if labels[i] not in rules.HEADER_RULES:
+                break
+        elif (kind := rules.header_kind(line)) is not None:
+            labels[i] = kind
+        elif title is not None and not has_summary and line.is_prose() and _meta_follows(lines, labels, i):
+            labels[i], has_summary = SUMMARY, True
+        elif i >= start:
+            break
+        i += 1
+    if page_dump:
+        for j in range(i):
+            labels[j] = labels[j] or _chrome(lines[j])
+    return i
+
+
+def _find_title(lines: list[Line], labels: list[str | None], start: int) -> int | None:
+    """The headline: the last headline-shaped line above the article, or a short line above a byline/date."""
+    for i in range(min(start, len(lines) - 1), -1, -1):
+        line = lines[i]
+        if labels[i] is not None or line.bullet or line.words > _MAX_TITLE_WORDS or _CLOCK.search(line.text):
+            continue
+        above_meta = i + 1 < len(lines) and labels[i + 1] in (rules.BYLINE, rules.DATES)
+        if (line.headline_like and line.words >= 3 and not line.is_prose()) or (above_meta and line.words <= 25):
+            return i
     return None
+
+
+def _meta_follows(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    if i + 1 >= len(lines):
+        return False
+    label = labels[i + 1]
+    return label in rules.HEADER_RULES or (label is None and rules.header_kind(lines[i + 1]) is not None)
+
+
+def _label_trailer(lines: list[Line], labels: list[str | None], end: int, page_dump: bool) -> None:
+    """Below the article: keep what continues it, then related-story runs and chrome."""
+    j = _continuation_end(lines, labels, end)
+    tail = [k for k in range(j, len(lines)) if labels[k] is None]
+    shaped = [k for k in tail if lines[k].headline_like and lines[k].words >= 3]
+    if len(shaped) >= 2 and (page_dump or len(shaped) * 3 >= len(tail) * 2):
+        for k in shaped:
+            labels[k] = rules.RELATED
+    if page_dump:
+        for k in tail:
+            labels[k] = labels[k] or _chrome(lines[k])
+
+
+def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> int:
+    """First line after `end` that no longer continues the body (sentences, colon-introduced lists)."""
+    j, in_list = end + 1, lines[end].text.endswith(":") if end >= 0 else False
+    while j < len(lines):
+        line = lines[j]
+        if labels[j] is None:
+            if line.text.endswith(":"):
+                in_list = True
+            elif line.terminal and not line.bullet:
+                in_list = False
+            elif not (in_list and line.bullet):
+                break
+        j += 1
+    return j
+
+
+def _chrome(line: Line) -> str:
+    """Label of an unclaimed line outside the article: prose asides, otherwise navigation."""
+    return ASIDE if line.terminal and line.words >= 8 else NAV

@@ -40,7 +40,7 @@ def clean_html(html: str, options: CleanOptions, known: PageMeta = PageMeta()) -
     if extracted is None or not (extracted.text or "").strip():
         raise CleanError("HTML page without article text (the extractor found no main content)")
     meta = known.over(structured).over(_trafilatura_meta(extracted))
-    return clean_text(extracted.text, "html", meta, find_title=False)
+    return clean_text(extracted.text, "html", meta, page_dump=False)
 
 
 def _trafilatura_meta(doc: trafilatura.settings.Document) -> PageMeta:

@@ -28,14 +28,14 @@ def detect_language(text: str) -> str | None:
     return str(code)
 
 
-def clean_text(text: str, kind: str, known: PageMeta = PageMeta(), *, find_title: bool = True) -> Article:
+def clean_text(text: str, kind: str, known: PageMeta = PageMeta(), *, page_dump: bool = True) -> Article:
     """Classify the lines of `text` and assemble the article; `known` metadata wins over the lines'."""
     raw_lines = split_lines(text)
     if not raw_lines:
         raise CleanError("no text: the file is empty or holds only whitespace")
     language = detect_language("\n".join(raw_lines))
     stop = stopwords(language)
-    page = classify([make_line(r, stop) for r in raw_lines], date_languages(language), find_title=find_title)
+    page = classify([make_line(r, stop) for r in raw_lines], date_languages(language), page_dump=page_dump)
     body = tuple(line.raw for line in page.of(BODY))
     if not body:
         raise CleanError("no article text: every line was classified as boilerplate")

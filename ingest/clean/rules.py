@@ -38,7 +38,9 @@ AGENCY_LINE = _rx(rf"^(?:(?:with|mit|avec|con)\s+)?{_AGENCIES}\.?$")
 
 _NAME = r"[^\W\d_][\w'’.-]*"
 _NAMES = rf"{_NAME}(?:\s+(?:{_NAME}|and|und|et|y|&|,))*"
-BYLINE_BY = re.compile(rf"^(?:By|Von|Par|Por|Text|Texto|Written by)\s*:?\s+(?P<names>{_NAMES})$", re.U)
+BYLINE_BY = re.compile(
+    rf"^(?i:by|von|par|por|text|texto|written by)\s*:?\s+(?P<names>{_NAMES})(?:\s*[|–—]\s*.{{0,60}})?$", re.U
+)
 BYLINE_ROLE = _rx(
     rf"^(?P<names>{_NAMES})\s*[|,–—/-]\s*(?:staff writer|senior writer|(?:\w+ )?correspondent|reporter|"
     r"(?:\w+ )?editor|contributor|Redakteur(?:in)?|Korrespondent(?:in)?|Autor(?:in)?|journaliste|"
@@ -100,10 +102,12 @@ RELATED_HEAD = _rx(rf"^{_RELATED_HEAD}\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
 MORE_FROM = _rx(r"^(?:more|mehr|plus|más)\s+(?:from|on|in|about|von|aus|zu|de|du|des|sur|sobre)\s+[^.!?]{1,50}$")
 
 CAPTION_CREDIT = _rx(
-    r"(?:\(\s*(?:photos?|fotos?|bild(?:er)?|image|picture|credit|crédit|crédito|foto ?credit|illustration)"
-    r"\s*:[^()]{1,80}\)|(?:photos?|fotos?|bild|image|picture|crédit photo|crédito)\s*:\s*[^.!?]{2,80}|"
+    r"(?:\(\s*(?:photos?|fotos?|bild(?:er)?|image(?: credit)?|picture|credit|crédit|crédito|foto ?credit|illustration)"
+    r"\s*:[^()]{1,80}\)|(?:photos?|fotos?|bild|image|picture|photograph|crédit photo|crédito)\s*:\s*[^.!?]{2,80}|"
     r"©\s*[^.!?]{2,60}|\b(?:getty images|shutterstock|imago|picture alliance|afp via getty images))\s*\.?$"
 )
+CREDIT_ONLY = _rx(r"^(?:\([^()]{2,80}\)|(?:photos?|fotos?|bild|image|picture|photograph|credit)\s*:.{2,80}|©.{2,60})$")
+QUOTED = re.compile(r"[\"“”„«»]")
 CAPTION_START = _rx(r"^(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:\s*.{0,300}$")
 
 SOURCE_LINE = _rx(r"^(?:sources?|quelle|quellen|fuentes?|via)\s*:\s*\S.{0,200}$")
@@ -122,8 +126,10 @@ FOOTER_LINE = _rx(
     r"deja (?:un|tu) comentario|comentar|"
     r"share(?: this(?: article| story)?)?(?: on \w+| via \w+)?|(?:auf \w+ )?teilen|artikel teilen|"
     r"partager(?: sur \w+| cet article)?|compartir(?: en \w+)?|tweet|e-?mail|print|drucken|imprimer|imprimir|"
-    r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|copy link)"
-    r"(?:\s*[|,·]?\s*(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|copy link))+|"
+    r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|instagram|youtube|flipboard|"
+    r"messenger|tumblr|copy link|google\+)(?:\s*[|,·]?\s*(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|"
+    r"pinterest|reddit|instagram|youtube|flipboard|messenger|tumblr|copy link|google\+))*|"
+    r"(?:show )?(?:more )?sharing options|"
     r"back to top|nach oben|retour en haut|volver arriba|"
     r"(?:©|\(c\)|copyright)\s*.{0,150}|.{0,150}(?:all rights reserved|alle rechte vorbehalten|"
     r"tous droits réservés|todos los derechos reservados).{0,100})$"
@@ -157,7 +163,7 @@ def match(line: Line) -> str | None:
         return BYLINE
     if SOURCE_LINE.match(text) or ORIGINALLY.match(text):
         return SOURCE
-    if line.words <= 25 and (CAPTION_CREDIT.search(text) or CAPTION_START.match(text)):
+    if line.words <= 25 and (CAPTION_CREDIT.search(text) or CAPTION_START.match(text) or _bare_credit(line)):
         return CAPTION
     if line.words <= 25 and FOOTER_LINE.match(text):
         return FOOTER
@@ -177,6 +183,11 @@ def _promo_shaped(line: Line) -> bool:
     if "newsletter" not in line.text.lower():
         return True
     return bool(_CTA_RX.search(line.text)) and (line.words <= 25 or not line.terminal)
+
+
+def _bare_credit(line: Line) -> bool:
+    """A short parenthesised line standing alone, as photo credits are written: "(Walt Disney Co.)"."""
+    return line.words <= 8 and line.text.startswith("(") and line.text.endswith(")")
 
 
 def is_related_header(line: Line) -> bool:
