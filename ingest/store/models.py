@@ -35,6 +35,13 @@ SEARCH_VECTOR = (
     "setweight(to_tsvector('simple'::regconfig, body), 'C')"
 )
 
+PUBLISHED_COMMENT = (
+    "Publication time; when published_has_offset is false the page gave no UTC offset "
+    "and this holds its wall-clock time as if UTC."
+)
+REMOVED_COMMENT = 'Lines the cleaner dropped, in page order: [{"line": ..., "rule": ...}].'
+DUPLICATE_OF_COMMENT = "The earlier article this one near-duplicates (syndicated or re-saved copy), else null."
+
 
 class Base(DeclarativeBase):
     metadata = MetaData(
@@ -52,7 +59,10 @@ class Document(Base):
     """Every received file or request, raw bytes kept so a better cleaner can re-run later."""
 
     __tablename__ = "documents"
-    __table_args__ = (CheckConstraint(f"status IN {DOCUMENT_STATUSES}", name="status"),)
+    __table_args__ = (
+        CheckConstraint(f"status IN {DOCUMENT_STATUSES}", name="status"),
+        {"comment": "Every received file or request, with its raw bytes, SHA-256 and processing status."},
+    )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
     sha256: Mapped[str] = mapped_column(Text, unique=True)
@@ -72,6 +82,7 @@ class Story(Base):
     """One event, covered by one or more articles."""
 
     __tablename__ = "stories"
+    __table_args__ = {"comment": "Events: articles from one or more outlets grouped together."}
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
     title: Mapped[str | None] = mapped_column(Text)
@@ -91,6 +102,7 @@ class ArticleRow(Base):
         UniqueConstraint("document_id", "record_index", name="articles_document_record_key"),
         Index("articles_search_idx", "search", postgresql_using="gin"),
         Index("articles_published_idx", "published"),
+        {"comment": "Clean articles: metadata, body, removed lines with their rules, story and duplicate links."},
     )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=True)
@@ -103,7 +115,7 @@ class ArticleRow(Base):
     authors: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default="{}")
     outlet: Mapped[str | None] = mapped_column(Text, index=True)
     source_url: Mapped[str | None] = mapped_column(Text)
-    published: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    published: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), comment=PUBLISHED_COMMENT)
     published_has_offset: Mapped[bool | None] = mapped_column()
     modified: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     modified_has_offset: Mapped[bool | None] = mapped_column()
@@ -111,9 +123,11 @@ class ArticleRow(Base):
     body: Mapped[str] = mapped_column(Text)
     paragraphs: Mapped[list[str]] = mapped_column(ARRAY(Text))
     word_count: Mapped[int] = mapped_column(Integer)
-    removed: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, server_default="[]")
+    removed: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, server_default="[]", comment=REMOVED_COMMENT)
     search: Mapped[Any] = mapped_column(TSVECTOR, Computed(SEARCH_VECTOR, persisted=True))
     fingerprint: Mapped[str] = mapped_column(Text, index=True)
     story_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("stories.id", ondelete="SET NULL"), index=True)
-    duplicate_of: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("articles.id", ondelete="SET NULL"))
+    duplicate_of: Mapped[int | None] = mapped_column(
+        BigInteger, ForeignKey("articles.id", ondelete="SET NULL"), comment=DUPLICATE_OF_COMMENT
+    )
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

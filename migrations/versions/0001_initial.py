@@ -44,17 +44,15 @@ VIEWS = [
     """,
 ]
 
-COMMENTS = [
-    "COMMENT ON TABLE documents IS 'Every received file or request, with its raw bytes, SHA-256 and processing status.'",
-    "COMMENT ON TABLE articles IS 'Clean articles: metadata, body, removed lines with their rules, story and duplicate links.'",
-    "COMMENT ON TABLE stories IS 'Events: articles from one or more outlets grouped together.'",
-    "COMMENT ON COLUMN articles.published IS 'Publication time; when published_has_offset is false the page gave no UTC offset and this holds its wall-clock time as if UTC.'",
-    "COMMENT ON COLUMN articles.removed IS 'Lines the cleaner dropped: [{\"line\": ..., \"rule\": ...}] in page order.'",
-    "COMMENT ON COLUMN articles.duplicate_of IS 'The earlier article this one near-duplicates (syndicated or re-saved copy), else null.'",
+VIEW_COMMENTS = [
     "COMMENT ON VIEW article_feed IS 'One row per article that is not a near-duplicate, with its story and source file name.'",
     "COMMENT ON VIEW failed_documents IS 'Documents that could not be ingested, with the reason.'",
     "COMMENT ON VIEW removed_lines IS 'One row per line the cleaner removed, with the rule that removed it.'",
 ]
+PUBLISHED = (
+    "Publication time; when published_has_offset is false the page gave no UTC offset "
+    "and this holds its wall-clock time as if UTC."
+)
 
 
 def upgrade() -> None:
@@ -73,7 +71,8 @@ def upgrade() -> None:
     sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.CheckConstraint("status IN ('queued', 'processing', 'done', 'duplicate', 'failed')", name=op.f('documents_status_check')),
     sa.PrimaryKeyConstraint('id', name=op.f('documents_pkey')),
-    sa.UniqueConstraint('sha256', name=op.f('documents_sha256_key'))
+    sa.UniqueConstraint('sha256', name=op.f('documents_sha256_key')),
+    comment='Every received file or request, with its raw bytes, SHA-256 and processing status.'
     )
     op.create_index(op.f('documents_status_idx'), 'documents', ['status'], unique=False)
     op.create_table('stories',
@@ -85,7 +84,8 @@ def upgrade() -> None:
     sa.Column('outlets', postgresql.ARRAY(sa.Text()), server_default='{}', nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
-    sa.PrimaryKeyConstraint('id', name=op.f('stories_pkey'))
+    sa.PrimaryKeyConstraint('id', name=op.f('stories_pkey')),
+    comment='Events: articles from one or more outlets grouped together.'
     )
     op.create_table('articles',
     sa.Column('id', sa.BigInteger(), autoincrement=True, nullable=False),
@@ -98,7 +98,7 @@ def upgrade() -> None:
     sa.Column('authors', postgresql.ARRAY(sa.Text()), server_default='{}', nullable=False),
     sa.Column('outlet', sa.Text(), nullable=True),
     sa.Column('source_url', sa.Text(), nullable=True),
-    sa.Column('published', sa.DateTime(timezone=True), nullable=True),
+    sa.Column('published', sa.DateTime(timezone=True), nullable=True, comment=PUBLISHED),
     sa.Column('published_has_offset', sa.Boolean(), nullable=True),
     sa.Column('modified', sa.DateTime(timezone=True), nullable=True),
     sa.Column('modified_has_offset', sa.Boolean(), nullable=True),
@@ -106,24 +106,27 @@ def upgrade() -> None:
     sa.Column('body', sa.Text(), nullable=False),
     sa.Column('paragraphs', postgresql.ARRAY(sa.Text()), nullable=False),
     sa.Column('word_count', sa.Integer(), nullable=False),
-    sa.Column('removed', postgresql.JSONB(astext_type=sa.Text()), server_default='[]', nullable=False),
+    sa.Column('removed', postgresql.JSONB(astext_type=sa.Text()), server_default='[]', nullable=False,
+              comment='Lines the cleaner dropped, in page order: [{"line": ..., "rule": ...}].'),
     sa.Column('search', postgresql.TSVECTOR(), sa.Computed("setweight(to_tsvector('simple'::regconfig, coalesce(title, '')), 'A') || setweight(to_tsvector('simple'::regconfig, coalesce(summary, '')), 'B') || setweight(to_tsvector('simple'::regconfig, body), 'C')", persisted=True), nullable=False),
     sa.Column('fingerprint', sa.Text(), nullable=False),
     sa.Column('story_id', sa.BigInteger(), nullable=True),
-    sa.Column('duplicate_of', sa.BigInteger(), nullable=True),
+    sa.Column('duplicate_of', sa.BigInteger(), nullable=True,
+              comment='The earlier article this one near-duplicates (syndicated or re-saved copy), else null.'),
     sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('now()'), nullable=False),
     sa.ForeignKeyConstraint(['document_id'], ['documents.id'], name=op.f('articles_document_id_fkey'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['duplicate_of'], ['articles.id'], name=op.f('articles_duplicate_of_fkey'), ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['story_id'], ['stories.id'], name=op.f('articles_story_id_fkey'), ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id', name=op.f('articles_pkey')),
-    sa.UniqueConstraint('document_id', 'record_index', name='articles_document_record_key')
+    sa.UniqueConstraint('document_id', 'record_index', name='articles_document_record_key'),
+    comment='Clean articles: metadata, body, removed lines with their rules, story and duplicate links.'
     )
     op.create_index(op.f('articles_fingerprint_idx'), 'articles', ['fingerprint'], unique=False)
     op.create_index(op.f('articles_outlet_idx'), 'articles', ['outlet'], unique=False)
     op.create_index('articles_published_idx', 'articles', ['published'], unique=False)
     op.create_index('articles_search_idx', 'articles', ['search'], unique=False, postgresql_using='gin')
     op.create_index(op.f('articles_story_id_idx'), 'articles', ['story_id'], unique=False)
-    for statement in VIEWS + COMMENTS:
+    for statement in VIEWS + VIEW_COMMENTS:
         op.execute(statement)
 
 

@@ -1,0 +1,18 @@
+# The ingest service image. docker-compose.yml runs it against a postgres:16 service.
+FROM python:3.11-slim
+
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+WORKDIR /app
+
+COPY pyproject.toml README.md alembic.ini ./
+COPY ingest ./ingest
+COPY migrations ./migrations
+RUN pip install -e .
+
+RUN useradd --create-home --uid 1000 ingest && mkdir -p /data /inbox && chown ingest /data /inbox
+USER ingest
+ENV INGEST_DATA_DIR=/data INGEST_INBOX=/inbox
+
+# `ingest run` (watcher + workers + API) arrives with the service issue; until then
+# the image imports whatever is in the inbox and exits.
+CMD ["ingest", "import", "/inbox"]

@@ -1,0 +1,46 @@
+"""No Docker engine runs here: check the compose file's wiring by reading it."""
+
+from __future__ import annotations
+
+import yaml
+
+from conftest import ROOT
+
+
+def compose() -> dict:
+    return yaml.safe_load((ROOT / "docker-compose.yml").read_text())
+
+
+def test_postgres_16_has_a_pg_isready_healthcheck_and_a_volume():
+    postgres = compose()["services"]["postgres"]
+
+    assert postgres["image"] == "postgres:16"
+    assert "pg_isready -h 127.0.0.1" in " ".join(postgres["healthcheck"]["test"])
+    assert any(v.endswith(":/var/lib/postgresql/data") for v in postgres["volumes"])
+    assert "pgdata" in compose()["volumes"]
+
+
+def test_ingest_waits_for_a_healthy_database_and_points_at_it():
+    ingest = compose()["services"]["ingest"]
+    postgres_env = compose()["services"]["postgres"]["environment"]
+
+    assert ingest["depends_on"] == {"postgres": {"condition": "service_healthy"}}
+    assert ingest["environment"]["INGEST_DATABASE_URL"] == (
+        f"postgresql://{postgres_env['POSTGRES_USER']}:{postgres_env['POSTGRES_PASSWORD']}"
+        f"@postgres:5432/{postgres_env['POSTGRES_DB']}"
+    )
+
+
+def test_ingest_is_built_here_with_the_inbox_bind_mounted():
+    ingest = compose()["services"]["ingest"]
+
+    assert ingest["build"] == "."
+    assert (ROOT / "Dockerfile").exists()
+    inbox = ingest["environment"]["INGEST_INBOX"]
+    assert any(v.startswith("./") and v.endswith(f":{inbox}") for v in ingest["volumes"])
+
+
+def test_stop_grace_period_leaves_time_for_a_graceful_shutdown():
+    grace = compose()["services"]["ingest"]["stop_grace_period"]
+
+    assert grace.endswith("s") and int(grace[:-1]) >= 30

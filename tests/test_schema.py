@@ -1,0 +1,69 @@
+"""The schema is Alembic's: it round-trips, matches the models, and refuses a newer one."""
+
+from __future__ import annotations
+
+import psycopg
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import create_engine, pool
+
+from ingest.store import schema
+from ingest.store.database import sqlalchemy_url
+from ingest.store.models import Base
+
+TABLES = {"alembic_version", "documents", "articles", "stories"}
+VIEWS = {"article_feed", "failed_documents", "removed_lines"}
+
+
+def relations(url: str) -> tuple[set[str], set[str]]:
+    with psycopg.connect(url) as conn:
+        tables = {r[0] for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'public'")}
+        views = {r[0] for r in conn.execute("SELECT viewname FROM pg_views WHERE schemaname = 'public'")}
+    return tables, views
+
+
+def test_upgrade_downgrade_upgrade_round_trip(create_database):
+    url = create_database()
+
+    schema.upgrade(url)
+    assert relations(url) == (TABLES, VIEWS)
+    schema.downgrade(url, "base")
+    assert relations(url) == ({"alembic_version"}, set())
+    schema.upgrade(url)
+    assert relations(url) == (TABLES, VIEWS)
+
+
+def test_migrated_database_matches_the_models(database_url):
+    engine = create_engine(sqlalchemy_url(database_url), poolclass=pool.NullPool)
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    engine.dispose()
+
+    assert diffs == []
+
+
+def test_upgrading_twice_changes_nothing(database_url):
+    before = schema.current_revision(database_url)
+    schema.upgrade(database_url)
+
+    assert schema.current_revision(database_url) == before == "0001"
+
+
+def test_a_schema_newer_than_the_code_is_refused_in_one_line(cli, create_database):
+    url = create_database()
+    schema.upgrade(url)
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("UPDATE alembic_version SET version_num = 'from_the_future'")
+
+    result = cli("export", env={"INGEST_DATABASE_URL": url})
+
+    assert result.returncode == 2
+    assert result.stderr.strip() == (
+        "ingest: error: the database schema is at revision from_the_future, which this version of ingest "
+        "does not know (a newer ingest migrated it: upgrade ingest, or point INGEST_DATABASE_URL elsewhere)"
+    )
+
+
+def test_db_upgrade_and_current_report_the_revision(cli):
+    assert cli("db", "upgrade").stdout.startswith("schema at 0001 on ")
+    assert cli("db", "current").stdout.strip() == "0001"
