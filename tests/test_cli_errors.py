@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from conftest import SEEDS
+from tests.conftest import SEEDS
 
 UNREACHABLE = "postgresql://postgres@127.0.0.1:1/nowhere"
 

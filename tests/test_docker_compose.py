@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import yaml
 
-from conftest import ROOT
+from tests.conftest import ROOT
 
 
 def compose() -> dict:

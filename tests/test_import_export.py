@@ -10,7 +10,7 @@ import os
 import shutil
 from pathlib import Path
 
-from conftest import FIXTURES, SEEDS
+from tests.conftest import FIXTURES, SEEDS
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
