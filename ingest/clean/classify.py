@@ -44,12 +44,15 @@ class Classified:
         return [line for line, lab in zip(self.lines, self.labels) if lab == label]
 
 
-def classify(lines: list[Line], languages: tuple[str, ...], *, page_dump: bool = True) -> Classified:
+def classify(
+    lines: list[Line], languages: tuple[str, ...], *, page_dump: bool = True, known_title: str | None = None
+) -> Classified:
     """Label every line.
 
     `page_dump` says the text is a whole page (raw text), so lines outside the
     article block are chrome and the headline is among them; extractor output
-    (HTML) is already the article and only loses lines that patterns or runs claim.
+    (HTML) is already the article and only loses lines that patterns or runs claim,
+    and a repeat of the `known_title` at its top.
     """
     labels: list[str | None] = [rules.match(line) for line in lines]
     dates = _label_dates(lines, labels, languages)
@@ -57,7 +60,7 @@ def classify(lines: list[Line], languages: tuple[str, ...], *, page_dump: bool =
     _label_related_blocks(lines, labels)
     span = _article_span(lines, labels)
     if span is not None:
-        start = _label_header(lines, labels, span[0], page_dump)
+        start = _label_header(lines, labels, span[0], page_dump, known_title)
         _label_trailer(lines, labels, max(span[1], start - 1), page_dump)
     return Classified(lines, [lab or BODY for lab in labels], dates)
 
@@ -130,9 +133,11 @@ def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int
     return count
 
 
-def _label_header(lines: list[Line], labels: list[str | None], start: int, page_dump: bool) -> int:
+def _label_header(
+    lines: list[Line], labels: list[str | None], start: int, page_dump: bool, known_title: str | None
+) -> int:
     """Label the headline, standfirst and metadata lines; return where the body starts."""
-    title = _find_title(lines, labels, start) if page_dump else None
+    title = _find_title(lines, labels, start) if page_dump else _repeated_title(lines, start, known_title)
     if title is not None:
         labels[title] = TITLE
     i = (title + 1) if title is not None else start
@@ -149,6 +154,8 @@ def _label_header(lines: list[Line], labels: list[str | None], start: int, page_
         elif i >= start:
             break
         i += 1
+    if title:
+        labels[title - 1] = labels[title - 1] or rules.header_kind(lines[title - 1])
     if page_dump:
         for j in range(i):
             labels[j] = labels[j] or _chrome(lines[j])
@@ -156,15 +163,33 @@ def _label_header(lines: list[Line], labels: list[str | None], start: int, page_
 
 
 def _find_title(lines: list[Line], labels: list[str | None], start: int) -> int | None:
-    """The headline: the last headline-shaped line above the article, or a short line above a byline/date."""
+    """The headline: the last headline-shaped line above the article, or a short line above a byline/date.
+
+    A standfirst sits between headline and byline, so a prose candidate yields to
+    a headline-shaped line right above it.
+    """
     for i in range(min(start, len(lines) - 1), -1, -1):
-        line = lines[i]
-        if labels[i] is not None or line.bullet or line.words > _MAX_TITLE_WORDS or _CLOCK.search(line.text):
+        if not _title_shaped(lines, labels, i):
             continue
         above_meta = i + 1 < len(lines) and labels[i + 1] in (rules.BYLINE, rules.DATES)
-        if (line.headline_like and line.words >= 3 and not line.is_prose()) or (above_meta and line.words <= 25):
+        line = lines[i]
+        if line.headline_like and line.words >= 3 and not line.is_prose():
             return i
+        if above_meta and line.words <= 25:
+            prose_under_headline = line.is_prose() and i > 0 and _title_shaped(lines, labels, i - 1)
+            return i - 1 if prose_under_headline and lines[i - 1].headline_like else i
     return None
+
+
+def _repeated_title(lines: list[Line], start: int, known_title: str | None) -> int | None:
+    """The known headline repeated as a line above the article text."""
+    wanted = (known_title or "").casefold()
+    return next((i for i in range(min(start + 1, len(lines))) if lines[i].text.casefold() == wanted), None)
+
+
+def _title_shaped(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    line = lines[i]
+    return labels[i] is None and not line.bullet and line.words <= _MAX_TITLE_WORDS and not _CLOCK.search(line.text)
 
 
 def _meta_follows(lines: list[Line], labels: list[str | None], i: int) -> bool:

@@ -34,8 +34,7 @@ def clean_html(html: str, options: CleanOptions, known: PageMeta = PageMeta()) -
         include_tables=options.include_tables,
         favor_precision=options.favor_precision,
         favor_recall=options.favor_recall,
-        no_fallback=not options.fallback,
-        max_tree_size=options.max_tree_size,
+        fast=not options.fallback,
     )
     if extracted is None or not (extracted.text or "").strip():
         raise CleanError("HTML page without article text (the extractor found no main content)")

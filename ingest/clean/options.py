@@ -15,5 +15,3 @@ class CleanOptions:
     favor_recall: bool = False
     fallback: bool = True
     include_tables: bool = True
-    # Pages with more elements than this are refused by trafilatura instead of parsed at length.
-    max_tree_size: int | None = 500_000

@@ -36,8 +36,9 @@ AGENCY = _rx(
 _AGENCIES = rf"\(?{AGENCY.pattern}(?:\s*[/,&]\s*{AGENCY.pattern})*\)?"
 AGENCY_LINE = _rx(rf"^(?:(?:with|mit|avec|con)\s+)?{_AGENCIES}\.?$")
 
+_CONNECTORS = frozenset({"and", "und", "et", "y", "de", "von", "van", "der", "del", "da", "di", "la", "le"})
 _NAME = r"[^\W\d_][\w'’.-]*"
-_NAMES = rf"{_NAME}(?:\s+(?:{_NAME}|and|und|et|y|&|,))*"
+_NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|und|et|y|&)\s+|\s+){_NAME})*"
 BYLINE_BY = re.compile(
     rf"^(?i:by|von|par|por|text|texto|written by)\s*:?\s+(?P<names>{_NAMES})(?:\s*[|–—]\s*.{{0,60}})?$", re.U
 )
@@ -106,7 +107,9 @@ CAPTION_CREDIT = _rx(
     r"\s*:[^()]{1,80}\)|(?:photos?|fotos?|bild|image|picture|photograph|crédit photo|crédito)\s*:\s*[^.!?]{2,80}|"
     r"©\s*[^.!?]{2,60}|\b(?:getty images|shutterstock|imago|picture alliance|afp via getty images))\s*\.?$"
 )
-CREDIT_ONLY = _rx(r"^(?:\([^()]{2,80}\)|(?:photos?|fotos?|bild|image|picture|photograph|credit)\s*:.{2,80}|©.{2,60})$")
+CREDIT_ONLY = _rx(
+    r"^(?:\([^()]{2,80}\)|(?:photos?|fotos?|bild|image|picture|photograph|credit)\s*:\s*\S+(?:\s+\S+){0,4}|©.{2,60})$"
+)
 QUOTED = re.compile(r"[\"“”„«»]")
 CAPTION_START = _rx(r"^(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:\s*.{0,300}$")
 
@@ -157,7 +160,7 @@ def match(line: Line) -> str | None:
     text = line.text
     if line.words == 0:
         return FOOTER
-    if line.words <= 12 and (BYLINE_BY.match(text) or BYLINE_ROLE.match(text) or AGENCY_LINE.match(text)):
+    if line.words <= 12 and (_by_names(text) or BYLINE_ROLE.match(text) or AGENCY_LINE.match(text)):
         return BYLINE
     if CREDITS.match(text):
         return BYLINE
@@ -183,6 +186,15 @@ def _promo_shaped(line: Line) -> bool:
     if "newsletter" not in line.text.lower():
         return True
     return bool(_CTA_RX.search(line.text)) and (line.words <= 25 or not line.terminal)
+
+
+def _by_names(text: str) -> bool:
+    """"By Jane Roe, Reuters" but not "By the end of the year": every name word is capitalised."""
+    found = BYLINE_BY.match(text)
+    if not found:
+        return False
+    words = re.split(r"[\s,&]+", found.group("names"))
+    return all(w[:1].isupper() for w in words if w and w.lower() not in _CONNECTORS)
 
 
 def _bare_credit(line: Line) -> bool:

@@ -1,0 +1,95 @@
+"""Input handling: encodings, content sniffing, gzip, JSON records and bad input with clear errors."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from ingest.clean import Article, CleanOptions, clean, clean_records
+from ingest.errors import CleanError
+from tests.clean.conftest import FIXTURES, clean_fixture
+
+PLUS_ONE = timezone(timedelta(hours=1))
+
+
+def test_html_page_uses_jsonld_metadata_and_drops_line_boilerplate() -> None:
+    article = clean_fixture("page_with_jsonld.html")
+    assert (article.kind, article.title, article.authors, article.outlet) == (
+        "html", "Port workers strike over pay", ("Jane Roe",), "Example News",
+    )
+    assert article.published == datetime(2025, 3, 4, 8, 15, tzinfo=PLUS_ONE)
+    assert article.modified == datetime(2025, 3, 4, 10, 0, tzinfo=PLUS_ONE)
+    assert article.source_url == "https://news.example.com/world/port-strike"
+    assert [(r.line, r.rule) for r in article.removed] == [("Advertisement", "promo"), ("Share on Facebook", "footer")]
+    assert len(article.body) == 5 and article.body[0].startswith("Dock workers")
+
+
+def test_html_saved_as_txt_and_gzipped_html_are_cleaned_as_html() -> None:
+    reference = clean_fixture("page_with_jsonld.html")
+    assert clean_fixture("page_saved_as.txt") == reference
+    assert clean_fixture("page_with_jsonld.html.gz") == reference
+
+
+def test_declared_latin1_charset_and_utf16_with_bom_decode() -> None:
+    assert clean_fixture("de_latin1_declared.html").body[-1].startswith("Fahrgastverbände kritisierten")
+    assert clean_fixture("en_headerless_related_utf16.txt") == clean_fixture("en_headerless_related.txt")
+
+
+def test_crlf_and_decomposed_unicode_are_normalised() -> None:
+    text = "Title of a story\r\nThe caf\u0065\u0301 reopened on Monday after a long closure, the owner told reporters.\r\n"
+    (article,) = clean(text.encode("utf-8"), "story.txt")
+    assert article.body == ("The caf\u00e9 reopened on Monday after a long closure, the owner told reporters.",)
+
+
+def test_jsonl_bad_line_keeps_the_good_records() -> None:
+    results = clean_records((FIXTURES / "crawl_with_bad_line.jsonl").read_bytes(), "crawl_with_bad_line.jsonl")
+    assert [type(r) for r in results] == [Article, CleanError, Article]
+    first, error, last = results
+    assert str(error).startswith("line 2: malformed JSON")
+    assert (first.title, first.source_url) == ("First record", "https://example.org/a")
+    assert first.published == datetime(2025, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+    assert last.title == "Port workers strike over pay"
+    assert [a.title for a in clean((FIXTURES / "crawl_with_bad_line.jsonl").read_bytes(), "x.jsonl")] == [
+        "First record", "Port workers strike over pay",
+    ]
+
+
+def test_json_record_url_becomes_source_url() -> None:
+    article = clean_fixture("record.json")
+    assert (article.source_url, article.outlet) == ("https://example.org/a", "Associated Press")
+
+
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        ("whitespace_only.txt", "empty file"),
+        ("binary.txt", "binary data"),
+        ("no_article_text.html", "HTML page without article text"),
+        ("deep_nesting.html", "HTML page without article text"),
+    ],
+)
+def test_bad_input_raises_a_specific_clean_error(name: str, message: str) -> None:
+    with pytest.raises(CleanError, match=message):
+        clean((FIXTURES / name).read_bytes(), name)
+
+
+def test_empty_file_and_file_over_size_limit_are_refused() -> None:
+    with pytest.raises(CleanError, match="empty file"):
+        clean(b"", "empty.txt")
+    with pytest.raises(CleanError, match="over the limit of 10"):
+        clean(b"x" * 11, "big.txt", CleanOptions(max_bytes=10))
+
+
+def test_gzip_bomb_stops_at_the_size_limit() -> None:
+    bomb = gzip.compress(b"a" * 100_000)
+    with pytest.raises(CleanError, match="decompressed file is over the limit"):
+        clean(bomb, "bomb.txt.gz", CleanOptions(max_bytes=50_000))
+
+
+def test_undecodable_and_malformed_json_get_messages() -> None:
+    with pytest.raises(CleanError, match="malformed JSON"):
+        clean(b'{"text": ', "record.json")
+    with pytest.raises(CleanError, match="neither an `html` nor a `text`"):
+        clean(b'{"url": "https://example.org"}', "record.json")

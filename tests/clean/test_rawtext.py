@@ -1,0 +1,126 @@
+"""Raw-text pages in English, German, French and Spanish: exact bodies, removals and metadata."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+from ingest.clean import clean
+from tests.clean.conftest import SEEDS, clean_fixture, removed_by_rule
+
+
+def test_related_stories_list_at_end_is_removed() -> None:
+    article = clean_fixture("en_flood_reuters.txt")
+    assert removed_by_rule(article)["related"] == [
+        "Related:",
+        "- Italy braces for more storms as death toll rises",
+        "- How climate change is making floods more frequent in Europe",
+    ]
+
+
+def test_headerless_run_of_headlines_after_body_is_related() -> None:
+    article = clean_fixture("en_headerless_related.txt")
+    assert removed_by_rule(article)["related"] == [
+        "- Heatwave grips southern Europe as temperatures soar",
+        "- Tourists flee Rhodes resorts as fires rage on the island",
+        "- EU sends firefighting planes to help Greece",
+    ]
+    assert article.body[-1] == "Officials said no casualties had been reported so far, although several homes had been damaged."
+
+
+def test_short_quotes_lists_and_prose_mentioning_comments_are_kept() -> None:
+    article = clean_fixture("en_flood_reuters.txt")
+    assert article.body == (
+        "BOLOGNA, Italy (Reuters) - Thousands of people were forced from their homes in northern Italy on Wednesday "
+        "after torrential rain caused rivers to burst their banks, officials said.",
+        "The regional government declared a state of emergency and said more than 5,000 people had been evacuated overnight.",
+        "“We will rebuild,” she said.",
+        "The measures announced by the government include:",
+        "- a suspension of tax payments for affected households",
+        "- emergency funds for farmers",
+        "- army engineers to shore up river banks",
+        "Residents posted more than a thousand comments on the town council's page, many asking when the water would recede.",
+        "Forecasters expect more rain over the weekend, and the civil protection agency warned that further evacuations "
+        "could follow if the levees give way.",
+    )
+
+
+def test_english_boilerplate_is_removed_by_named_rules() -> None:
+    assert removed_by_rule(clean_fixture("en_flood_reuters.txt")) == {
+        "section": ["Home > World > Europe"],
+        "byline": ["By Jane Roe and Marco Bianchi, Reuters", "Reporting by Jane Roe; Editing by John Smith"],
+        "dates": ["Published: 14 May 2025, 09:30 GMT", "Updated 2 hours ago"],
+        "promo": ["Advertisement"],
+        "caption": ["Rescuers carry an elderly woman to safety in Faenza. (Photo: Reuters)"],
+        "footer": ["Share on Facebook", "12 comments", "© 2025 Reuters. All rights reserved."],
+        "related": [
+            "Related:",
+            "- Italy braces for more storms as death toll rises",
+            "- How climate change is making floods more frequent in Europe",
+        ],
+    }
+
+
+def test_byline_gives_authors_without_by_and_agency_as_outlet() -> None:
+    article = clean_fixture("en_flood_reuters.txt")
+    assert article.title == "Floods force thousands from homes in northern Italy"
+    assert article.summary == "Rescue teams evacuated entire villages after two days of torrential rain swelled rivers across Emilia-Romagna."
+    assert (article.authors, article.outlet, article.section) == (("Jane Roe", "Marco Bianchi"), "Reuters", "World")
+
+
+def test_stated_utc_offset_is_kept_and_relative_update_gives_no_date() -> None:
+    article = clean_fixture("en_flood_reuters.txt")
+    assert article.published == datetime(2025, 5, 14, 9, 30, tzinfo=timezone.utc)
+    assert article.modified is None
+
+
+def test_german_page_boilerplate_and_wall_clock_date() -> None:
+    article = clean_fixture("de_bahn_dpa.txt")
+    assert article.title == "Bahn kündigt neue Streckensperrungen für 2026 an"
+    assert article.published == datetime(2025, 11, 3, 17, 14)  # "Uhr" states no offset: naive
+    assert (article.authors, article.outlet, article.section, article.language) == (
+        ("Anna Schmidt",), "dpa", "Wirtschaft", "de",
+    )
+    assert removed_by_rule(article) == {
+        "section": ["Startseite > Wirtschaft > Verkehr"],
+        "byline": ["Von Anna Schmidt", "Mit Material von dpa"],
+        "dates": ["3. November 2025, 17:14 Uhr"],
+        "promo": ["Anzeige", "Jetzt den Newsletter abonnieren und keine Nachricht verpassen"],
+        "related": [
+            "Lesen Sie auch:",
+            "- Bahn verfehlt Pünktlichkeitsziel erneut deutlich",
+            "- Was Pendler bei Streckensperrungen wissen müssen",
+        ],
+        "footer": ["Kommentare (3)", "Artikel teilen"],
+    }
+    assert len(article.body) == 5
+
+
+def test_french_page_boilerplate_and_dates() -> None:
+    article = clean_fixture("fr_greve_afp.txt")
+    assert article.title == "Grève à la SNCF : le trafic fortement perturbé ce week-end"
+    assert (article.authors, article.outlet, article.language) == (("Jean Dupont",), "AFP", "fr")
+    assert (article.published, article.modified) == (datetime(2024, 12, 9, 14, 30), datetime(2024, 12, 9, 16, 5))
+    assert removed_by_rule(article) == {
+        "byline": ["Par Jean Dupont, AFP"],
+        "dates": ["Publié le 9 décembre 2024 à 14h30", "Mis à jour le 9 décembre 2024 à 16h05"],
+        "related": ["À lire aussi : Les contrôleurs menacent d'une nouvelle grève pour les fêtes"],
+        "footer": ["Partager sur Facebook"],
+        "promo": ["Abonnez-vous à notre newsletter"],
+        "source": ["Cet article a été initialement publié sur le site de l'AFP."],
+    }
+    assert len(article.body) == 4
+
+
+def test_spanish_page_boilerplate_caption_and_source_url() -> None:
+    article = clean_fixture("es_incendio_efe.txt")
+    assert article.title == "Un incendio forestal obliga a desalojar a mil vecinos en Valencia"
+    assert (article.authors, article.outlet, article.section) == (("María López",), "EFE", "Internacional")
+    assert article.modified == datetime(2024, 12, 9, 14, 30, tzinfo=timezone(timedelta(hours=1)))  # CET stated
+    assert article.source_url == "https://www.efe.com/espana/incendio-valencia"
+    assert removed_by_rule(article)["caption"] == ["Foto: Bomberos trabajan en la zona del incendio (EFE)"]
+    assert article.body[-1].startswith("Más de 200 efectivos")
+
+
+def test_page_without_headline_has_no_title() -> None:
+    (article,) = clean((SEEDS / "001_2734e09429ca7a01.txt").read_bytes(), "001_2734e09429ca7a01.txt")
+    assert (article.title, article.summary) == (None, None)
