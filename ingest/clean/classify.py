@@ -202,14 +202,15 @@ def _meta_follows(lines: list[Line], labels: list[str | None], i: int) -> bool:
 def _label_trailer(lines: list[Line], labels: list[str | None], end: int, page_dump: bool) -> None:
     """Below the article: keep what continues it, then related-story runs and chrome."""
     j = _continuation_end(lines, labels, end)
+    if not page_dump:  # extractor output: its list-shaped endings are mostly article content
+        return
     tail = [k for k in range(j, len(lines)) if labels[k] is None]
     shaped = [k for k in tail if lines[k].headline_like and lines[k].words >= 3]
-    if len(shaped) >= 2 and (page_dump or len(shaped) * 3 >= len(tail) * 2):
+    if len(shaped) >= 2:
         for k in shaped:
             labels[k] = rules.RELATED
-    if page_dump:
-        for k in tail:
-            labels[k] = labels[k] or _chrome(lines[k])
+    for k in tail:
+        labels[k] = labels[k] or _chrome(lines[k])
 
 
 def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> int:

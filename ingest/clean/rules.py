@@ -198,8 +198,11 @@ def _by_names(text: str) -> bool:
 
 
 def _bare_credit(line: Line) -> bool:
-    """A short parenthesised line standing alone, as photo credits are written: "(Walt Disney Co.)"."""
-    return line.words <= 8 and line.text.startswith("(") and line.text.endswith(")")
+    """A photo credit standing alone in brackets: "(Walt Disney Co.)", "(Reed Saxon / Associated Press)"."""
+    inner = line.text[1:-1]
+    if not (line.text.startswith("(") and line.text.endswith(")")) or line.words > 6 or re.search(r"[?!;:]", inner):
+        return False
+    return all(w[:1].isupper() or not w[:1].isalpha() for w in inner.split())
 
 
 def is_related_header(line: Line) -> bool:
