@@ -1,0 +1,79 @@
+#!/usr/bin/env python3
+"""Throughput of the cleaner: documents per second for raw text and HTML, side by side
+with plain `trafilatura.extract` on the same HTML pages in the same run.
+
+  python bench/clean.py [--html-dir DIR] [--text-dir DIR] [--limit N] [--repeat R]
+
+Defaults: the 181 benchmark pages in ../shared/data/article-extraction-benchmark/html
+and the raw-text dev set in tests/rawtext plus the seeds. Prints figures only; no
+limits are asserted (wall-clock time depends on the machine).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+import trafilatura
+
+from ingest.clean import CleanOptions, clean
+from ingest.errors import CleanError
+
+ROOT = Path(__file__).resolve().parents[1]
+HTML_DIR = ROOT.parent / "shared" / "data" / "article-extraction-benchmark" / "html"
+TEXT_DIRS = (ROOT / "tests" / "rawtext", ROOT / "seeds")
+
+
+def load(paths: list[Path]) -> list[tuple[str, bytes]]:
+    return [(p.name, p.read_bytes()) for p in paths]
+
+
+def timed(run: Callable[[str, bytes], object], docs: list[tuple[str, bytes]], repeat: int) -> tuple[float, int]:
+    """Best-of-`repeat` seconds for one pass over the documents, and how many failed."""
+    best, failures = float("inf"), 0
+    for _ in range(repeat):
+        failures = 0
+        start = time.perf_counter()
+        for name, data in docs:
+            try:
+                run(name, data)
+            except CleanError:
+                failures += 1
+        best = min(best, time.perf_counter() - start)
+    return best, failures
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--html-dir", type=Path, default=HTML_DIR)
+    ap.add_argument("--text-dir", type=Path, action="append")
+    ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--repeat", type=int, default=2, help="best of R passes (the first warms caches)")
+    args = ap.parse_args()
+    options = CleanOptions()
+
+    texts = load(sorted(p for d in (args.text_dir or TEXT_DIRS) for p in d.glob("*.txt"))[: args.limit])
+    htmls = load(sorted(args.html_dir.glob("*.htm*"))[: args.limit])
+    # The baseline gets the same decompressed, decoded page our cleaner decodes itself.
+    html_strings = [(n, gzip.decompress(d).decode("utf-8") if n.endswith(".gz") else d.decode("utf-8")) for n, d in htmls]
+
+    text_s, text_fail = timed(lambda n, d: clean(d, n, options), texts, args.repeat)
+    html_s, html_fail = timed(lambda n, d: clean(d, n, options), htmls, args.repeat)
+    base_s, _ = timed(lambda n, s: trafilatura.extract(s, include_comments=False), html_strings, args.repeat)
+
+    print(f"{'input':<34} {'docs':>5} {'seconds':>8} {'docs/s':>8} {'failed':>6}")
+    for label, docs, secs, failed in (
+        ("raw text (ingest.clean)", texts, text_s, text_fail),
+        ("HTML (ingest.clean)", htmls, html_s, html_fail),
+        (f"HTML (trafilatura {trafilatura.__version__} extract)", htmls, base_s, 0),
+    ):
+        print(f"{label:<34} {len(docs):>5} {secs:>8.2f} {len(docs) / secs:>8.1f} {failed:>6}")
+    print(f"HTML time ratio ingest.clean / trafilatura.extract: {html_s / base_s:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
