@@ -128,8 +128,8 @@ def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int
             continue
         if line.text.endswith(":"):
             in_list = True
-        elif line.bullet and not in_list or line.words < _SUBHEADING_MIN_WORDS and not line.text[:1].islower():
-            count += 1
+        elif not (in_list and line.list_item) and (line.bullet or line.words < _SUBHEADING_MIN_WORDS):
+            count += not line.text[:1].islower()
     return count
 
 
@@ -223,7 +223,7 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
                 in_list = True
             elif line.terminal and not line.bullet:
                 in_list = False
-            elif not (in_list and line.bullet):
+            elif not (in_list and line.list_item):
                 break
         j += 1
     return j

@@ -16,6 +16,8 @@ import justext
 
 BULLET = re.compile(r"^\s*[-*\u2022\u2013\u2014\u25aa\u25cf\u00b7]\s+")
 _WORD = re.compile(r"\w+")
+_NUMBERED = re.compile(r"^(?:\d{1,3}|[a-z])[.)]\s")
+_URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 # A sentence ends in . ! ? or an ellipsis, possibly followed by closing quotes or brackets.
 _TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
 
@@ -63,6 +65,11 @@ class Line:
             and not self.text.endswith((".", ":", ";", ",", "\u2026"))
             and (first.isupper() or first.isdigit() or first in "\"'\u201c\u2018\u00ab\u201e")
         )
+
+    @property
+    def list_item(self) -> bool:
+        """A bulleted or numbered item, or a bare link under one, as lists are written."""
+        return self.bullet or bool(_NUMBERED.match(self.text) or _URL_ONLY.match(self.text))
 
     def is_prose(self, min_chars: int = 60, min_density: float = 0.2) -> bool:
         """A sentence long enough and function-word rich enough to be article text.
