@@ -38,7 +38,7 @@ def clean(data: bytes, name: str, options: CleanOptions = CleanOptions()) -> lis
     raise CleanError(f"none of {len(errors)} records could be cleaned; first: {errors[0].message}")
 
 
-def clean_records(data: bytes, name: str, options: CleanOptions = CleanOptions()) -> list[Article | CleanError]:
+def clean_records(data: bytes, name: str, options: CleanOptions = CleanOptions()) -> list[records.Result]:
     """One result per record (per line of a `.jsonl`, else one), each an Article or its CleanError.
 
     Raises CleanError only when the file as a whole is unusable (too big, empty, binary).

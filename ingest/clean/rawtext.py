@@ -1,7 +1,8 @@
 """Text to article: the line pass shared by raw-text files and extracted HTML text.
 
-Raw text is classified with headline detection; text that trafilatura extracted
-from HTML already lost its headline to the metadata, so it is classified without.
+Raw text is a whole page dump (menus, teasers, headline and all), so it is
+classified as one; text that trafilatura extracted from HTML is already the
+article, its headline known from the metadata, so only patterns and runs apply.
 """
 
 from __future__ import annotations

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
-
 from ingest.clean import Article, clean
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures" / "clean"
@@ -23,8 +21,3 @@ def removed_by_rule(article: Article) -> dict[str, list[str]]:
     for removal in article.removed:
         grouped.setdefault(removal.rule, []).append(removal.line)
     return grouped
-
-
-@pytest.fixture
-def fixtures_dir() -> Path:
-    return FIXTURES
