@@ -119,10 +119,13 @@ def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int
 
     Not counted: claimed lines, sentences, items of a colon-introduced list,
     lowercase continuations, and subheadings (unbulleted lines of several words).
+    A trailer header ("You may also like") separates clusters on its own.
     """
     count, in_list = 0, False
     for j in range(after + 1, before):
         line = lines[j]
+        if labels[j] == rules.RELATED and rules.is_trailer_header(line):
+            return _BREAKS_BETWEEN_CLUSTERS
         if labels[j] is not None or line.terminal:
             in_list = False
             continue
@@ -189,7 +192,9 @@ def _repeated_title(lines: list[Line], start: int, known_title: str | None) -> i
 
 def _title_shaped(lines: list[Line], labels: list[str | None], i: int) -> bool:
     line = lines[i]
-    return labels[i] is None and not line.bullet and line.words <= _MAX_TITLE_WORDS and not _CLOCK.search(line.text)
+    if labels[i] is not None or line.bullet or line.words > _MAX_TITLE_WORDS or _CLOCK.search(line.text):
+        return False
+    return rules.header_kind(line) is None  # a lone name or section word is a byline or section
 
 
 def _meta_follows(lines: list[Line], labels: list[str | None], i: int) -> bool:
@@ -214,10 +219,15 @@ def _label_trailer(lines: list[Line], labels: list[str | None], end: int, page_d
 
 
 def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> int:
-    """First line after `end` that no longer continues the body (sentences, colon-introduced lists)."""
+    """First line after `end` that no longer continues the body (sentences, colon-introduced lists).
+
+    A link-list header ends the article even when teaser sentences follow it.
+    """
     j, in_list = end + 1, lines[end].text.endswith(":") if end >= 0 else False
     while j < len(lines):
         line = lines[j]
+        if labels[j] == rules.RELATED and rules.is_related_header(line):
+            break
         if labels[j] is None:
             if line.text.endswith(":"):
                 in_list = True

@@ -36,11 +36,14 @@ AGENCY = _rx(
 _AGENCIES = rf"\(?{AGENCY.pattern}(?:\s*[/,&]\s*{AGENCY.pattern})*\)?"
 AGENCY_LINE = _rx(rf"^(?:(?:with|mit|avec|con)\s+)?{_AGENCIES}\.?$")
 
+_DATE_WORD = r"updated|published|posted|on|am|publiziert|veröffentlicht|aktualisiert|le|publié|mis à jour|el|publicado"
 _CONNECTORS = frozenset({"and", "und", "et", "y", "de", "von", "van", "der", "del", "da", "di", "la", "le"})
 _NAME = r"[^\W\d_][\w'’.-]*"
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|und|et|y|&)\s+|\s+){_NAME})*"
 BYLINE_BY = re.compile(
-    rf"^(?i:by|von|par|por|text|texto|written by)\s*:?\s+(?P<names>{_NAMES})(?:\s*[|–—]\s*.{{0,60}})?$", re.U
+    rf"^(?i:by|von|par|por|text|texto|written by)\s*:?\s+(?P<names>{_NAMES})"
+    rf"(?:\s*[|–—]\s*.{{0,60}}|\s+(?i:{_DATE_WORD})\b.{{0,60}})?$",
+    re.U,
 )
 BYLINE_ROLE = _rx(
     rf"^(?P<names>{_NAMES})\s*[|,–—/-]\s*(?:staff writer|senior writer|(?:\w+ )?correspondent|reporter|"
@@ -48,7 +51,7 @@ BYLINE_ROLE = _rx(
     r"rédact(?:eur|rice)|envoyée? spéciale?|correspons[ae]l|periodista|redactora?|redacción)\b.{0,40}$"
 )
 CREDITS = _rx(
-    r"^(?:(?:additional )?(?:reporting|writing|editing|compiled|research) by|mit material von|"
+    r"^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|research) by|mit material von|"
     r"avec (?:l'|l’)?(?:AFP|agences)|con información de|redacción\s*:)\b.{0,200}$"
 )
 
@@ -87,19 +90,29 @@ TAGS_LINE = _rx(
     r"etiquetas|temas)\s*:.{0,300}$"
 )
 
-_RELATED_HEAD = (
-    r"(?:related(?: stories| articles| news| content| coverage| posts)?|read more|read also|read next|"
-    r"also read|see also|more (?:stories|news|on this story|on this topic)|most (?:read|popular|viewed)|"
-    r"trending(?: now)?|recommended(?: for you)?|you (?:may|might) also (?:like|be interested in)|"
-    r"don't miss|editor's picks|"
-    r"mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|das könnte sie auch interessieren|"
-    r"weitere artikel|weitere nachrichten|meistgelesen|empfohlen|mehr dazu|"
-    r"[àa] lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|les plus lus|"
-    r"dans la même rubrique|nos articles|"
-    r"lee también|leer más|te puede interesar|noticias relacionadas|más noticias|lo más leído|"
-    r"ver también|relacionad[oa]s?|también te puede interesar)"
+# Link-list headers that also appear inside an article ("Related:", "Lesen Sie auch:") ...
+_INLINE_HEAD = (
+    r"related(?: stories| articles| news| content| coverage| posts| links)?|read more|read also|read next|"
+    r"also read|see also|more on this(?: story| topic)?|"
+    r"mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|weiterlesen|"
+    r"[àa] lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|"
+    r"lee también|leer más|ver también|relacionad[oa]s?|más información"
 )
-RELATED_HEAD = _rx(rf"^{_RELATED_HEAD}\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$")
+# ... and those that open the page's trailer: nothing after them belongs to the article.
+_TRAILER_HEAD = (
+    r"more (?:stories|news|articles)|most (?:read|popular|viewed|shared)(?: stories| articles)?|"
+    r"trending(?: now| news| stories| articles)?|recommended(?: for you| stories| articles)?|"
+    r"you (?:may|might) also (?:like|be interested in|enjoy)|don't miss|editor's picks|top stories|"
+    r"latest(?: news| stories| articles)?|in case you missed it|popular(?: now| stories)?|"
+    r"das könnte sie auch interessieren|weitere artikel|weitere nachrichten|meistgelesen|"
+    r"meist(?:gelesen|kommentiert|geteilt)e? artikel|empfohlen|top-themen|"
+    r"les plus lus|dans la même rubrique|nos articles|à découvrir aussi|"
+    r"te puede interesar|también te puede interesar|noticias relacionadas|más noticias|lo más leído|"
+    r"lo más visto|te recomendamos"
+)
+_HEAD_END = r"\s*(?:\.{3}|…)?\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
+RELATED_HEAD = _rx(rf"^(?:{_INLINE_HEAD}|{_TRAILER_HEAD}){_HEAD_END}")
+TRAILER_HEAD = _rx(rf"^(?:{_TRAILER_HEAD}){_HEAD_END}")
 MORE_FROM = _rx(r"^(?:more|mehr|plus|más)\s+(?:from|on|in|about|von|aus|zu|de|du|des|sur|sobre)\s+[^.!?]{1,50}$")
 
 CAPTION_CREDIT = _rx(
@@ -111,7 +124,10 @@ CREDIT_ONLY = _rx(
     r"^(?:\([^()]{2,80}\)|(?:photos?|fotos?|bild|image|picture|photograph|credit)\s*:\s*\S+(?:\s+\S+){0,4}|©.{2,60})$"
 )
 QUOTED = re.compile(r"[\"“”„«»]")
-CAPTION_START = _rx(r"^(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:\s*.{0,300}$")
+CAPTION_START = _rx(
+    r"^(?:(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
+    r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)).{0,300}$"
+)
 
 SOURCE_LINE = _rx(r"^(?:sources?|quelle|quellen|fuentes?|via)\s*:\s*\S.{0,200}$")
 ORIGINALLY = _rx(
@@ -134,6 +150,8 @@ FOOTER_LINE = _rx(
     r"pinterest|reddit|instagram|youtube|flipboard|messenger|tumblr|copy link|google\+))*|"
     r"(?:show )?(?:more )?sharing options|"
     r"back to top|nach oben|retour en haut|volver arriba|"
+    r".{0,200}(?:constitutes acceptance of|may not be reproduced|comments? powered by|submission guidelines|"
+    r"community (?:rules|guidelines|standards) apply|be respectful of other commenters).{0,200}|"
     r"(?:©|\(c\)|copyright)\s*.{0,150}|.{0,150}(?:all rights reserved|alle rechte vorbehalten|"
     r"tous droits réservés|todos los derechos reservados).{0,100})$"
 )
@@ -150,6 +168,9 @@ PROMO_LINE = _rx(
     r"politique (?:de|des|relative aux) cookies|política de cookies).{0,150}|"
     r"(?:follow us|folgen sie uns|suivez-nous|s[íi]guenos)\b.{0,100}|"
     r"(?:download|get) (?:our|the) app\b.{0,100}|"
+    r".{0,120}(?:(?:this|our) (?:post|article|page|site) (?:may )?contains? affiliate|we may earn|"
+    r"if you (?:buy|purchase) something through|thanks for (?:signing up|subscribing)|"
+    r"keep an eye on your inbox|opt-in box|can send me|provisions-links|liens affiliés|enlaces de afiliados).{0,160}|"
     r"already a subscriber.{0,80}|bereits abonnent.{0,80}|déjà abonné.{0,80}|¿ya eres suscriptor.{0,80})$"
 )
 _CTA_RX = _rx(_CTA)
@@ -203,6 +224,12 @@ def _bare_credit(line: Line) -> bool:
     if not (line.text.startswith("(") and line.text.endswith(")")) or line.words > 6 or re.search(r"[?!;:]", inner):
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() for w in inner.split())
+
+
+def is_trailer_header(line: Line) -> bool:
+    """A header that opens the page's trailer ("You may also like", "Meistgelesen")."""
+    m = TRAILER_HEAD.match(line.text)
+    return bool(m and not (m.group("rest") or "").strip())
 
 
 def is_related_header(line: Line) -> bool:

@@ -124,3 +124,28 @@ def test_spanish_page_boilerplate_caption_and_source_url() -> None:
 def test_page_without_headline_has_no_title() -> None:
     (article,) = clean((SEEDS / "001_2734e09429ca7a01.txt").read_bytes(), "001_2734e09429ca7a01.txt")
     assert (article.title, article.summary) == (None, None)
+
+
+def test_page_dump_keeps_article_block_and_drops_menus_teasers_and_legal_lines() -> None:
+    article = clean_fixture("en_page_dump_with_menus.txt")
+    assert article.title == "Regulator fines social network over children's data"
+    assert (article.authors, article.section) == (("Sam Taylor",), "Technology")
+    assert article.body == (
+        "The data protection regulator fined the social network 40 million euros on Tuesday for mishandling the "
+        "personal data of children under 13.",
+        "The company changed its privacy policy last year, but the regulator said the changes came too late and did "
+        "not go far enough.",
+        "Privacy",
+        "“We take this very seriously,” a spokeswoman said.",
+        "The company said it would appeal the decision and that it had already deleted the accounts of users found "
+        "to be under age.",
+        "Consumer groups welcomed the fine and said other platforms should expect similar scrutiny in the coming months.",
+    )
+    removed = removed_by_rule(article)
+    assert removed["related"][:2] == ["You may also like", "Regulators look again at online advertising rules"]
+    assert removed["nav"][:2] == ["Skip to main content", "- News"]
+    assert "Sam Taylor covers technology regulation for the newspaper and is based in Brussels." in removed["aside"]
+    assert removed["footer"][-2:] == [
+        "Registration on or use of this site constitutes acceptance of our User Agreement and Privacy Policy.",
+        "© 2019 Example Media. All rights reserved.",
+    ]
