@@ -13,6 +13,7 @@ import logging
 import os
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
@@ -21,10 +22,12 @@ from pydantic import ValidationError
 from ingest import __version__
 from ingest.clean import CleanOptions, clean
 from ingest.config import Settings
-from ingest.errors import CleanError, ConfigError, IngestError, InputError
+from ingest.errors import CleanError, ConfigError, IngestError, InputError, NotFound
 from ingest.logs import configure as configure_logging
+from ingest.dedup.options import DedupOptions
 from ingest.service import export, importer
-from ingest.store import embedded, queries, schema
+from ingest.service.process import Pipeline
+from ingest.store import embedded, reads, schema
 from ingest.store.database import Database, redact, resolve_url
 
 log = logging.getLogger("ingest")
@@ -41,6 +44,17 @@ def load_settings() -> Settings:
 
 def clean_options(settings: Settings) -> CleanOptions:
     return CleanOptions(max_bytes=settings.max_bytes)
+
+
+def pipeline(settings: Settings) -> Pipeline:
+    return Pipeline(
+        clean_options(settings),
+        DedupOptions(
+            near_duplicate_threshold=settings.near_duplicate_threshold,
+            story_threshold=settings.story_threshold,
+            story_window_hours=settings.story_window_hours,
+        ),
+    )
 
 
 def open_database(settings: Settings) -> Database:
@@ -118,7 +132,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     paths = importer.expand(args.paths)
 
     async def work(db: Database) -> int:
-        report = await importer.import_paths(db, paths, clean_options(settings), progress=sys.stderr.isatty())
+        report = await importer.import_paths(db, paths, pipeline(settings), progress=sys.stderr.isatty())
         for path, reason in report.failed:
             print(f"failed: {path}: {reason}", file=sys.stderr)
         print(f"{report.files} files: {report.new} new, {report.already_stored} already stored, "
@@ -131,10 +145,65 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     async def work(db: Database) -> int:
         async with db.transaction() as conn:
-            await export.write(queries.export_articles(conn), args.format, sys.stdout)
+            await export.write(reads.export_articles(conn), args.format, sys.stdout)
         return 0
 
     return with_database(settings, work)
+
+
+def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(db: Database) -> int:
+        async with db.transaction() as conn:
+            found = await reads.list_stories(conn, args.since)
+        if args.json:
+            for story in found:
+                print(json.dumps(story, ensure_ascii=False, default=str))
+            return 0
+        for story in found:
+            span = story["first_published"] or "undated"
+            print(f"story {story['id']}: {story['title'] or '(untitled)'}  [{story['article_count']} articles, "
+                  f"{', '.join(story['outlets']) or 'no outlet'}; {span}]")
+            for item in story["articles"]:
+                mark = f"  (near-duplicate of {item['duplicate_of']})" if item["duplicate_of"] else ""
+                print(f"  {item['id']:>6}  {item['outlet'] or '-':<24} {item['title'] or '(untitled)'}{mark}")
+        return 0
+
+    return with_database(settings, work)
+
+
+def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
+    async def work(db: Database) -> int:
+        async with db.transaction() as conn:
+            record = await reads.article(conn, args.article_id)
+        if record is None:
+            raise NotFound(f"no article with id {args.article_id}", hint="see ingest export or ingest stories")
+        if args.json:
+            print(json.dumps(record, ensure_ascii=False, default=str))
+        else:
+            _print_article(record)
+        return 0
+
+    return with_database(settings, work)
+
+
+def _print_article(record: dict[str, Any]) -> None:
+    for name in ("id", "title", "outlet", "authors", "published", "source_url", "source_name", "language"):
+        if record[name]:
+            print(f"{name}: {record[name]}")
+    novel = set(record["novel_paragraphs"] or [])
+    print(f"novelty: {record['novelty']:.0%} of the words are new to the story" if record["novelty"] is not None else "")
+    for index, paragraph in enumerate(record["body"]):
+        print(f"{'+' if index in novel else ' '} {paragraph}")
+    for removal in record["removed"]:
+        print(f"removed ({removal['rule']}): {removal['line']}")
+    if record["duplicates"]:
+        print("near-duplicates: " + ", ".join(f"{d['id']} ({d['outlet'] or '-'})" for d in record["duplicates"]))
+    story = record["story"]
+    if story:
+        print(f"story {story['id']}: {story['title'] or '(untitled)'} ({story['article_count']} articles)")
+        for item in story["articles"]:
+            here = "*" if item["id"] == record["id"] else " "
+            print(f" {here}{item['id']:>6}  {item['outlet'] or '-':<24} {item['title'] or '(untitled)'}")
 
 
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
@@ -164,6 +233,14 @@ def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
 # --- parser ---------------------------------------------------------------------------
 
 
+def _datetime(value: str) -> datetime:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an ISO 8601 date: {value!r}") from None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="ingest", description="Boilerplate-stripping news-article ingest.")
     parser.add_argument("--version", action="version", version=f"ingest {__version__}")
@@ -182,6 +259,16 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="print stored articles")
     p.add_argument("--format", choices=export.FORMATS, default="jsonl")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("stories", help="list stories and their articles")
+    p.add_argument("--since", type=_datetime, help="only stories active since this date (ISO 8601)")
+    p.add_argument("--json", action="store_true", help="one JSON object per story")
+    p.set_defaults(func=cmd_stories)
+
+    p = sub.add_parser("show", help="show one article, its story, duplicates and novel paragraphs")
+    p.add_argument("article_id", type=int)
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_show)
 
     p = sub.add_parser("db", help="the database: url, psql, stop, upgrade, downgrade, current")
     p.add_argument("action", choices=("url", "psql", "stop", "upgrade", "downgrade", "current"))

@@ -12,6 +12,8 @@ from pathlib import Path
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from ingest.dedup.options import DedupOptions
+
 
 class LogFormat(str, Enum):
     text = "text"
@@ -43,6 +45,18 @@ class Settings(BaseSettings):
         default=20 * 1024 * 1024,
         gt=0,
         description="Largest file (or HTTP body) accepted, in bytes; larger ones fail with a reason.",
+    )
+    near_duplicate_threshold: float = Field(
+        default=DedupOptions.near_duplicate_threshold, gt=0, le=1,
+        description="Estimated Jaccard similarity of body word 5-shingles above which an article is a near-duplicate.",
+    )
+    story_threshold: float = Field(
+        default=DedupOptions.story_threshold, gt=0, le=1,
+        description="Weighted-cosine similarity above which an article joins an existing story.",
+    )
+    story_window_hours: float = Field(
+        default=DedupOptions.story_window_hours, gt=0,
+        description="How far apart in time (published, else arrival) two articles of one story may be.",
     )
     log_format: LogFormat = Field(default=LogFormat.text, description="`text` or `json` (one object per line).")
     log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")

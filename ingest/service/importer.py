@@ -8,9 +8,8 @@ from pathlib import Path
 
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from ingest.clean import CleanOptions
 from ingest.errors import InputError
-from ingest.service.process import process_document
+from ingest.service.process import Pipeline, process_document
 from ingest.service.receive import receive_file
 from ingest.store.database import Database
 
@@ -47,20 +46,20 @@ def _files(path: Path) -> Iterator[Path]:
             yield child
 
 
-async def import_paths(db: Database, paths: list[Path], options: CleanOptions, *, progress: bool) -> ImportReport:
+async def import_paths(db: Database, paths: list[Path], pipeline: Pipeline, *, progress: bool) -> ImportReport:
     report = ImportReport()
     columns = (TextColumn("importing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
                TextColumn("{task.fields[rate]} docs/s"))
     with Progress(*columns, disable=not progress, transient=True) as bar:
         task = bar.add_task("import", total=len(paths), rate="-")
         for path in paths:
-            received = await receive_file(db, path, options.max_bytes)
+            received = await receive_file(db, path, pipeline.clean_options.max_bytes)
             report.files += 1
             report.new += received.new
             if received.status == "failed" and received.new:
                 report.failed.append((str(path), received.error or "failed"))
             elif received.status in ("queued", "processing"):
-                outcome = await process_document(db, received.id, options)
+                outcome = await process_document(db, received.id, pipeline)
                 report.articles += len(outcome.article_ids)
                 if outcome.error:
                     report.failed.append((str(path), outcome.error))

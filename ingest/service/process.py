@@ -10,12 +10,24 @@ import logging
 from dataclasses import dataclass, field
 
 from ingest.clean import CleanOptions, clean
-from ingest.dedup.fingerprint import content_fingerprint
+from ingest.dedup.minhash import MinHasher
+from ingest.dedup.options import DedupOptions
+from ingest.dedup.prepare import prepare
 from ingest.errors import CleanError
-from ingest.store import queries
+from ingest.service.grouping import group
+from ingest.store import queries, stories
 from ingest.store.database import Database
 
 log = logging.getLogger(__name__)
+
+
+class Pipeline:
+    """The options of every stage, and the state they need (MinHash permutations), built once."""
+
+    def __init__(self, clean_options: CleanOptions, dedup_options: DedupOptions) -> None:
+        self.clean_options = clean_options
+        self.dedup_options = dedup_options
+        self.hasher = MinHasher(dedup_options)
 
 
 @dataclass(frozen=True)
@@ -26,7 +38,7 @@ class Outcome:
     error: str | None = None
 
 
-async def process_document(db: Database, document_id: int, options: CleanOptions) -> Outcome:
+async def process_document(db: Database, document_id: int, pipeline: Pipeline) -> Outcome:
     """Clean and store one document.
 
     A file the cleaner rejects is marked failed with the cleaner's reason; an
@@ -37,7 +49,8 @@ async def process_document(db: Database, document_id: int, options: CleanOptions
     if claimed is None:
         return Outcome(error="document has no stored bytes")
     try:
-        cleaned = [(a, content_fingerprint(a.body)) for a in clean(claimed.raw, claimed.original_name, options)]
+        articles = clean(claimed.raw, claimed.original_name, pipeline.clean_options)
+        cleaned = [(a, prepare(a, pipeline.hasher)) for a in articles]
     except CleanError as exc:
         reason = str(exc)
     except Exception as exc:  # a cleaner bug must not stop the batch: record it, keep the bytes
@@ -45,7 +58,11 @@ async def process_document(db: Database, document_id: int, options: CleanOptions
         reason = f"internal error while cleaning ({type(exc).__name__}: {exc})"
     else:
         async with db.transaction() as conn:
-            return Outcome(await queries.save_articles(conn, document_id, cleaned))
+            await stories.lock(conn)
+            ids = await queries.save_articles(conn, document_id, cleaned)
+            for article_id, (article, prepared) in zip(ids, cleaned):
+                await group(conn, article_id, article, prepared, pipeline.dedup_options)
+        return Outcome(ids)
     log.info("document failed: %s", reason, extra={"document_id": document_id})
     async with db.transaction() as conn:
         await queries.mark_failed(conn, document_id, reason)

@@ -13,6 +13,7 @@ from sqlalchemy import (
     CheckConstraint,
     Computed,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -126,8 +127,29 @@ class ArticleRow(Base):
     removed: Mapped[list[dict[str, Any]]] = mapped_column(JSONB, server_default="[]", comment=REMOVED_COMMENT)
     search: Mapped[Any] = mapped_column(TSVECTOR, Computed(SEARCH_VECTOR, persisted=True))
     fingerprint: Mapped[str] = mapped_column(Text, index=True)
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary, comment="MinHash signature of the body's word shingles.")
+    story_time: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), Computed("coalesce(published, created_at)", persisted=True), index=True,
+        comment="When the article happened for story matching: published, else arrival.",
+    )
+    novel_paragraphs: Mapped[list[int] | None] = mapped_column(
+        ARRAY(Integer), comment="Indexes of paragraphs not already in the story when this article joined it."
+    )
+    novelty: Mapped[float | None] = mapped_column(Float, comment="Share of the body's words in novel paragraphs.")
     story_id: Mapped[int | None] = mapped_column(BigInteger, ForeignKey("stories.id", ondelete="SET NULL"), index=True)
     duplicate_of: Mapped[int | None] = mapped_column(
         BigInteger, ForeignKey("articles.id", ondelete="SET NULL"), comment=DUPLICATE_OF_COMMENT
     )
-    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now(), index=True)
+
+
+class ArticleBand(Base):
+    """LSH band keys of each article's MinHash: equal keys name near-duplicate candidates."""
+
+    __tablename__ = "article_bands"
+    __table_args__ = {"comment": "LSH band keys of article MinHash signatures (near-duplicate lookup)."}
+
+    band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )

@@ -6,16 +6,17 @@ so that callers compose several queries atomically.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, func, insert, literal_column, select, update
+from sqlalchemy import delete, func, insert, literal_column, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ingest.clean import Article
+from ingest.dedup.assign import Prepared
 from ingest.store.models import ArticleRow, Document
 
 documents = Document.__table__
@@ -95,7 +96,7 @@ def _stored_time(value: datetime | None) -> tuple[datetime | None, bool | None]:
     return value, True
 
 
-def _article_values(document_id: int, index: int, article: Article, fingerprint: str) -> dict[str, Any]:
+def _article_values(document_id: int, index: int, article: Article, prepared: Prepared) -> dict[str, Any]:
     published, published_has_offset = _stored_time(article.published)
     modified, modified_has_offset = _stored_time(article.modified)
     return {
@@ -107,57 +108,25 @@ def _article_values(document_id: int, index: int, article: Article, fingerprint:
         "language": article.language, "body": article.text, "paragraphs": list(article.body),
         "word_count": article.word_count,
         "removed": [{"line": r.line, "rule": r.rule} for r in article.removed],
-        "fingerprint": fingerprint,
+        "fingerprint": prepared.fingerprint,
+        "minhash": prepared.signature,
     }
 
 
 async def save_articles(
-    conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[Article, str]]
+    conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[Article, Prepared]]
 ) -> list[int]:
-    """Replace the document's articles with `cleaned` (article, fingerprint) and mark it done.
+    """Replace the document's articles with `cleaned` (article, dedup data) and mark it done.
 
     Replacing (not appending) makes re-processing a document idempotent.
     """
     await conn.execute(delete(articles).where(articles.c.document_id == document_id))
     ids: list[int] = []
-    for index, (article, fingerprint) in enumerate(cleaned):
-        stmt = insert(articles).values(_article_values(document_id, index, article, fingerprint))
+    for index, (article, prepared) in enumerate(cleaned):
+        stmt = insert(articles).values(_article_values(document_id, index, article, prepared))
         ids.append((await conn.execute(stmt.returning(articles.c.id))).scalar_one())
     await conn.execute(
         update(documents).where(documents.c.id == document_id)
         .values(status="done", error=None, updated_at=func.now())
     )
     return ids
-
-
-def _shown_time(value: datetime | None, has_offset: bool | None) -> str | None:
-    if value is None:
-        return None
-    return value.isoformat() if has_offset else value.astimezone(timezone.utc).replace(tzinfo=None).isoformat()
-
-
-async def export_articles(conn: AsyncConnection) -> AsyncIterator[dict[str, Any]]:
-    """Every stored article with its provenance, oldest first, streamed."""
-    a, d = articles, documents
-    stmt = (
-        select(
-            a.c.id, d.c.original_name.label("source_name"), a.c.document_id, a.c.story_id, a.c.duplicate_of,
-            a.c.title, a.c.summary, a.c.section, a.c.authors, a.c.outlet, a.c.language,
-            a.c.published, a.c.published_has_offset, a.c.modified, a.c.modified_has_offset,
-            a.c.source_url, a.c.word_count, a.c.paragraphs,
-        )
-        .join(d, d.c.id == a.c.document_id)
-        .order_by(a.c.id)
-    )
-    result = await conn.stream(stmt)
-    async for row in result:
-        record = dict(row._mapping)
-        record["published"] = _shown_time(record["published"], record.pop("published_has_offset"))
-        record["modified"] = _shown_time(record["modified"], record.pop("modified_has_offset"))
-        record["body"] = record.pop("paragraphs")
-        yield record
-
-
-async def counts_by_status(conn: AsyncConnection) -> dict[str, int]:
-    rows = await conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status))
-    return {status: count for status, count in rows}

@@ -1,0 +1,99 @@
+"""Read-side named queries: export, story listings, one article in full.
+
+Rows come back as plain dicts shaped for users: times without a stated offset are
+shown as the page's wall-clock time (no offset), lists as lists.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import datetime, timezone
+from typing import Any
+
+from sqlalchemy import Select, func, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from ingest.store.models import ArticleRow, Document, Story
+
+articles = ArticleRow.__table__
+documents = Document.__table__
+stories = Story.__table__
+
+
+def _shown_time(value: datetime | None, has_offset: bool | None) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if has_offset else value.astimezone(timezone.utc).replace(tzinfo=None).isoformat()
+
+
+def _article_select() -> Select[Any]:
+    a, d = articles, documents
+    return select(
+        a.c.id, d.c.original_name.label("source_name"), a.c.document_id, a.c.story_id, a.c.duplicate_of,
+        a.c.title, a.c.summary, a.c.section, a.c.authors, a.c.outlet, a.c.language,
+        a.c.published, a.c.published_has_offset, a.c.modified, a.c.modified_has_offset,
+        a.c.source_url, a.c.word_count, a.c.novelty, a.c.novel_paragraphs, a.c.paragraphs,
+    ).join(d, d.c.id == a.c.document_id)
+
+
+def _shape(row: Any) -> dict[str, Any]:
+    record = dict(row._mapping)
+    record["published"] = _shown_time(record["published"], record.pop("published_has_offset"))
+    record["modified"] = _shown_time(record["modified"], record.pop("modified_has_offset"))
+    record["body"] = record.pop("paragraphs")
+    return record
+
+
+async def export_articles(conn: AsyncConnection) -> AsyncIterator[dict[str, Any]]:
+    """Every stored article with its provenance, oldest first, streamed."""
+    result = await conn.stream(_article_select().order_by(articles.c.id))
+    async for row in result:
+        yield _shape(row)
+
+
+async def article(conn: AsyncConnection, article_id: int) -> dict[str, Any] | None:
+    """One article with its removed lines, its story's other articles and its near-duplicates."""
+    row = (await conn.execute(_article_select().add_columns(articles.c.removed)
+                              .where(articles.c.id == article_id))).one_or_none()
+    if row is None:
+        return None
+    record = _shape(row)
+    brief = select(articles.c.id, articles.c.title, articles.c.outlet, articles.c.duplicate_of)
+    record["duplicates"] = [dict(r._mapping) for r in await conn.execute(
+        brief.where(articles.c.duplicate_of == article_id).order_by(articles.c.id))]
+    record["story"] = None
+    if record["story_id"] is not None:
+        story = (await conn.execute(select(stories).where(stories.c.id == record["story_id"]))).one()
+        record["story"] = {**_story(story), "articles": [dict(r._mapping) for r in await conn.execute(
+            brief.where(articles.c.story_id == record["story_id"]).order_by(articles.c.story_time, articles.c.id))]}
+    return record
+
+
+def _story(row: Any) -> dict[str, Any]:
+    record = dict(row._mapping)
+    for name in ("first_published", "last_published", "created_at", "updated_at"):
+        record[name] = record[name].isoformat() if record[name] else None
+    return record
+
+
+async def list_stories(conn: AsyncConnection, since: datetime | None) -> list[dict[str, Any]]:
+    """Stories (newest activity first) with their articles, optionally only those active since a time."""
+    stmt = select(stories).where(stories.c.article_count > 0).order_by(stories.c.updated_at.desc(), stories.c.id.desc())
+    if since is not None:
+        stmt = stmt.where(func.coalesce(stories.c.last_published, stories.c.updated_at) >= since)
+    found = [_story(r) for r in await conn.execute(stmt)]
+    if not found:
+        return []
+    members: dict[int, list[dict[str, Any]]] = {s["id"]: [] for s in found}
+    brief = select(articles.c.id, articles.c.story_id, articles.c.title, articles.c.outlet,
+                   articles.c.published, articles.c.published_has_offset, articles.c.duplicate_of, articles.c.novelty)
+    for r in await conn.execute(brief.where(articles.c.story_id.in_(members)).order_by(articles.c.story_time, articles.c.id)):
+        item = dict(r._mapping)
+        item["published"] = _shown_time(item["published"], item.pop("published_has_offset"))
+        members[item.pop("story_id")].append(item)
+    return [{**s, "articles": members[s["id"]]} for s in found]
+
+
+async def counts_by_status(conn: AsyncConnection) -> dict[str, int]:
+    rows = await conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status))
+    return {status: count for status, count in rows}

@@ -1,0 +1,96 @@
+"""Near-duplicate signatures and story similarity, on real files, without a database."""
+
+from __future__ import annotations
+
+from ingest.clean import clean
+from ingest.dedup.assign import Stored, best_story, near_duplicate, novel_paragraphs, novelty
+from ingest.dedup.minhash import MinHasher, similarity
+from ingest.dedup.options import DedupOptions
+from ingest.dedup.prepare import prepare
+from ingest.dedup.profile import quotes
+from tests.conftest import FIXTURES, SEEDS
+
+OPTIONS = DedupOptions()
+HASHER = MinHasher(OPTIONS)
+SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
+SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
+OTHER_EVENT = FIXTURES / "dedup" / "israel_strikes_syria.txt"
+
+
+def article(path_or_text):
+    data = path_or_text.read_bytes() if hasattr(path_or_text, "read_bytes") else path_or_text.encode()
+    return clean(data, "page.txt")[0]
+
+
+def edited_copy_of_seed_a() -> str:
+    """Seed 000 re-published: new headline, other boilerplate, one sentence changed, one added."""
+    lines = SEED_A.read_text(encoding="utf-8").splitlines()
+    body = lines[6:17]
+    body[4] = "He said it was too early to discuss the future of the Russian bases at Tartus and Khmeimim."
+    body.append("Moscow has been one of Assad's closest allies since intervening in the war in 2015.")
+    return "\n".join(
+        ["Russia grants asylum to Syria's Assad and his family, Kremlin says", "- By Staff reporter", *body,
+         "Share on Facebook", "Comment (3)"]
+    )
+
+
+def test_lightly_edited_copy_is_a_near_duplicate():
+    original, copy = prepare(article(SEED_A), HASHER), prepare(article(edited_copy_of_seed_a()), HASHER)
+
+    assert similarity(original.signature, copy.signature) >= OPTIONS.near_duplicate_threshold
+    assert set(original.band_keys) & set(copy.band_keys)
+    stored = Stored(id=1, story_id=7, duplicate_of=None, signature=original.signature)
+    assert near_duplicate(copy, [stored], OPTIONS) == stored
+
+
+def test_other_outlets_own_article_is_not_a_near_duplicate():
+    a, b = prepare(article(SEED_A), HASHER), prepare(article(SEED_B), HASHER)
+
+    assert similarity(a.signature, b.signature) < OPTIONS.near_duplicate_threshold
+    assert near_duplicate(b, [Stored(1, 7, None, signature=a.signature)], OPTIONS) is None
+
+
+def test_the_same_body_gives_the_same_signature_and_bands():
+    assert HASHER.signature(["One paragraph.", "Another one."]) == HASHER.signature(["one paragraph", "another ONE"])
+
+
+def test_two_outlets_on_one_event_join_one_story():
+    a, b = article(SEED_A), prepare(article(SEED_B), HASHER)
+    candidate = Stored(1, story_id=7, duplicate_of=None, title=a.title, paragraphs=a.body, language=a.language)
+
+    story_id, score = best_story(b, [candidate], OPTIONS)
+
+    assert story_id == 7
+    assert score >= OPTIONS.story_threshold
+
+
+def test_another_event_in_the_same_country_on_the_same_day_starts_a_new_story():
+    a, other = article(SEED_A), prepare(article(OTHER_EVENT), HASHER)
+    candidate = Stored(1, story_id=7, duplicate_of=None, title=a.title, paragraphs=a.body, language=a.language)
+
+    story_id, score = best_story(other, [candidate], OPTIONS)
+
+    assert story_id is None
+    assert score < OPTIONS.story_threshold
+
+
+def test_copied_paragraphs_are_not_novel_but_new_ones_are():
+    original, copy = article(SEED_A), article(edited_copy_of_seed_a())
+
+    novel = novel_paragraphs(copy.body, original.body, OPTIONS)
+
+    assert novel == [4, len(copy.body) - 1]  # the reworded sentence and the added one
+    assert 0 < novelty(copy.body, novel) < 0.2
+
+
+def test_a_first_article_is_all_novel():
+    body = article(SEED_B).body
+
+    assert novel_paragraphs(body, [], OPTIONS) == list(range(len(body)))
+    assert novelty(body, list(range(len(body)))) == 1.0
+
+
+def test_direct_quotes_are_found_whatever_the_quote_marks():
+    text = 'He said: “Russia does not betray its friends in difficult situations,” and left. "Too short," she said.'
+
+    assert quotes(text) == {"russia does not betray its friends in difficult situations"}

@@ -1,0 +1,116 @@
+"""Deduplication and stories end to end: real CLI, real PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from tests.conftest import FIXTURES, SEEDS
+from tests.dedup.test_similarity import edited_copy_of_seed_a
+
+SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
+SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
+OTHER_EVENT = FIXTURES / "dedup" / "israel_strikes_syria.txt"
+
+
+def exported(cli) -> dict[str, dict]:
+    result = cli("export", "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    return {r["source_name"]: r for r in map(json.loads, result.stdout.splitlines())}
+
+
+def test_the_two_seeds_form_one_story_and_neither_is_a_duplicate(cli, sql):
+    cli("import", str(SEED_A), str(SEED_B))
+    rows = exported(cli)
+
+    a, b = rows[SEED_A.name], rows[SEED_B.name]
+    assert a["story_id"] == b["story_id"] is not None
+    assert a["duplicate_of"] is None and b["duplicate_of"] is None
+    assert sql("SELECT title, article_count, outlets, first_published::text FROM stories") == [
+        ("Kremlin confirms Bashar al-Assad, his family were given asylum by Russia", 2,
+         ["Anadolu Agency", "vtcnews.vn"], "2024-12-09 02:40:00+00")
+    ]
+
+
+def test_an_edited_copy_with_a_new_headline_points_at_the_original(cli, sql, tmp_path):
+    copy = tmp_path / "republished.txt"
+    copy.write_text(edited_copy_of_seed_a(), encoding="utf-8")
+    cli("import", str(SEED_A))
+    cli("import", str(copy))
+    rows = exported(cli)
+
+    assert rows["republished.txt"]["duplicate_of"] == rows[SEED_A.name]["id"]
+    assert rows["republished.txt"]["story_id"] == rows[SEED_A.name]["story_id"]
+    assert sql("SELECT source_name FROM article_feed") == [(SEED_A.name,)]
+    assert sql("SELECT novel_paragraphs FROM articles WHERE duplicate_of IS NOT NULL") == [([4, 11],)]
+
+
+def test_a_copy_of_a_copy_points_at_the_first_original(cli, tmp_path):
+    first, second = tmp_path / "copy1.txt", tmp_path / "copy2.txt"
+    first.write_text(edited_copy_of_seed_a(), encoding="utf-8")
+    second.write_text(edited_copy_of_seed_a() + "\nNewsletter: sign up for our morning briefing", encoding="utf-8")
+    cli("import", str(SEED_A), str(first), str(second))
+    rows = exported(cli)
+
+    assert rows["copy1.txt"]["duplicate_of"] == rows["copy2.txt"]["duplicate_of"] == rows[SEED_A.name]["id"]
+
+
+def test_another_event_the_same_day_in_the_same_country_gets_its_own_story(cli, sql):
+    cli("import", str(SEED_A), str(OTHER_EVENT), str(SEED_B))
+    rows = exported(cli)
+
+    assert rows[SEED_A.name]["story_id"] == rows[SEED_B.name]["story_id"]
+    assert rows[OTHER_EVENT.name]["story_id"] != rows[SEED_A.name]["story_id"]
+    assert sql("SELECT count(*) FROM stories") == [(2,)]
+
+
+def test_stories_command_lists_each_story_with_its_articles(cli):
+    cli("import", str(SEED_A), str(SEED_B), str(OTHER_EVENT))
+    result = cli("stories", "--json")
+
+    stories = [json.loads(line) for line in result.stdout.splitlines()]
+    by_size = sorted(stories, key=lambda s: -s["article_count"])
+    assert [s["article_count"] for s in by_size] == [2, 1]
+    assert [a["outlet"] for a in by_size[0]["articles"]] == ["Anadolu Agency", "vtcnews.vn"]
+
+
+def test_stories_since_leaves_out_older_stories(cli):
+    cli("import", str(SEED_A), str(OTHER_EVENT))
+
+    assert cli("stories", "--json", "--since", "2030-01-01").stdout == ""
+    assert len(cli("stories", "--json", "--since", "2024-12-01").stdout.splitlines()) == 2
+
+
+def test_show_gives_the_article_its_story_and_its_duplicates(cli, tmp_path):
+    copy = tmp_path / "republished.txt"
+    copy.write_text(edited_copy_of_seed_a(), encoding="utf-8")
+    cli("import", str(SEED_A), str(SEED_B), str(copy))
+    original = exported(cli)[SEED_A.name]["id"]
+
+    shown = json.loads(cli("show", str(original), "--json").stdout)
+
+    assert [d["id"] for d in shown["duplicates"]] == [exported(cli)["republished.txt"]["id"]]
+    assert shown["story"]["article_count"] == 3
+    assert shown["novelty"] == 1.0
+
+
+def test_show_of_an_unknown_article_is_a_clear_error(cli):
+    result = cli("show", "12345")
+
+    assert result.returncode == 1
+    assert result.stderr.strip() == "ingest: error: no article with id 12345 (see ingest export or ingest stories)"
+
+
+def test_two_importers_at_once_cannot_split_one_event(clean_tables, cli, sql):
+    """Both articles of one event arrive in parallel processes; the advisory lock
+    serialises story assignment, so the second always sees the first."""
+    for _ in range(3):
+        sql("TRUNCATE articles, stories, documents RESTART IDENTITY CASCADE")
+        procs = [
+            subprocess.Popen([sys.executable, "-m", "ingest.cli", "import", str(path)], env=cli.env, cwd=cli.cwd,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+            for path in (SEED_A, SEED_B)
+        ]
+        assert [p.wait(timeout=120) for p in procs] == [0, 0]
+        assert sql("SELECT count(DISTINCT story_id), count(*) FROM articles") == [(1, 2)]
