@@ -29,6 +29,7 @@ _MAX_TITLE_WORDS = 30
 _BREAKS_BETWEEN_CLUSTERS = 4
 _SUBHEADING_MIN_WORDS = 5
 _RICH_CLUSTER_SHARE = 0.5
+_TEASER_MAX_WORDS = 25
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
@@ -86,16 +87,22 @@ def _label_captions(lines: list[Line], labels: list[str | None]) -> None:
 
 
 def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
-    """A related-links header claims the headline-shaped lines under it, up to the next prose."""
+    """A related-links header claims the headline-shaped lines under it, with the one-sentence
+    teaser written directly under a headline, up to the next prose that is not such a teaser."""
     for i, line in enumerate(lines):
         if labels[i] != rules.RELATED or not rules.is_related_header(line):
             continue
+        previous_claimed = True
         for j in range(i + 1, len(lines)):
             if labels[j] is not None:
+                previous_claimed = False
                 continue
-            if lines[j].is_prose() or not (lines[j].bullet or lines[j].headline_like):
+            candidate = lines[j]
+            teaser = previous_claimed and candidate.terminal and candidate.words <= _TEASER_MAX_WORDS and j > i + 1
+            headline = candidate.bullet or (candidate.headline_like and candidate.words >= 3)
+            if not (teaser or (headline and not candidate.is_prose())):
                 break
-            labels[j] = rules.RELATED
+            labels[j], previous_claimed = rules.RELATED, not teaser
 
 
 def _article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int] | None:
@@ -152,7 +159,7 @@ def _label_header(
                 break
         elif (kind := rules.header_kind(line)) is not None:
             labels[i] = kind
-        elif title is not None and not has_summary and line.is_prose() and _meta_follows(lines, labels, i):
+        elif title is not None and not has_summary and _standfirst(lines, labels, i, title):
             labels[i], has_summary = SUMMARY, True
         elif i >= start:
             break
@@ -177,10 +184,10 @@ def _find_title(lines: list[Line], labels: list[str | None], start: int) -> int 
         above_meta = i + 1 < len(lines) and labels[i + 1] in (rules.BYLINE, rules.DATES)
         line = lines[i]
         if line.headline_like and line.words >= 3 and not line.is_prose():
-            return i
+            return i - 1 if _is_headline(lines, labels, i - 1) else i  # headline above a deck
         if above_meta and line.words <= 25:
             prose_under_headline = line.is_prose() and i > 0 and _title_shaped(lines, labels, i - 1)
-            return i - 1 if prose_under_headline and lines[i - 1].headline_like else i
+            return i - 1 if prose_under_headline and _is_headline(lines, labels, i - 1) else i
     return None
 
 
@@ -190,11 +197,22 @@ def _repeated_title(lines: list[Line], start: int, known_title: str | None) -> i
     return next((i for i in range(min(start + 1, len(lines))) if lines[i].text.casefold() == wanted), None)
 
 
+def _is_headline(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    return i >= 0 and _title_shaped(lines, labels, i) and lines[i].headline_like and lines[i].words >= 3
+
+
 def _title_shaped(lines: list[Line], labels: list[str | None], i: int) -> bool:
     line = lines[i]
     if labels[i] is not None or line.bullet or line.words > _MAX_TITLE_WORDS or _CLOCK.search(line.text):
         return False
     return rules.header_kind(line) is None  # a lone name or section word is a byline or section
+
+
+def _standfirst(lines: list[Line], labels: list[str | None], i: int, title: int) -> bool:
+    """Prose, or a headline-shaped deck right under the headline, followed by metadata lines."""
+    line = lines[i]
+    shaped = line.is_prose() or (i == title + 1 and line.headline_like and not line.bullet)
+    return shaped and _meta_follows(lines, labels, i)
 
 
 def _meta_follows(lines: list[Line], labels: list[str | None], i: int) -> bool:
@@ -219,15 +237,10 @@ def _label_trailer(lines: list[Line], labels: list[str | None], end: int, page_d
 
 
 def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> int:
-    """First line after `end` that no longer continues the body (sentences, colon-introduced lists).
-
-    A link-list header ends the article even when teaser sentences follow it.
-    """
+    """First line after `end` that no longer continues the body (sentences, colon-introduced lists)."""
     j, in_list = end + 1, lines[end].text.endswith(":") if end >= 0 else False
     while j < len(lines):
         line = lines[j]
-        if labels[j] == rules.RELATED and rules.is_related_header(line):
-            break
         if labels[j] is None:
             if line.text.endswith(":"):
                 in_list = True
