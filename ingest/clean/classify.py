@@ -1,7 +1,7 @@
 """The line classifier: every line becomes title, summary, body or a named boilerplate kind.
 
 Evidence is combined in passes, each one small and named:
-1. context-free patterns (`rules.match`) and date lines (`dates.date_line`);
+1. context-free patterns (`rules.match`) and date lines (`dates.date_lines`);
 2. photo credits and the caption line they close; headed link blocks ("Related:");
 3. the article block: prose lines (long, terminal, stopword-rich, as in jusText)
    grouped into clusters that short navigation-like lines interrupt; the richest
@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.clean import rules
-from ingest.clean.dates import DateLine, date_line
+from ingest.clean.dates import DateLine, date_lines
 from ingest.clean.lines import Line
 
 TITLE, SUMMARY, BODY = "title", "summary", "body"
@@ -35,11 +35,11 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 @dataclass
 class Classified:
-    """Lines with their labels, and the parsed value of each date line by index."""
+    """Lines with their labels, and the dates that date lines state, in page order."""
 
     lines: list[Line]
     labels: list[str]
-    dates: dict[int, DateLine] = field(default_factory=dict)
+    dates: list[DateLine] = field(default_factory=list)
 
     def of(self, label: str) -> list[Line]:
         return [line for line, lab in zip(self.lines, self.labels) if lab == label]
@@ -66,14 +66,14 @@ def classify(
     return Classified(lines, [lab or BODY for lab in labels], dates)
 
 
-def _label_dates(lines: list[Line], labels: list[str | None], languages: tuple[str, ...]) -> dict[int, DateLine]:
-    found: dict[int, DateLine] = {}
+def _label_dates(lines: list[Line], labels: list[str | None], languages: tuple[str, ...]) -> list[DateLine]:
+    found: list[DateLine] = []
     for i, line in enumerate(lines):
         if labels[i] is None and not line.text.endswith((".", "!", "?", ":")):
-            parsed = date_line(line.text, languages)
-            if parsed is not None:
+            stated = date_lines(line.text, languages)
+            if stated:
                 labels[i] = rules.DATES
-                found[i] = parsed
+                found.extend(stated)
     return found
 
 
@@ -88,7 +88,7 @@ def _label_captions(lines: list[Line], labels: list[str | None]) -> None:
 
 def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
     """A related-links header claims the headline-shaped lines under it, with the one-sentence
-    teaser written directly under a headline, up to the next prose that is not such a teaser."""
+    teaser written directly under an unbulleted headline, up to the next prose that is not one."""
     for i, line in enumerate(lines):
         if labels[i] != rules.RELATED or not rules.is_related_header(line):
             continue
@@ -102,7 +102,7 @@ def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
             headline = candidate.bullet or (candidate.headline_like and candidate.words >= 3)
             if not (teaser or (headline and not candidate.is_prose())):
                 break
-            labels[j], previous_claimed = rules.RELATED, not teaser
+            labels[j], previous_claimed = rules.RELATED, not (teaser or candidate.bullet)
 
 
 def _article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int] | None:

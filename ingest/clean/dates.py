@@ -22,6 +22,7 @@ PUBLISHED, MODIFIED = "published", "modified"
 
 _HAS_DATE_PART = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:h.]\d{2}\b")
 _DOTTED_OR_SLASHED = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+")
 _NOISE = re.compile(r"\s*[|•·]\s*|\s+(?:Uhr|h)\b|\bum\b|\bà\b|\ba las\b|\bat\b", re.I)
 _PARTS = ["day", "month", "year"]
 _MAX_WORDS = 12
@@ -36,8 +37,14 @@ class DateLine:
     value: datetime | None
 
 
-def date_line(text: str, languages: tuple[str, ...]) -> DateLine | None:
-    """Read a line that consists of a date (with an optional label), else None."""
+def date_lines(text: str, languages: tuple[str, ...]) -> list[DateLine]:
+    """The dates a date line states ("Publié le ..., modifié le ..." states two); [] for other lines."""
+    segments = [seg for seg in rules.DATE_LABEL_SPLIT.split(text) if seg.strip()]
+    found = [_date_segment(seg.strip(" ,;|·"), languages) for seg in segments]
+    return [d for d in found if d is not None] if all(found) else []
+
+
+def _date_segment(text: str, languages: tuple[str, ...]) -> DateLine | None:
     if len(text.split()) > _MAX_WORDS:
         return None
     labelled = rules.DATE_LABELLED.match(text)
@@ -47,10 +54,13 @@ def date_line(text: str, languages: tuple[str, ...]) -> DateLine | None:
         return DateLine(which, None)
     if not _HAS_DATE_PART.search(rest):
         return None
-    value = parse_date(rest, languages)
-    if value is None:
-        return None
-    return DateLine(which, value)
+    # "Santiago de Chile - 03 nov 2025 - 17:14 CET": a place may precede the date.
+    parts = _SEPARATOR.split(rest)
+    for k in range(len(parts)):
+        value = parse_date(" ".join(parts[k:]), languages)
+        if value is not None:
+            return DateLine(which, value)
+    return None
 
 
 def parse_date(text: str, languages: tuple[str, ...]) -> datetime | None:

@@ -19,6 +19,9 @@ from ingest.clean.dates import MODIFIED, PUBLISHED
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 _CREDIT = re.compile(r"(?:reporting|writing|compiled|research) by\s+([^;|]+?)(?:\s+(?:in|from)\s+[^;|]+)?(?=;|\||$)", re.I)
+_NAMED_SOURCE = re.compile(
+    r"(?:^(?:sources?|quelle|fuente)\s*:|\b(?:on|in|by|auf|bei|sur|dans|en|por))\s+((?:[A-Z][\w'’&-]*\s*){1,5})(?:[.;,]|$)"
+)
 _ROLE_TAIL = re.compile(r"\s*[|,–—/-]\s*.*$")
 
 
@@ -43,14 +46,14 @@ class PageMeta:
 def from_lines(page: Classified) -> PageMeta:
     """Read title, summary, section, credits, dates and source URL from the labelled lines."""
     authors, agencies = _credits(page)
-    published = next((d.value for d in page.dates.values() if d.which == PUBLISHED and d.value), None)
-    modified = next((d.value for d in page.dates.values() if d.which == MODIFIED and d.value), None)
+    published = next((d.value for d in page.dates if d.which == PUBLISHED and d.value), None)
+    modified = next((d.value for d in page.dates if d.which == MODIFIED and d.value), None)
     return PageMeta(
         title=_first(page, TITLE),
         summary=_first(page, SUMMARY),
         section=_section(page),
         authors=authors,
-        outlet=agencies[0] if agencies else None,
+        outlet=agencies[0] if agencies else _source_outlet(page),
         published=published,
         modified=modified,
         source_url=_source_url(page),
@@ -80,30 +83,54 @@ def _section(page: Classified) -> str | None:
 
 
 def _credits(page: Classified) -> tuple[tuple[str, ...], list[str]]:
-    """Author names and credited agencies from byline lines ("By Jane Roe, Reuters")."""
+    """Author names and credited outlets from byline lines ("By Jane Roe, Reuters").
+
+    Outlets: agencies named among the credits first, then a publisher after the
+    name ("By Dana Whitfield | The Riverton Ledger").
+    """
     authors: list[str] = []
     agencies: list[str] = []
+    publishers: list[str] = []
     for line in page.of(rules.BYLINE):
-        for name in _names_in(line.text):
+        names, publisher = _names_in(line.text)
+        for name in names:
             target = agencies if rules.AGENCY_LINE.match(name) else authors
             if name not in target:
                 target.append(name)
-    return tuple(authors), agencies
+        if publisher:
+            publishers.append(publisher)
+    return tuple(authors), agencies + publishers
 
 
-def _names_in(text: str) -> list[str]:
+def _names_in(text: str) -> tuple[list[str], str | None]:
+    """The names a byline credits, and the publisher it names after them, if any."""
+    publisher = None
     by = rules.BYLINE_BY.match(text)
     if by:
-        raw = by.group("names")
+        raw = ", ".join(filter(None, (by.group("names"), by.group("agency"))))
+        tail = (by.group("tail") or "").strip()
+        publisher = tail if tail and not rules.ROLE.search(tail) else None
     elif credits := _CREDIT.findall(text):
         raw = ", ".join(credits)
     elif rules.BYLINE_ROLE.match(text):
         raw = _ROLE_TAIL.sub("", text)
     elif rules.CREDITS.match(text):  # "Mit Material von dpa", "avec AFP": only the agencies
-        return [m.group(0) for m in rules.AGENCY.finditer(text)]
+        return [m.group(0) for m in rules.AGENCY.finditer(text)], None
     else:
         raw = text
-    return [n.strip(" ()") for n in _SPLIT_NAMES.split(raw) if n.strip(" ()")]
+    return [n.strip(" ()") for n in _SPLIT_NAMES.split(raw) if n.strip(" ()")], publisher
+
+
+def _source_outlet(page: Classified) -> str | None:
+    """The publication a "Source:" or "originally published on" line names (not a URL)."""
+    for line in page.of(rules.SOURCE):
+        if _URL.search(line.text):
+            continue
+        agency = rules.AGENCY.search(line.text)
+        named = _NAMED_SOURCE.search(line.text)
+        if agency or named:
+            return agency.group(0) if agency else named.group(1).strip()
+    return None
 
 
 def _source_url(page: Classified) -> str | None:

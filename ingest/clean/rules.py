@@ -16,8 +16,8 @@ from ingest.clean.lines import Line
 
 BYLINE, DATES, SECTION, TAGS, RELATED = "byline", "dates", "section", "tags", "related"
 CAPTION, SOURCE, FOOTER, PROMO = "caption", "source", "footer", "promo"
-# Rules whose lines describe the article (kept as metadata) rather than advertise around it.
-HEADER_RULES = frozenset({BYLINE, DATES, SECTION, TAGS, CAPTION, PROMO})
+# Rules whose lines may sit between a headline and the article text.
+HEADER_RULES = frozenset({BYLINE, DATES, SECTION, TAGS, CAPTION, PROMO, FOOTER})
 
 _I = re.I | re.U
 
@@ -37,19 +37,25 @@ _AGENCIES = rf"\(?{AGENCY.pattern}(?:\s*[/,&]\s*{AGENCY.pattern})*\)?"
 AGENCY_LINE = _rx(rf"^(?:(?:with|mit|avec|con)\s+)?{_AGENCIES}\.?$")
 
 _DATE_WORD = r"updated|published|posted|on|am|publiziert|veröffentlicht|aktualisiert|le|publié|mis à jour|el|publicado"
-_CONNECTORS = frozenset({"and", "und", "et", "y", "de", "von", "van", "der", "del", "da", "di", "la", "le"})
-_NAME = r"[^\W\d_][\w'’.-]*"
-_NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+(?:and|und|et|y|&)\s+|\s+){_NAME})*"
+# A name word starts with a capital (any script's lowercase Latin-1 letters excluded), so
+# "By the end of the year" is prose, not a byline; particles ("van", "de") may precede one.
+_NAME = r"(?-i:[^\W\d_a-zß-öø-ÿ])[\w'’.-]*"
+_PARTICLE = r"(?-i:von|van|de|der|den|del|della|da|di|du|la|le|dos|das)"
+_NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+(?-i:and|und|et|y|&)\s+|\s+(?:{_PARTICLE}\s+)*){_NAME})*"
 BYLINE_BY = re.compile(
     rf"^(?i:by|von|par|por|text|texto|written by)\s*:?\s+(?P<names>{_NAMES})"
-    rf"(?:\s*[|–—]\s*.{{0,60}}|\s+(?i:{_DATE_WORD})\b.{{0,60}})?$",
-    re.U,
+    rf"(?:\s*[|–—]\s*(?P<tail>.{{1,60}})|\s+(?i:with|mit|avec|con)\s+(?P<agency>{AGENCY.pattern})"
+    rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}})?$",
+    re.U | re.I,
 )
-BYLINE_ROLE = _rx(
-    rf"^(?P<names>{_NAMES})\s*[|,–—/-]\s*(?:staff writer|senior writer|(?:\w+ )?correspondent|reporter|"
-    r"(?:\w+ )?editor|contributor|Redakteur(?:in)?|Korrespondent(?:in)?|Autor(?:in)?|journaliste|"
-    r"rédact(?:eur|rice)|envoyée? spéciale?|correspons[ae]l|periodista|redactora?|redacción)\b.{0,40}$"
+ROLE = _rx(
+    r"\b(?:staff writer|senior writer|(?:\w+ )?correspondent|reporter|(?:\w+ )?editor|contributor|"
+    r"(?:\w+ )?professor|lecturer|researcher|(?:\w+ )?fellow|"
+    r"Redakteur(?:in)?|Korrespondent(?:in)?|Autor(?:in)?|Professor(?:in)?|journaliste|professeure?|chercheuse|"
+    r"chercheur|rédact(?:eur|rice)|envoyée? spéciale?|correspons[ae]l|periodista|redactora?|redacción|profesora?|"
+    r"investigadora?)\b"
 )
+BYLINE_ROLE = _rx(rf"^(?P<names>{_NAMES})\s*[|,–—/-]\s*{ROLE.pattern}.{{0,60}}$")
 CREDITS = _rx(
     r"^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|research) by|mit material von|"
     r"avec (?:l'|l’)?(?:AFP|agences)|con información de|redacción\s*:)\b.{0,200}$"
@@ -61,6 +67,7 @@ _DATE_LABEL = (
     r"publié|mis à jour|modifié|actualisé|publicado|actualizado|modificado|última actualización)"
 )
 DATE_LABELLED = _rx(rf"^{_DATE_LABEL}(?:\s+(?:date|on|at|am|um|le|el|à|a las))?\s*:?\s*(?P<rest>.*)$")
+DATE_LABEL_SPLIT = _rx(rf"[,;|·]\s*(?={_DATE_LABEL}\b)")
 MODIFIED_LABEL = _rx(
     r"^(?:updated|modified|last updated|aktualisiert|zuletzt aktualisiert|geändert|"
     r"mis à jour|modifié|actualisé|actualizado|modificado|última actualización)"
@@ -83,7 +90,11 @@ SECTION_WORD = _rx(
     r"middle east|us|uk|u\.s\.|national|international|local|region|climate|environment|"
     r"welt|politik|wirtschaft|kultur|wissen|ausland|inland|panorama|feuilleton|meinung|"
     r"monde|politique|économie|société|sciences|france|"
-    r"mundo|política|economía|sociedad|deportes|cultura|internacional|nacional|españa|opinión)$"
+    r"mundo|política|economía|sociedad|deportes|cultura|internacional|nacional|españa|opinión)(?: news)?$"
+)
+READING_TIME = _rx(
+    r"^(?:(?:lecture|reading time|read time|lesezeit|lesedauer|lectura|tiempo de lectura)\s*:?\s*)?\d+\s*"
+    r"(?:min(?:ute)?s?|minuten|minutos)\.?(?:\s+(?:read|de lecture|lesezeit|lesen|de lectura))?$"
 )
 TAGS_LINE = _rx(
     r"^(?:tags|topics|themen|schlagwörter|schlagworte|stichworte|mots[- ]clés|sujets|thèmes|"
@@ -118,6 +129,7 @@ MORE_FROM = _rx(r"^(?:more|mehr|plus|más)\s+(?:from|on|in|about|von|aus|zu|de|d
 CAPTION_CREDIT = _rx(
     r"(?:\(\s*(?:photos?|fotos?|bild(?:er)?|image(?: credit)?|picture|credit|crédit|crédito|foto ?credit|illustration)"
     r"\s*:[^()]{1,80}\)|(?:photos?|fotos?|bild|image|picture|photograph|crédit photo|crédito)\s*:\s*[^.!?]{2,80}|"
+    r"\b(?:photos?|fotos?|bild|image|photograph)\s*:\s*(?:[\w/&-]+\.?\s*){1,4}|"
     r"©\s*[^.!?]{2,60}|\b(?:getty images|shutterstock|imago|picture alliance|afp via getty images))\s*\.?$"
 )
 CREDIT_ONLY = _rx(
@@ -139,7 +151,7 @@ ORIGINALLY = _rx(
 )
 
 FOOTER_LINE = _rx(
-    r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?)"
+    r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?|réagir)"
     r"(?:\s*\(\d+\))?|(?:leave|post|add|write|show|view|load) (?:a |the )?comments?|"
     r"kommentar(?:e)? (?:schreiben|anzeigen|lesen)|kommentieren|laisser un commentaire|commenter|"
     r"deja (?:un|tu) comentario|comentar|"
@@ -149,7 +161,9 @@ FOOTER_LINE = _rx(
     r"messenger|tumblr|copy link|google\+)(?:\s*[|,·]?\s*(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|"
     r"pinterest|reddit|instagram|youtube|flipboard|messenger|tumblr|copy link|google\+))*|"
     r"(?:show )?(?:more )?sharing options|"
-    r"back to top|nach oben|retour en haut|volver arriba|"
+    r"back to top|nach oben|retour en haut|volver arriba|email this|send by e-?mail|envoyer par e-?mail|"
+    r"per e-?mail (?:senden|teilen|versenden)|enviar por (?:correo|e-?mail)|"
+    r"disclosure statement\s*:.{0,300}|our standards\s*:.{0,100}|"
     r".{0,200}(?:constitutes acceptance of|may not be reproduced|comments? powered by|submission guidelines|"
     r"community (?:rules|guidelines|standards) apply|be respectful of other commenters).{0,200}|"
     r"(?:©|\(c\)|copyright)\s*.{0,150}|.{0,150}(?:all rights reserved|alle rechte vorbehalten|"
@@ -163,10 +177,12 @@ _CTA = (
 PROMO_LINE = _rx(
     r"^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|gesponsert|publicité|publicidad|"
     rf"{_CTA}\b.{{0,200}}|.{{0,120}}\bnewsletters?\b.{{0,120}}|"
-    r".{0,150}(?:(?:uses?|using|verwendet|nutzt|utilise|utiliza|utilizamos|accept(?:er)?|akzeptieren|aceptar)"
-    r"(?: \w+)? cookies|cookie[- ]?(?:policy|settings|richtlinie|hinweis|einstellungen|consent)|"
+    r".{0,150}(?:(?:uses?|using|verwendet|verwenden|nutzt|nutzen|setzen|utilise|utilisons|utiliza|utilizamos|"
+    r"usamos|accept(?:er)?|akzeptieren|aceptar)(?: \w+){0,2} cookies|cookie[- ]?(?:policy|settings|richtlinie|hinweis|einstellungen|consent)|"
     r"politique (?:de|des|relative aux) cookies|política de cookies).{0,150}|"
     r"(?:follow us|folgen sie uns|suivez-nous|s[íi]guenos)\b.{0,100}|"
+    r"accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|cookie settings|alle akzeptieren|"
+    r"alle ablehnen|akzeptieren|j'accepte|tout accepter|tout refuser|aceptar(?: todo| todas)?|rechazar todo|"
     r"(?:download|get) (?:our|the) app\b.{0,100}|"
     r".{0,120}(?:(?:this|our) (?:post|article|page|site) (?:may )?contains? affiliate|we may earn|"
     r"if you (?:buy|purchase) something through|thanks for (?:signing up|subscribing)|"
@@ -181,7 +197,7 @@ def match(line: Line) -> str | None:
     text = line.text
     if line.words == 0:
         return FOOTER
-    if line.words <= 12 and (_by_names(text) or BYLINE_ROLE.match(text) or AGENCY_LINE.match(text)):
+    if line.words <= 12 and (BYLINE_BY.match(text) or BYLINE_ROLE.match(text) or AGENCY_LINE.match(text)):
         return BYLINE
     if CREDITS.match(text):
         return BYLINE
@@ -195,6 +211,8 @@ def match(line: Line) -> str | None:
         return PROMO
     if line.words <= 20 and (RELATED_HEAD.match(text) or MORE_FROM.match(text)):
         return RELATED
+    if READING_TIME.match(text):
+        return DATES
     if TAGS_LINE.match(text):
         return TAGS
     if line.words <= 15 and BREADCRUMB.match(text):
@@ -207,15 +225,6 @@ def _promo_shaped(line: Line) -> bool:
     if "newsletter" not in line.text.lower():
         return True
     return bool(_CTA_RX.search(line.text)) and (line.words <= 25 or not line.terminal)
-
-
-def _by_names(text: str) -> bool:
-    """"By Jane Roe, Reuters" but not "By the end of the year": every name word is capitalised."""
-    found = BYLINE_BY.match(text)
-    if not found:
-        return False
-    words = re.split(r"[\s,&]+", found.group("names"))
-    return all(w[:1].isupper() for w in words if w and w.lower() not in _CONNECTORS)
 
 
 def _bare_credit(line: Line) -> bool:
