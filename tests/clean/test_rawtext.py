@@ -149,3 +149,34 @@ def test_page_dump_keeps_article_block_and_drops_menus_teasers_and_legal_lines()
         "Registration on or use of this site constitutes acceptance of our User Agreement and Privacy Policy.",
         "© 2019 Example Media. All rights reserved.",
     ]
+
+
+def test_cookie_banner_reading_time_and_two_dates_on_one_line() -> None:
+    article = clean_fixture("fr_page_dump_cookies.txt")
+    assert article.title == "Les Vingt-Sept s'accordent sur un fonds d'urgence pour les agriculteurs"
+    assert (article.authors, article.outlet) == (("Jean Dupont",), "AFP")
+    assert (article.published, article.modified) == (datetime(2025, 11, 3, 17, 14), datetime(2025, 11, 4, 8, 2))
+    removed = removed_by_rule(article)
+    assert removed["promo"][:2] == [
+        "Nous utilisons des cookies pour vous offrir une expérience optimale. En poursuivant votre navigation, "
+        "vous acceptez leur utilisation.",
+        "J'accepte",
+    ]
+    assert removed["dates"] == ["Publié le 3 novembre 2025 à 17h14, modifié le 4 novembre 2025 à 08h02", "Lecture 4 min."]
+    assert removed["footer"] == ["- Partager sur Facebook", "- Envoyer par e-mail", "Réagir (14)"]
+    assert article.body[-2:] == (
+        "« C'est un signal fort envoyé à nos campagnes », a salué la ministre française, à la sortie de la réunion.",
+        "Plusieurs pays du Nord ont toutefois exprimé des réserves sur le financement du mécanisme.",
+    )
+
+
+def test_place_before_date_publisher_after_byline_and_paragraph_after_related_block() -> None:
+    article = clean_fixture("es_dateline_place_date.txt")
+    assert article.published == datetime(2025, 11, 3, 17, 14, tzinfo=timezone(timedelta(hours=1)))
+    assert (article.authors, article.outlet) == (("Ana García",), "Diario del Sur")
+    assert article.summary == "El Congreso adelanta un año el calendario previsto y la oposición anuncia que recurrirá la norma."
+    assert article.body[0].startswith("SANTIAGO DE CHILE, 3 nov (EFE).- El Congreso")  # dateline kept
+    assert article.body[-1].startswith("Los gremios empresariales advirtieron")
+    assert removed_by_rule(article)["related"] == [
+        "Te puede interesar", "- Argentina registra la inflación mensual más baja en cinco años",
+    ]
