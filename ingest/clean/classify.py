@@ -30,6 +30,8 @@ _BREAKS_BETWEEN_CLUSTERS = 4
 _SUBHEADING_MIN_WORDS = 5
 _RICH_CLUSTER_SHARE = 0.5
 _TEASER_MAX_WORDS = 25
+_SUBHEADING_MAX_WORDS = 8
+_SENTENCE_MIN_WORDS = 8
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
@@ -131,7 +133,7 @@ def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int
     count, in_list = 0, False
     for j in range(after + 1, before):
         line = lines[j]
-        if labels[j] == rules.RELATED and rules.is_trailer_header(line):
+        if labels[j] is not None and rules.is_trailer_header(line):
             return _BREAKS_BETWEEN_CLUSTERS
         if labels[j] is not None or line.terminal:
             in_list = False
@@ -237,19 +239,33 @@ def _label_trailer(lines: list[Line], labels: list[str | None], end: int, page_d
 
 
 def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> int:
-    """First line after `end` that no longer continues the body (sentences, colon-introduced lists)."""
+    """First line after `end` that no longer continues the body.
+
+    Sentences continue it, and so do the items of a colon-introduced list and a
+    short subheading directly followed by a full sentence; a trailer header ends it.
+    """
     j, in_list = end + 1, lines[end].text.endswith(":") if end >= 0 else False
     while j < len(lines):
         line = lines[j]
+        if labels[j] is not None and rules.is_trailer_header(line):
+            break
         if labels[j] is None:
             if line.text.endswith(":"):
                 in_list = True
             elif line.terminal and not line.bullet:
                 in_list = False
-            elif not (in_list and line.list_item):
+            elif not (in_list and line.list_item) and not _subheading(lines, labels, j):
                 break
         j += 1
     return j
+
+
+def _subheading(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    line = lines[i]
+    if line.bullet or line.words > _SUBHEADING_MAX_WORDS or i + 1 >= len(lines) or labels[i + 1] is not None:
+        return False
+    following = lines[i + 1]
+    return following.terminal and not following.bullet and following.words >= _SENTENCE_MIN_WORDS
 
 
 def _chrome(line: Line) -> str:

@@ -58,7 +58,8 @@ ROLE = _rx(
 BYLINE_ROLE = _rx(rf"^(?P<names>{_NAMES})\s*[|,–—/-]\s*{ROLE.pattern}.{{0,60}}$")
 CREDITS = _rx(
     r"^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|research) by|mit material von|"
-    r"avec (?:l'|l’)?(?:AFP|agences)|con información de|redacción\s*:)\b.{0,200}$"
+    r"avec (?:l'|l’)?(?:AFP|agences)|con información de|redacción\s*:|"
+    r"(?:have a tip\?\s*)?[\w .'-]{2,60} (?:may|can) be reached at)\b.{0,200}$"
 )
 
 _DATE_LABEL = (
@@ -107,7 +108,8 @@ _INLINE_HEAD = (
     r"also read|see also|more on this(?: story| topic)?|"
     r"mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|weiterlesen|"
     r"[àa] lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|"
-    r"lee también|leer más|ver también|relacionad[oa]s?|más información"
+    r"lee también|leer más|ver también|relacionad[oa]s?|más información|te puede interesar|"
+    r"también te puede interesar"
 )
 # ... and those that open the page's trailer: nothing after them belongs to the article.
 _TRAILER_HEAD = (
@@ -118,13 +120,16 @@ _TRAILER_HEAD = (
     r"das könnte sie auch interessieren|weitere artikel|weitere nachrichten|meistgelesen|"
     r"meist(?:gelesen|kommentiert|geteilt)e? artikel|empfohlen|top-themen|"
     r"les plus lus|dans la même rubrique|nos articles|à découvrir aussi|"
-    r"te puede interesar|también te puede interesar|noticias relacionadas|más noticias|lo más leído|"
+    r"noticias relacionadas|más noticias|lo más leído|"
     r"lo más visto|te recomendamos"
 )
 _HEAD_END = r"\s*(?:\.{3}|…)?\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
 RELATED_HEAD = _rx(rf"^(?:{_INLINE_HEAD}|{_TRAILER_HEAD}){_HEAD_END}")
 TRAILER_HEAD = _rx(rf"^(?:{_TRAILER_HEAD}){_HEAD_END}")
-MORE_FROM = _rx(r"^(?:more|mehr|plus|más)\s+(?:from|on|in|about|von|aus|zu|de|du|des|sur|sobre)\s+[^.!?]{1,50}$")
+MORE_FROM = _rx(
+    r"^(?:(?:more|mehr|plus|más)\s+(?:from|on|in|about|von|aus|zu|de|du|des|sur|sobre)\s+[^.!?]{1,50}|"
+    r"also on [\w.-]+\.[a-z]{2,}\b.{0,200})$"
+)
 
 CAPTION_CREDIT = _rx(
     r"(?:\(\s*(?:photos?|fotos?|bild(?:er)?|image(?: credit)?|picture|credit|crédit|crédito|foto ?credit|illustration)"
@@ -164,8 +169,8 @@ FOOTER_LINE = _rx(
     r"back to top|nach oben|retour en haut|volver arriba|email this|send by e-?mail|envoyer par e-?mail|"
     r"per e-?mail (?:senden|teilen|versenden)|enviar por (?:correo|e-?mail)|"
     r"disclosure statement\s*:.{0,300}|our standards\s*:.{0,100}|"
-    r".{0,200}(?:constitutes acceptance of|may not be reproduced|comments? powered by|submission guidelines|"
-    r"community (?:rules|guidelines|standards) apply|be respectful of other commenters).{0,200}|"
+    r"(?:this slideshow |this video )?requires javascript.{0,60}|(?:please )?enable javascript.{0,80}|"
+    r"like this (?:story|article)\?.{0,60}|share (?:it|this) with (?:a|your) friends?.{0,30}|"
     r"(?:©|\(c\)|copyright)\s*.{0,150}|.{0,150}(?:all rights reserved|alle rechte vorbehalten|"
     r"tous droits réservés|todos los derechos reservados).{0,100})$"
 )
@@ -173,6 +178,15 @@ FOOTER_LINE = _rx(
 _CTA = (
     r"(?:sign up|subscribe|register|abonnieren|abonniere|anmelden|abonnez-vous|inscrivez-vous|"
     r"suscr[íi]bete|reg[íi]strate|recibe|get (?:our|the)|(?:our|unseren?|notre|nos|nuestr[oa]s?) newsletter)"
+)
+# Legal notices and comment rules run long, so they have their own length cap.
+LEGAL_LINE = _rx(
+    r"^.{0,300}(?:constitutes acceptance of|may not be reproduced|comments? (?:are )?powered by|"
+    r"submission guidelines|community (?:rules|guidelines|standards) apply|be respectful of other commenters).{0,300}$"
+)
+ABOUT_AUTHOR = _rx(
+    r"^(?:about the authors?|über (?:den autor|die autorin|die autoren)|à propos de l'auteure?|sobre el autor|"
+    r"sobre la autora|(?:about|über|sobre|à propos de)\s+(?-i:[A-ZÀ-Þ])\w+(?:\s+(?-i:[A-ZÀ-Þ])[\w.-]+){1,3})$"
 )
 PROMO_LINE = _rx(
     r"^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|gesponsert|publicité|publicidad|"
@@ -186,7 +200,10 @@ PROMO_LINE = _rx(
     r"(?:download|get) (?:our|the) app\b.{0,100}|"
     r".{0,120}(?:(?:this|our) (?:post|article|page|site) (?:may )?contains? affiliate|we may earn|"
     r"if you (?:buy|purchase) something through|thanks for (?:signing up|subscribing)|"
-    r"keep an eye on your inbox|opt-in box|can send me|provisions-links|liens affiliés|enlaces de afiliados).{0,160}|"
+    r"keep an eye on your inbox|opt-in box|can send me|provisions-links|liens affiliés|enlaces de afiliados|"
+    r"(?:delivered )?(?:to|in) your inbox|unsubscribe at any time|no spam|direkt in ihr postfach|"
+    r"dans votre boîte (?:mail|de réception)|en tu (?:bandeja|correo)|news alerts|breaking news emails|"
+    r"subscribe to our|click here).{0,160}|newsletters?|advert|"
     r"already a subscriber.{0,80}|bereits abonnent.{0,80}|déjà abonné.{0,80}|¿ya eres suscriptor.{0,80})$"
 )
 _CTA_RX = _rx(_CTA)
@@ -205,7 +222,7 @@ def match(line: Line) -> str | None:
         return SOURCE
     if line.words <= 25 and (CAPTION_CREDIT.search(text) or CAPTION_START.match(text) or _bare_credit(line)):
         return CAPTION
-    if line.words <= 25 and FOOTER_LINE.match(text):
+    if (line.words <= 25 and FOOTER_LINE.match(text)) or LEGAL_LINE.match(text) or ABOUT_AUTHOR.match(text):
         return FOOTER
     if line.words <= 40 and PROMO_LINE.match(text) and _promo_shaped(line):
         return PROMO
@@ -236,9 +253,9 @@ def _bare_credit(line: Line) -> bool:
 
 
 def is_trailer_header(line: Line) -> bool:
-    """A header that opens the page's trailer ("You may also like", "Meistgelesen")."""
+    """A header that opens the page's trailer ("You may also like", "Meistgelesen", "About the author")."""
     m = TRAILER_HEAD.match(line.text)
-    return bool(m and not (m.group("rest") or "").strip())
+    return bool(m and not (m.group("rest") or "").strip()) or bool(ABOUT_AUTHOR.match(line.text))
 
 
 def is_related_header(line: Line) -> bool:
