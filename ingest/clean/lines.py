@@ -16,6 +16,8 @@ import justext
 
 BULLET = re.compile(r"^\s*[-*\u2022\u2013\u2014\u25aa\u25cf\u00b7]\s+")
 _WORD = re.compile(r"\w+")
+_MD_HEADING = re.compile(r"^#{1,6}\s+")  # Markdown headings (`.md` input) are plain lines here
+_MD_EMPHASIS = re.compile(r"^([*_]{1,3})(\S(?:.*\S)?)\1$")
 _NUMBERED = re.compile(r"^(?:\d{1,3}|[a-z])[.)]\s")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 # A sentence ends in . ! ? or an ellipsis, possibly followed by closing quotes or brackets.
@@ -46,7 +48,7 @@ class Line:
     """One non-empty line of the page with the features the rules decide on."""
 
     raw: str
-    text: str
+    text: str  # without bullet or Markdown heading/emphasis marks
     bullet: bool
     words: int
     stopword_density: float
@@ -87,7 +89,8 @@ def split_lines(text: str) -> list[str]:
 
 def make_line(raw: str, stop: frozenset[str]) -> Line:
     bullet = BULLET.match(raw)
-    text = raw[bullet.end():].strip() if bullet else raw
+    text = raw[bullet.end():].strip() if bullet else _MD_HEADING.sub("", raw)
+    text = _MD_EMPHASIS.sub(r"\2", text)
     tokens = _WORD.findall(text.lower())
     density = (sum(t in stop for t in tokens) / len(tokens) if tokens else 0.0) if stop else -1.0
     return Line(raw=raw, text=text, bullet=bool(bullet), words=len(tokens), stopword_density=density)

@@ -39,7 +39,7 @@ def clean_text(text: str, kind: str, known: PageMeta = PageMeta(), *, page_dump:
     page = classify(
         [make_line(r, stop) for r in raw_lines], date_languages(language), page_dump=page_dump, known_title=known.title
     )
-    body = tuple(line.raw for line in page.of(BODY))
+    body = tuple(line.raw if line.bullet else line.text for line in page.of(BODY))  # lists keep their bullets
     if not body:
         raise CleanError("no article text: every line was classified as boilerplate")
     meta = known.over(metadata.from_lines(page))

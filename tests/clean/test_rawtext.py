@@ -180,3 +180,18 @@ def test_place_before_date_publisher_after_byline_and_paragraph_after_related_bl
     assert removed_by_rule(article)["related"] == [
         "Te puede interesar", "- Argentina registra la inflación mensual más baja en cinco años",
     ]
+
+
+def test_markdown_headings_and_emphasis_are_read_as_plain_lines() -> None:
+    article = clean_fixture("en_markdown.md")
+    assert article.title == "Council approves budget after marathon session"
+    assert article.published == datetime(2025, 3, 2, 21, 5)
+    assert article.body == (
+        "The city council approved next year's budget late on Tuesday after a debate that lasted more than nine hours.",
+        "Schools and roads",
+        "Most of the new spending goes to school repairs and to fixing roads damaged by last winter's frost.",
+    )
+    assert removed_by_rule(article) == {
+        "dates": ["*Published: 2 March 2025, 21:05*"],
+        "footer": ["* Share on Facebook", "* Share on X"],
+    }
