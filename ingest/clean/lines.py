@@ -17,7 +17,7 @@ import justext
 BULLET = re.compile(r"^\s*[-*\u2022\u2013\u2014\u25aa\u25cf\u00b7]\s+")
 _WORD = re.compile(r"\w+")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")  # Markdown headings (`.md` input) are plain lines here
-_MD_EMPHASIS = re.compile(r"^([*_]{1,3})(\S(?:.*\S)?)\1$")
+_MD_EMPHASIS = re.compile(r"^([*_]{1,3})(?=[^*_]*[^\W_])(\S(?:.*\S)?)\1$")
 _NUMBERED = re.compile(r"^(?:\d{1,3}|[a-z])[.)]\s")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 # A sentence ends in . ! ? or an ellipsis, possibly followed by closing quotes or brackets.
