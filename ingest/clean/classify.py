@@ -9,8 +9,9 @@ Evidence is combined in passes, each one small and named:
 4. the header above it: headline, a standfirst followed by metadata lines, short
    section/byline lines; in a page dump every other line there is chrome (`nav`,
    or `aside` for prose such as disclaimers);
-5. the trailer below it: sentences and colon-introduced lists that continue the
-   body are kept; headline-shaped lines are a related-stories list, the rest chrome.
+5. the trailer below it (page dumps): sentences, colon-introduced lists and
+   subheaded sections that continue the body are kept; two or more headline-shaped
+   lines there are a related-stories list, the rest chrome.
 Lines inside the article block that no pattern claims are body, however short.
 """
 
@@ -27,7 +28,7 @@ TITLE, SUMMARY, BODY = "title", "summary", "body"
 NAV, ASIDE = "nav", "aside"
 _MAX_TITLE_WORDS = 30
 _BREAKS_BETWEEN_CLUSTERS = 4
-_SUBHEADING_MIN_WORDS = 5
+_NAV_MAX_WORDS = 4
 _RICH_CLUSTER_SHARE = 0.5
 _TEASER_MAX_WORDS = 25
 _SUBHEADING_MAX_WORDS = 8
@@ -140,7 +141,7 @@ def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int
             continue
         if line.text.endswith(":"):
             in_list = True
-        elif not (in_list and line.list_item) and (line.bullet or line.words < _SUBHEADING_MIN_WORDS):
+        elif not (in_list and line.list_item) and (line.bullet or line.words <= _NAV_MAX_WORDS):
             count += not line.text[:1].islower()
     return count
 
@@ -166,7 +167,7 @@ def _label_header(
         elif i >= start:
             break
         i += 1
-    if title:
+    if title is not None and title > 0:  # a section or agency line right above the headline
         labels[title - 1] = labels[title - 1] or rules.header_kind(lines[title - 1])
     if page_dump:
         for j in range(i):
@@ -226,9 +227,9 @@ def _meta_follows(lines: list[Line], labels: list[str | None], i: int) -> bool:
 
 def _label_trailer(lines: list[Line], labels: list[str | None], end: int, page_dump: bool) -> None:
     """Below the article: keep what continues it, then related-story runs and chrome."""
-    j = _continuation_end(lines, labels, end)
     if not page_dump:  # extractor output: its list-shaped endings are mostly article content
         return
+    j = _continuation_end(lines, labels, end)
     tail = [k for k in range(j, len(lines)) if labels[k] is None]
     shaped = [k for k in tail if lines[k].headline_like and lines[k].words >= 3]
     if len(shaped) >= 2:
