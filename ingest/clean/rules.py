@@ -3,9 +3,10 @@
 Each rule name is what `Article.removed` reports. Patterns are anchored to whole
 lines and capped in length so that prose which merely mentions "comments" or
 "related" never matches: losing body text is worse than keeping a stray line.
-Context (position, neighbours, runs) is decided in `rawtext.py`, not here.
+Context (position, neighbours, runs) is decided in `classify.py`, not here.
 
-Rule names: byline, dates, section, tags, related, caption, source, footer, promo.
+Rule names: byline, dates, section, tags, related, caption, source, footer, promo;
+the classifier adds nav and aside for unclaimed lines outside the article.
 """
 
 from __future__ import annotations
