@@ -46,9 +46,9 @@ def clean_records(data: bytes, name: str, options: CleanOptions = CleanOptions()
     kind, text = sniff(data, name, options)
     if kind == "jsonl":
         return records.clean_jsonl(text, options)
+    if kind == "json":
+        return records.clean_json(text, options)
     try:
-        if kind == "json":
-            return [records.clean_record_text(text, options)]
         if kind == "html":
             return [html.clean_html(text, options)]
         return [clean_text(text, "text")]
@@ -73,11 +73,9 @@ def sniff(data: bytes, name: str, options: CleanOptions) -> tuple[str, str]:
 def _kind(text: str, lower_name: str) -> str:
     if lower_name.endswith((".jsonl", ".ndjson")):
         return "jsonl"
-    if lower_name.endswith(".json"):
-        return records.shape(text) or "json"
     head = text[:4096]
-    if head.lstrip().startswith("{") and (shape := records.shape(text)):
-        return shape
+    if lower_name.endswith(".json") or (head.lstrip().startswith("{") and records.starts_with_record(text)):
+        return "json"
     tags = len(_HTML_TAG.findall(head))
     if _HTML_START.match(head) or tags >= 3 or (lower_name.endswith(_HTML_SUFFIXES) and tags):
         return "html"

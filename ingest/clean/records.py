@@ -26,26 +26,25 @@ from ingest.errors import CleanError
 Result = Article | CleanError
 
 
-def shape(text: str) -> str | None:
-    """"json" for one object, "jsonl" for an object per line, None when it is not JSON records."""
-    try:
-        return "json" if isinstance(json.loads(text), dict) else None
-    except ValueError:
-        pass
+def starts_with_record(text: str) -> bool:
+    """Whether the first non-empty line is a JSON object: crawler output saved under another name."""
     first = next((line for line in text.split("\n") if line.strip()), "")
     try:
-        return "jsonl" if isinstance(json.loads(first), dict) else None
+        return isinstance(json.loads(first), dict)
     except ValueError:
-        return None
+        return False
 
 
-def clean_record_text(text: str, options: CleanOptions) -> Article:
-    """Clean a `.json` file holding one record."""
+def clean_json(text: str, options: CleanOptions) -> list[Result]:
+    """A `.json` file: one record, or, when the whole text is not one JSON value, one per line."""
     try:
         data = json.loads(text)
-    except ValueError as exc:
-        raise CleanError(f"malformed JSON: {exc}") from None
-    return clean_record(data, options)
+    except ValueError:
+        return clean_jsonl(text, options)
+    try:
+        return [clean_record(data, options)]
+    except CleanError as exc:
+        return [exc]
 
 
 def clean_jsonl(text: str, options: CleanOptions) -> list[Result]:
