@@ -138,11 +138,12 @@ def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int
             return _BREAKS_BETWEEN_CLUSTERS
         if labels[j] is not None or line.terminal:
             in_list = False
-            continue
-        if line.text.endswith(":"):
+        elif line.text.endswith(":"):
             in_list = True
-        elif not (in_list and line.list_item) and (line.bullet or line.words <= _NAV_MAX_WORDS):
-            count += not line.text[:1].islower()
+        elif not (in_list and line.list_item):
+            in_list = False
+            if line.bullet or line.words <= _NAV_MAX_WORDS:
+                count += not line.text[:1].islower()
     return count
 
 
