@@ -126,9 +126,10 @@ _TRAILER_HEAD = (
 )
 _HEAD_END = r"\s*(?:\.{3}|…)?\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
 RELATED_HEAD = _rx(rf"^(?:{_INLINE_HEAD}|{_TRAILER_HEAD}){_HEAD_END}")
+MORE_FROM_SITE = _rx(r"^(?:more from|mehr (?:von|aus))\s+[^.!?:]{1,50}$")
 TRAILER_HEAD = _rx(rf"^(?:{_TRAILER_HEAD}){_HEAD_END}")
 MORE_FROM = _rx(
-    r"^(?:(?:more|mehr|plus|más)\s+(?:from|on|in|about|von|aus|zu|de|du|des|sur|sobre)\s+[^.!?]{1,50}|"
+    r"^(?:(?:more (?:from|on|in|about)|mehr (?:von|aus|zu|zum|zur)|plus sur|más sobre)\s+[^.!?]{1,50}|"
     r"also on [\w.-]+\.[a-z]{2,}\b.{0,200})$"
 )
 
@@ -202,9 +203,10 @@ PROMO_LINE = _rx(
     r".{0,120}(?:(?:this|our) (?:post|article|page|site) (?:may )?contains? affiliate|we may earn|"
     r"if you (?:buy|purchase) something through|thanks for (?:signing up|subscribing)|"
     r"keep an eye on your inbox|opt-in box|can send me|provisions-links|liens affiliés|enlaces de afiliados|"
-    r"(?:delivered )?(?:to|in) your inbox|unsubscribe at any time|no spam|direkt in ihr postfach|"
-    r"dans votre boîte (?:mail|de réception)|en tu (?:bandeja|correo)|news alerts|breaking news emails|"
-    r"subscribe to our|click here).{0,160}|newsletters?|advert|"
+    r"delivered (?:straight |right )?to your inbox|right in your inbox|unsubscribe at any time|"
+    r"direkt in ihr postfach|dans votre boîte (?:mail|de réception)|en tu (?:bandeja|correo)|"
+    r"subscribe to our|click here).{0,160}|newsletters?|advert|no spam\b.{0,160}|"
+    r"(?:get )?(?:breaking )?news (?:alerts|emails)\b.{0,160}|breaking news emails|"
     r"already a subscriber.{0,80}|bereits abonnent.{0,80}|déjà abonné.{0,80}|¿ya eres suscriptor.{0,80})$"
 )
 _CTA_RX = _rx(_CTA)
@@ -254,9 +256,10 @@ def _bare_credit(line: Line) -> bool:
 
 
 def is_trailer_header(line: Line) -> bool:
-    """A header that opens the page's trailer ("You may also like", "Meistgelesen", "About the author")."""
+    """A header that opens the page's trailer ("You may also like", "More from X", "About the author")."""
     m = TRAILER_HEAD.match(line.text)
-    return bool(m and not (m.group("rest") or "").strip()) or bool(ABOUT_AUTHOR.match(line.text))
+    opens = bool(m and not (m.group("rest") or "").strip())
+    return opens or bool(MORE_FROM_SITE.match(line.text) or ABOUT_AUTHOR.match(line.text))
 
 
 def is_related_header(line: Line) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from ingest.clean import clean
-from tests.clean.conftest import SEEDS, clean_fixture, removed_by_rule
+from tests.clean.conftest import FIXTURES, SEEDS, clean_fixture, removed_by_rule
 
 
 def test_related_stories_list_at_end_is_removed() -> None:
@@ -195,3 +195,10 @@ def test_markdown_headings_and_emphasis_are_read_as_plain_lines() -> None:
         "dates": ["*Published: 2 March 2025, 21:05*"],
         "footer": ["* Share on Facebook", "* Share on X"],
     }
+
+
+def test_body_lines_that_merely_look_like_boilerplate_are_kept() -> None:
+    article = clean_fixture("en_body_lines_that_look_like_boilerplate.txt")
+    page = (FIXTURES / "en_body_lines_that_look_like_boilerplate.txt").read_text(encoding="utf-8").splitlines()
+    assert article.body == tuple(page[3:])
+    assert removed_by_rule(article) == {"byline": ["By Alex Kim"], "dates": ["12 March 2025"]}
