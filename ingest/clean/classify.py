@@ -38,11 +38,13 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 @dataclass
 class Classified:
-    """Lines with their labels, and the dates that date lines state, in page order."""
+    """Lines with their labels, the dates that date lines state (in page order), and
+    where the header ends (the index of the first line after headline and metadata)."""
 
     lines: list[Line]
     labels: list[str]
     dates: list[DateLine] = field(default_factory=list)
+    header_end: int = 0
 
     def of(self, label: str) -> list[Line]:
         return [line for line, lab in zip(self.lines, self.labels) if lab == label]
@@ -63,10 +65,11 @@ def classify(
     _label_captions(lines, labels)
     _label_related_blocks(lines, labels)
     span = _article_span(lines, labels)
+    start = 0
     if span is not None:
         start = _label_header(lines, labels, span[0], page_dump, known_title)
         _label_trailer(lines, labels, max(span[1], start - 1), page_dump)
-    return Classified(lines, [lab or BODY for lab in labels], dates)
+    return Classified(lines, [lab or BODY for lab in labels], dates, start)
 
 
 def _label_dates(lines: list[Line], labels: list[str | None], languages: tuple[str, ...]) -> list[DateLine]:

@@ -15,12 +15,16 @@ from datetime import datetime
 
 import dateparser
 from dateparser.data.languages_info import language_order
+from dateparser.search import search_dates
 
 from ingest.clean import rules
 
 PUBLISHED, MODIFIED = "published", "modified"
 
 _HAS_DATE_PART = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:h.]\d{2}\b")
+_HAS_YEAR = re.compile(r"\b(?:19|20)\d\d")
+# A stated offset: ISO "Z"/"+01:00", or an upper-case zone name ("GMT", "CET", "EST", "ET").
+_OFFSET = re.compile(r"\d(?:Z|[+-]\d\d:?\d\d)\b|(?<![\w])(?:UTC|GMT|[A-Z]{1,4}T)(?:[+-]\d{1,2}(?::?\d\d)?)?(?![\w])")
 _DOTTED_OR_SLASHED = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 _SEPARATOR = re.compile(r"\s+[-–—|·•]\s+")
 _NOISE = re.compile(r"\s*[|•·]\s*|\s+(?:Uhr|h)\b|\bum\b|\bà\b|\ba las\b|\bat\b", re.I)
@@ -68,14 +72,40 @@ def parse_date(text: str, languages: tuple[str, ...]) -> datetime | None:
     cleaned = _NOISE.sub(" ", text).strip(" ,;-–")
     if not cleaned:
         return None
-    order = "MDY" if languages[:1] == ("en",) else "DMY"
-    if _DOTTED_OR_SLASHED.search(cleaned) and "." in cleaned:
-        order = "DMY"
-    settings = {"REQUIRE_PARTS": _PARTS, "PARSERS": ["custom-formats", "absolute-time"], "DATE_ORDER": order}
     try:
-        return dateparser.parse(cleaned, languages=list(languages), settings=settings)
+        value = dateparser.parse(cleaned, languages=list(languages), settings=_settings(cleaned, languages))
     except (ValueError, OverflowError, TypeError):
         return None
+    return _stated_offset_only(value, cleaned)
+
+
+def find_date(text: str, languages: tuple[str, ...]) -> datetime | None:
+    """The first absolute date inside a header line that also holds other things
+    ("by Regan September 15, 2014", "Reuters November 18, 2019 11:03 PM")."""
+    if not _HAS_YEAR.search(text):
+        return None
+    try:
+        found = search_dates(text, languages=list(languages), settings=_settings(text, languages))
+    except (ValueError, OverflowError, TypeError):
+        return None
+    if not found:
+        return None
+    matched, value = found[0]
+    return _stated_offset_only(value, matched)
+
+
+def _settings(text: str, languages: tuple[str, ...]) -> dict[str, object]:
+    order = "MDY" if languages[:1] == ("en",) else "DMY"
+    if _DOTTED_OR_SLASHED.search(text) and "." in text:
+        order = "DMY"
+    return {"REQUIRE_PARTS": _PARTS, "PARSERS": ["custom-formats", "absolute-time"], "DATE_ORDER": order}
+
+
+def _stated_offset_only(value: datetime | None, text: str) -> datetime | None:
+    """Drop a time zone the text does not really state ("Get short URL" is not Georgia time)."""
+    if value is not None and value.tzinfo is not None and not _OFFSET.search(text):
+        return value.replace(tzinfo=None)
+    return value
 
 
 def date_languages(language: str | None) -> tuple[str, ...]:

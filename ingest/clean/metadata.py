@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from ingest.clean import rules
 from ingest.clean.classify import SUMMARY, TITLE, Classified
-from ingest.clean.dates import MODIFIED, PUBLISHED
+from ingest.clean.dates import MODIFIED, PUBLISHED, find_date
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
@@ -43,10 +43,11 @@ class PageMeta:
         return replace(self, **{f.name: getattr(self, f.name) or getattr(fallback, f.name) for f in fields(self)})
 
 
-def from_lines(page: Classified) -> PageMeta:
+def from_lines(page: Classified, languages: tuple[str, ...]) -> PageMeta:
     """Read title, summary, section, credits, dates and source URL from the labelled lines."""
     authors, agencies = _credits(page)
     published = next((d.value for d in page.dates if d.which == PUBLISHED and d.value), None)
+    published = published or _header_date(page, languages)
     modified = next((d.value for d in page.dates if d.which == MODIFIED and d.value), None)
     return PageMeta(
         title=_first(page, TITLE),
@@ -58,6 +59,15 @@ def from_lines(page: Classified) -> PageMeta:
         modified=modified,
         source_url=_source_url(page),
     )
+
+
+def _header_date(page: Classified, languages: tuple[str, ...]) -> datetime | None:
+    """A date inside a header line that holds more than the date ("by Regan September 15, 2014")."""
+    for line in page.lines[: page.header_end]:
+        found = find_date(line.text, languages)
+        if found is not None:
+            return found
+    return None
 
 
 def domain(url: str | None) -> str | None:

@@ -36,13 +36,12 @@ def clean_text(text: str, kind: str, known: PageMeta = PageMeta(), *, page_dump:
         raise CleanError("no text: the file is empty or holds only whitespace")
     language = detect_language("\n".join(raw_lines))
     stop = stopwords(language)
-    page = classify(
-        [make_line(r, stop) for r in raw_lines], date_languages(language), page_dump=page_dump, known_title=known.title
-    )
+    languages = date_languages(language)
+    page = classify([make_line(r, stop) for r in raw_lines], languages, page_dump=page_dump, known_title=known.title)
     body = tuple(line.raw if line.bullet else line.text for line in page.of(BODY))  # lists keep their bullets
     if not body:
         raise CleanError("no article text: every line was classified as boilerplate")
-    meta = known.over(metadata.from_lines(page))
+    meta = known.over(metadata.from_lines(page, languages))
     return Article(
         kind=kind,
         body=body,
