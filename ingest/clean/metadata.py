@@ -18,7 +18,6 @@ from ingest.clean.dates import MODIFIED, PUBLISHED, find_date
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
-_CREDIT = re.compile(r"(?:reporting|writing|compiled|research) by\s+([^;|]+?)(?:\s+(?:in|from)\s+[^;|]+)?(?=;|\||$)", re.I)
 _NAMED_SOURCE = re.compile(
     r"(?:^(?:sources?|quelle|fuente)\s*:|\b(?:on|in|by|auf|bei|sur|dans|en|por))\s+((?:[A-Z][\w'’&-]*\s*){1,5})(?:[.;,]|$)"
 )
@@ -95,40 +94,50 @@ def _section(page: Classified) -> str | None:
 def _credits(page: Classified) -> tuple[tuple[str, ...], list[str]]:
     """Author names and credited outlets from byline lines ("By Jane Roe, Reuters").
 
-    Outlets: agencies named among the credits first, then a publisher after the
-    name ("By Dana Whitfield | The Riverton Ledger").
+    Authors come from stated bylines ("By ...", "Name | Staff writer"); a lone
+    name line is only a guess, used when nothing states one. Credit lines
+    ("Reporting by ...; Editing by ...") name staff, not authors. Outlets:
+    agencies among the credits first, then a publisher after the name
+    ("By Dana Whitfield | The Riverton Ledger").
     """
-    authors: list[str] = []
+    stated: list[str] = []
+    guessed: list[str] = []
     agencies: list[str] = []
     publishers: list[str] = []
     for line in page.of(rules.BYLINE):
-        names, publisher = _names_in(line.text)
-        for name in names:
-            target = agencies if rules.AGENCY_LINE.match(name) else authors
+        credit = _credit(line.text)
+        for name in credit.names:
+            target = agencies if rules.AGENCY_LINE.match(name) else stated if credit.stated else guessed
             if name not in target:
                 target.append(name)
-        if publisher:
-            publishers.append(publisher)
-    return tuple(authors), agencies + publishers
+        if credit.publisher:
+            publishers.append(credit.publisher)
+    return tuple(stated or guessed[-1:]), agencies + publishers
 
 
-def _names_in(text: str) -> tuple[list[str], str | None]:
-    """The names a byline credits, and the publisher it names after them, if any."""
-    publisher = None
+@dataclass(frozen=True)
+class _Credit:
+    names: list[str]
+    publisher: str | None = None
+    stated: bool = True
+
+
+def _credit(text: str) -> _Credit:
+    """What one byline line credits: names, a publisher after them, and whether it says so."""
     by = rules.BYLINE_BY.match(text)
     if by:
-        raw = ", ".join(filter(None, (by.group("names"), by.group("agency"))))
         tail = (by.group("tail") or "").strip()
-        publisher = tail if tail and not rules.ROLE.search(tail) else None
-    elif credits := _CREDIT.findall(text):
-        raw = ", ".join(credits)
-    elif rules.BYLINE_ROLE.match(text):
-        raw = _ROLE_TAIL.sub("", text)
-    elif rules.CREDITS.match(text):  # "Mit Material von dpa", "avec AFP": only the agencies
-        return [m.group(0) for m in rules.AGENCY.finditer(text)], None
-    else:
-        raw = text
-    return [n.strip(" ()") for n in _SPLIT_NAMES.split(raw) if n.strip(" ()")], publisher
+        names = _split_names(", ".join(filter(None, (by.group("names"), by.group("agency")))))
+        return _Credit(names, tail if tail and not rules.ROLE.search(tail) else None)
+    if rules.BYLINE_ROLE.match(text):
+        return _Credit(_split_names(_ROLE_TAIL.sub("", text)))
+    if rules.CREDITS.match(text):  # "Reporting by ...", "Mit Material von dpa": only the agencies
+        return _Credit([m.group(0) for m in rules.AGENCY.finditer(text)])
+    return _Credit(_split_names(text), stated=False)
+
+
+def _split_names(raw: str) -> list[str]:
+    return [n.strip(" ()") for n in _SPLIT_NAMES.split(raw) if n.strip(" ()")]
 
 
 def _source_outlet(page: Classified) -> str | None:
