@@ -97,7 +97,7 @@ def _credits(page: Classified) -> tuple[tuple[str, ...], list[str]]:
     """Author names and credited outlets from byline lines ("By Jane Roe, Reuters").
 
     Authors come from stated bylines ("By ...", "Name | Staff writer"); a lone
-    name line is only a guess, used when nothing states one. Credit lines
+    name line below the headline is only a guess, used when nothing states one. Credit lines
     ("Reporting by ...; Editing by ...") name staff, not authors. Outlets:
     agencies among the credits first, then a publisher after the name
     ("By Dana Whitfield | The Riverton Ledger").
@@ -106,8 +106,13 @@ def _credits(page: Classified) -> tuple[tuple[str, ...], list[str]]:
     guessed: list[str] = []
     agencies: list[str] = []
     publishers: list[str] = []
-    for line in page.of(rules.BYLINE):
+    title_at = page.labels.index(TITLE) if TITLE in page.labels else -1
+    for i, (line, label) in enumerate(zip(page.lines, page.labels)):
+        if label != rules.BYLINE:
+            continue
         credit = _credit(line.text)
+        if not credit.stated and i < title_at:  # a name-like line above the headline is a section
+            continue
         for name in credit.names:
             target = agencies if rules.AGENCY_LINE.match(name) else stated if credit.stated else guessed
             if name not in target:

@@ -202,3 +202,11 @@ def test_body_lines_that_merely_look_like_boilerplate_are_kept() -> None:
     page = (FIXTURES / "en_body_lines_that_look_like_boilerplate.txt").read_text(encoding="utf-8").splitlines()
     assert article.body == tuple(page[3:])
     assert removed_by_rule(article) == {"byline": ["By Alex Kim"], "dates": ["12 March 2025"]}
+
+
+def test_date_inside_a_mixed_header_line_is_found_without_inventing_a_zone() -> None:
+    article = clean_fixture("en_mixed_header_lines.txt")
+    assert article.title == "Streaming service apologises for launch-day outage"
+    assert article.published == datetime(2024, 9, 15, 21, 24)  # "Get" is not a time zone
+    assert article.authors == ()  # "Company Town" above the headline is a section, not a name
+    assert len(article.body) == 2
