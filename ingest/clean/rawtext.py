@@ -19,13 +19,14 @@ from ingest.errors import CleanError
 
 _KEPT = frozenset({BODY, TITLE, SUMMARY})
 _MIN_LETTERS_FOR_LANGUAGE = 20
+_LANGUAGE_SAMPLE_CHARS = 5000  # plenty for a language guess; more only costs time
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid), None when there is too little text."""
     if sum(ch.isalpha() for ch in text[:2000]) < _MIN_LETTERS_FOR_LANGUAGE:
         return None
-    code, _score = py3langid.classify(text[:20000])
+    code, _score = py3langid.classify(text[:_LANGUAGE_SAMPLE_CHARS])
     return str(code)
 
 
