@@ -88,7 +88,7 @@ def test_gzip_bomb_stops_at_the_size_limit() -> None:
         clean(bomb, "bomb.txt.gz", CleanOptions(max_bytes=50_000))
 
 
-def test_undecodable_and_malformed_json_get_messages() -> None:
+def test_malformed_json_and_record_without_text_get_messages() -> None:
     with pytest.raises(CleanError, match="malformed JSON"):
         clean(b'{"text": ', "record.json")
     with pytest.raises(CleanError, match="neither an `html` nor a `text`"):
