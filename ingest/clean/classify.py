@@ -105,8 +105,9 @@ def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
                 continue
             candidate = lines[j]
             teaser = previous_claimed and candidate.terminal and candidate.words <= _TEASER_MAX_WORDS and j > i + 1
-            headline = candidate.bullet or (candidate.headline_like and candidate.words >= 3)
-            if not (teaser or (headline and not candidate.is_prose())):
+            listed = candidate.bullet and candidate.words <= _MAX_TITLE_WORDS
+            headline = candidate.headline_like and candidate.words >= 3 and not candidate.is_prose()
+            if not (teaser or listed or headline):
                 break
             labels[j], previous_claimed = rules.RELATED, not (teaser or candidate.bullet)
 

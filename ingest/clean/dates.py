@@ -64,7 +64,10 @@ def _date_segment(text: str, languages: tuple[str, ...]) -> DateLine | None:
         value = parse_date(" ".join(parts[k:]), languages)
         if value is not None:
             return DateLine(which, value)
-    return None
+    # A labelled line is a date line for sure; other things may follow its date
+    # ("Updated on: November 19, 2019 / 10:07 AM / CBS News").
+    value = find_date(rest, languages) if labelled else None
+    return DateLine(which, value) if value is not None else None
 
 
 def parse_date(text: str, languages: tuple[str, ...]) -> datetime | None:
