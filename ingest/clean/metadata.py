@@ -1,8 +1,9 @@
 """Article metadata: what the labelled lines say, merged with what the page declared.
 
-Sources in order of trust: structured data (JSON-LD, a JSON record's own fields),
-then the page's lines (bylines, date lines, "Source:" lines), then extractor
-heuristics (trafilatura/htmldate), then the source URL's domain as the outlet.
+Sources in order of trust: a JSON record's own fields, then JSON-LD, then (for
+HTML) trafilatura's metadata with htmldate's date, then the page's lines (bylines,
+date lines, "Source:" lines), and last the source URL's domain as the outlet.
+Each source is a `PageMeta`; `over` stacks them field by field.
 """
 
 from __future__ import annotations
