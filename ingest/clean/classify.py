@@ -30,6 +30,7 @@ _MAX_TITLE_WORDS = 30
 _BREAKS_BETWEEN_CLUSTERS = 4
 _NAV_MAX_WORDS = 4
 _RICH_CLUSTER_SHARE = 0.5
+_TRAILER_WALL = 1_000  # breaks reported for a trailer header: no cluster beyond it joins the article
 _TEASER_MAX_WORDS = 25
 _SUBHEADING_MAX_WORDS = 8
 _SENTENCE_MIN_WORDS = 8
@@ -118,13 +119,20 @@ def _article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int
     if not prose:
         sentences = [i for i, line in enumerate(lines) if labels[i] is None and line.terminal]
         return (sentences[0], sentences[-1]) if sentences else None
-    clusters = [[prose[0]]]
+    clusters, walls = [[prose[0]]], [False]  # walls[k]: a trailer header precedes cluster k
     for prev, cur in zip(prose, prose[1:]):
-        if _breaks(lines, labels, prev, cur) >= _BREAKS_BETWEEN_CLUSTERS:
+        breaks = _breaks(lines, labels, prev, cur)
+        if breaks >= _BREAKS_BETWEEN_CLUSTERS:
             clusters.append([])
+            walls.append(breaks == _TRAILER_WALL)
         clusters[-1].append(cur)
     weights = [sum(len(lines[i].text) for i in c) for c in clusters]
-    rich = [c for c, w in zip(clusters, weights) if w >= max(weights) * _RICH_CLUSTER_SHARE]
+    main = weights.index(max(weights))
+    last = main  # a trailer header above the richest cluster was a box inside the article
+    while last + 1 < len(clusters) and not walls[last + 1]:
+        last += 1
+    threshold = weights[main] * _RICH_CLUSTER_SHARE
+    rich = [c for c, w in zip(clusters[: last + 1], weights[: last + 1]) if w >= threshold]
     return rich[0][0], rich[-1][-1]
 
 
@@ -133,13 +141,13 @@ def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int
 
     Not counted: claimed lines, sentences, items of a colon-introduced list,
     lowercase continuations, and subheadings (unbulleted lines of several words).
-    A trailer header ("You may also like") separates clusters on its own.
+    A trailer header ("You may also like") separates clusters on its own, as a wall.
     """
     count, in_list = 0, False
     for j in range(after + 1, before):
         line = lines[j]
         if labels[j] is not None and rules.is_trailer_header(line):
-            return _BREAKS_BETWEEN_CLUSTERS
+            return _TRAILER_WALL
         if labels[j] is not None or line.terminal:
             in_list = False
         elif line.text.endswith(":"):

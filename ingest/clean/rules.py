@@ -126,7 +126,12 @@ _TRAILER_HEAD = (
 )
 _HEAD_END = r"\s*(?:\.{3}|…)?\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
 RELATED_HEAD = _rx(rf"^(?:{_INLINE_HEAD}|{_TRAILER_HEAD}){_HEAD_END}")
-MORE_FROM_SITE = _rx(r"^(?:more from|mehr (?:von|aus))\s+[^.!?:]{1,50}$")
+MORE_FROM_SITE = _rx(r"^(?:more (?:from|in)|mehr (?:von|aus))\s+[^.!?:]{1,50}$")
+# Where the comment section starts (not a comment count, which also sits in headers).
+COMMENTS_START = _rx(
+    r"^(?:(?:view|show|load|read) (?:all )?comments|(?:blog )?comments powered by \w+|leave a (?:comment|reply)|"
+    r"kommentar schreiben|kommentare anzeigen|laisser un commentaire|deja (?:un|tu) comentario)$"
+)
 TRAILER_HEAD = _rx(rf"^(?:{_TRAILER_HEAD}){_HEAD_END}")
 MORE_FROM = _rx(
     r"^(?:(?:more (?:from|on|in|about)|mehr (?:von|aus|zu|zum|zur)|plus sur|más sobre)\s+[^.!?]{1,50}|"
@@ -256,10 +261,11 @@ def _bare_credit(line: Line) -> bool:
 
 
 def is_trailer_header(line: Line) -> bool:
-    """A header that opens the page's trailer ("You may also like", "More from X", "About the author")."""
+    """A line that opens the page's trailer ("You may also like", "More from X", "About the author",
+    "Leave a comment")."""
     m = TRAILER_HEAD.match(line.text)
     opens = bool(m and not (m.group("rest") or "").strip())
-    return opens or bool(MORE_FROM_SITE.match(line.text) or ABOUT_AUTHOR.match(line.text))
+    return opens or any(rx.match(line.text) for rx in (MORE_FROM_SITE, ABOUT_AUTHOR, COMMENTS_START))
 
 
 def is_related_header(line: Line) -> bool:
