@@ -11,7 +11,7 @@ from ingest.store import schema
 from ingest.store.database import sqlalchemy_url
 from ingest.store.models import Base
 
-TABLES = {"alembic_version", "documents", "articles", "article_bands", "stories"}
+TABLES = {"alembic_version", "documents", "articles", "article_bands", "story_terms", "stories"}
 VIEWS = {"article_feed", "failed_documents", "removed_lines"}
 HEAD = sorted(p.name.split("_")[0] for p in schema.MIGRATIONS_DIR.glob("versions/[0-9]*.py"))[-1]
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from ingest.dedup.fingerprint import words
 from ingest.dedup.minhash import shingles, similarity
 from ingest.dedup.options import DedupOptions
-from ingest.dedup.profile import Profile, build_profile, combine
+from ingest.dedup.profile import Profile, combine
 from ingest.dedup.profile import similarity as profile_similarity
 
 
@@ -22,7 +22,7 @@ class Prepared:
     signature: bytes
     band_keys: list[int]
     profile: Profile
-    search_terms: list[str]
+    terms: list[str]  # strongest first: the first `indexed_terms` are indexed, `query_terms` looked up
 
 
 @dataclass(frozen=True)
@@ -33,9 +33,7 @@ class Stored:
     story_id: int | None
     duplicate_of: int | None
     signature: bytes | None = None
-    title: str | None = None
-    paragraphs: Sequence[str] = ()
-    language: str | None = None
+    profile: Profile | None = None
 
 
 def near_duplicate(prepared: Prepared, candidates: Sequence[Stored], options: DedupOptions) -> Stored | None:
@@ -58,9 +56,8 @@ def best_story(prepared: Prepared, related: Sequence[Stored], options: DedupOpti
     """
     by_story: dict[int, list[Profile]] = {}
     for candidate in related:
-        if candidate.story_id is not None:
-            profile = build_profile(candidate.title, candidate.paragraphs, candidate.language)
-            by_story.setdefault(candidate.story_id, []).append(profile)
+        if candidate.story_id is not None and candidate.profile is not None:
+            by_story.setdefault(candidate.story_id, []).append(candidate.profile)
     best_score, best_story_id = 0.0, None
     for story_id, profiles in by_story.items():
         scores = [profile_similarity(prepared.profile, p) for p in profiles]

@@ -15,11 +15,13 @@ class DedupOptions:
     num_perm: int = 128
     bands: int = 32  # bands * rows == num_perm; (1/bands)**(1/rows) ~ 0.42 is the LSH knee
     near_duplicate_threshold: float = 0.6  # estimated Jaccard of body shingles
-    # Stories: candidates from full-text search inside a time window, scored by weighted cosine.
+    # Stories: candidates share telling words (term index) inside a time window; weighted cosine decides.
     story_threshold: float = 0.3
     story_window_hours: float = 72.0
-    story_candidates: int = 30
-    query_terms: int = 12
+    story_candidates: int = 10
+    indexed_terms: int = 20  # an article's strongest words stored in the term index
+    query_terms: int = 12  # how many of its strongest words an article looks candidates up by
+    min_shared_terms: int = 2
     # Paragraph novelty: a paragraph whose shingles are this much contained in the story is a copy.
     paragraph_copy_threshold: float = 0.6
 

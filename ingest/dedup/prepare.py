@@ -6,7 +6,7 @@ from ingest.clean import Article
 from ingest.dedup.assign import Prepared
 from ingest.dedup.fingerprint import content_fingerprint
 from ingest.dedup.minhash import MinHasher
-from ingest.dedup.profile import build_profile, search_terms
+from ingest.dedup.profile import build_profile, top_terms
 
 
 def prepare(article: Article, hasher: MinHasher) -> Prepared:
@@ -17,5 +17,5 @@ def prepare(article: Article, hasher: MinHasher) -> Prepared:
         signature=signature,
         band_keys=hasher.band_keys(signature),
         profile=profile,
-        search_terms=search_terms(profile, hasher.options.query_terms),
+        terms=top_terms(profile, max(hasher.options.indexed_terms, hasher.options.query_terms)),
     )

@@ -18,13 +18,16 @@ from ingest.store import stories
 
 async def group(conn: AsyncConnection, article_id: int, article: Article, prepared: Prepared, options: DedupOptions) -> None:
     await stories.save_bands(conn, article_id, prepared.band_keys)
+    when = await stories.times(conn, article_id)
+    await stories.index_terms(conn, article_id, prepared.terms[: options.indexed_terms], when)
     near = await stories.near_duplicate_candidates(conn, prepared.band_keys, article_id)
     original = near_duplicate(prepared, near, options)
     if original is not None:
         duplicate_of, story_id = original.duplicate_of or original.id, original.story_id
     else:
         related = await stories.story_candidates(
-            conn, article_id, prepared.search_terms, timedelta(hours=options.story_window_hours), options.story_candidates
+            conn, article_id, when, prepared.terms[: options.query_terms], timedelta(hours=options.story_window_hours),
+            options.story_candidates, options.min_shared_terms,
         )
         duplicate_of, story_id = None, best_story(prepared, related, options)[0]
     known = await stories.story_paragraphs(conn, story_id, article_id) if story_id else []

@@ -128,6 +128,9 @@ class ArticleRow(Base):
     search: Mapped[Any] = mapped_column(TSVECTOR, Computed(SEARCH_VECTOR, persisted=True))
     fingerprint: Mapped[str] = mapped_column(Text, index=True)
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary, comment="MinHash signature of the body's word shingles.")
+    profile: Mapped[dict[str, Any] | None] = mapped_column(
+        JSONB, comment="The article's most telling words with weights, and its direct quotes (story matching)."
+    )
     story_time: Mapped[datetime] = mapped_column(
         DateTime(timezone=True), Computed("coalesce(published, created_at)", persisted=True), index=True,
         comment="When the article happened for story matching: published, else arrival.",
@@ -150,6 +153,20 @@ class ArticleBand(Base):
     __table_args__ = {"comment": "LSH band keys of article MinHash signatures (near-duplicate lookup)."}
 
     band_key: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    article_id: Mapped[int] = mapped_column(
+        BigInteger, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
+    )
+
+
+class StoryTerm(Base):
+    """An article's strongest words by day: finds story candidates in a time window with
+    index range scans whose cost depends on the window's articles, not the corpus."""
+
+    __tablename__ = "story_terms"
+    __table_args__ = {"comment": "Term index for story matching: (word, day) -> article."}
+
+    term: Mapped[str] = mapped_column(Text, primary_key=True)
+    day: Mapped[int] = mapped_column(Integer, primary_key=True, comment="Days since 1970-01-01 (UTC).")
     article_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True
     )

@@ -17,6 +17,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ingest.clean import Article
 from ingest.dedup.assign import Prepared
+from ingest.dedup.profile import to_json as profile_json
 from ingest.store.models import ArticleRow, Document
 
 documents = Document.__table__
@@ -110,6 +111,7 @@ def _article_values(document_id: int, index: int, article: Article, prepared: Pr
         "removed": [{"line": r.line, "rule": r.rule} for r in article.removed],
         "fingerprint": prepared.fingerprint,
         "minhash": prepared.signature,
+        "profile": profile_json(prepared.profile),
     }
 
 

@@ -9,18 +9,21 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Sequence
-from datetime import timedelta
+from dataclasses import dataclass
+from datetime import datetime, timedelta
 
-from sqlalchemy import and_, func, insert, literal_column, not_, or_, select, text, update
+from sqlalchemy import and_, false, func, insert, literal, literal_column, not_, or_, select, text, true, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ingest.dedup.assign import Stored
-from ingest.store.models import ArticleBand, ArticleRow, Story
+from ingest.dedup.profile import from_json
+from ingest.store.models import ArticleBand, ArticleRow, Story, StoryTerm
 
 articles = ArticleRow.__table__
 bands = ArticleBand.__table__
 stories = Story.__table__
+story_terms = StoryTerm.__table__
 
 STORY_LOCK = zlib.crc32(b"ingest:stories")
 
@@ -43,10 +46,42 @@ async def near_duplicate_candidates(conn: AsyncConnection, keys: Sequence[int], 
     return [Stored(r.id, r.story_id, r.duplicate_of, signature=r.minhash) for r in await conn.execute(stmt)]
 
 
+@dataclass(frozen=True)
+class Times:
+    """When an article happened (published, else arrival) and when it arrived."""
+
+    published: datetime | None
+    created_at: datetime
+    story_time: datetime
+
+    @property
+    def index_days(self) -> set[int]:
+        """The day it happened, and (when dated) the day it arrived, so undated articles
+        arriving alongside it can find it too."""
+        return {_epoch_day(self.story_time)} | ({_epoch_day(self.created_at)} if self.published else set())
+
+
+def _epoch_day(moment: datetime) -> int:
+    return int(moment.timestamp() // 86400)
+
+
+async def times(conn: AsyncConnection, article_id: int) -> Times:
+    a = articles
+    row = (await conn.execute(select(a.c.published, a.c.created_at, a.c.story_time).where(a.c.id == article_id))).one()
+    return Times(row.published, row.created_at, row.story_time)
+
+
+async def index_terms(conn: AsyncConnection, article_id: int, terms: Sequence[str], when: Times) -> None:
+    rows = [{"term": term, "day": day, "article_id": article_id} for term in set(terms) for day in when.index_days]
+    if rows:
+        await conn.execute(pg_insert(story_terms).values(rows).on_conflict_do_nothing())
+
+
 async def story_candidates(
-    conn: AsyncConnection, article_id: int, terms: Sequence[str], window: timedelta, limit: int
+    conn: AsyncConnection, article_id: int, me: Times, terms: Sequence[str], window: timedelta, limit: int,
+    min_shared: int,
 ) -> list[Stored]:
-    """Articles near in time that share telling words, best full-text matches first.
+    """Articles near in time that share telling words, those sharing most first.
 
     Two dated articles must be published within the window of each other. When either
     has no date, arriving within the window of each other (or its arrival falling near
@@ -56,37 +91,43 @@ async def story_candidates(
     """
     if not terms:
         return []
-    a = articles
-    query = func.to_tsquery(literal_column("'simple'::regconfig"), " | ".join(terms))
-    this = select(a.c.published, a.c.created_at, a.c.story_time).where(a.c.id == article_id).subquery()
-    both_dated = and_(a.c.published.is_not(None), this.c.published.is_not(None))
+    a, t, st = articles, story_terms, stories
+    around = [me.story_time] + ([me.created_at] if me.published is not None else [])
+    days = or_(*[t.c.day.between(_epoch_day(x - window), _epoch_day(x + window)) for x in around])
+    hits = (
+        select(t.c.article_id, func.count().label("shared"))
+        .where(t.c.term.in_(list(terms)), days, t.c.article_id != article_id)
+        .group_by(t.c.article_id)
+        .having(func.count() >= min_shared)
+        .order_by(func.count().desc(), t.c.article_id.desc())
+        .limit(limit * 4)
+        .subquery()
+    )
+    both_dated = and_(a.c.published.is_not(None), me.published is not None)
     near_in_time = or_(
-        and_(both_dated, a.c.published.between(this.c.published - window, this.c.published + window)),
+        and_(both_dated, a.c.published.between(me.published - window, me.published + window))
+        if me.published is not None else false(),
         and_(
             not_(both_dated),
             or_(
-                a.c.created_at.between(this.c.created_at - window, this.c.created_at + window),
-                a.c.story_time.between(this.c.story_time - window, this.c.story_time + window),
+                a.c.created_at.between(me.created_at - window, me.created_at + window),
+                a.c.story_time.between(me.story_time - window, me.story_time + window),
             ),
         ),
     )
-    st = stories
-    story_in_time = or_(
-        this.c.published.is_(None),
-        st.c.first_published.is_(None),
-        this.c.published.between(st.c.first_published - window, st.c.last_published + window),
+    story_in_time = (
+        or_(st.c.first_published.is_(None),
+            literal(me.published).between(st.c.first_published - window, st.c.last_published + window))
+        if me.published is not None else true()
     )
     stmt = (
-        select(a.c.id, a.c.story_id, a.c.title, a.c.paragraphs, a.c.language)
-        .select_from(a.join(this, literal_column("true")).join(st, st.c.id == a.c.story_id))
-        .where(a.c.id != article_id, near_in_time, story_in_time, a.c.search.op("@@")(query))
-        .order_by(func.ts_rank(a.c.search, query).desc())
+        select(a.c.id, a.c.story_id, a.c.profile)
+        .select_from(hits.join(a, a.c.id == hits.c.article_id).join(st, st.c.id == a.c.story_id))
+        .where(near_in_time, story_in_time)
+        .order_by(hits.c.shared.desc(), a.c.id.desc())
         .limit(limit)
     )
-    return [
-        Stored(r.id, r.story_id, None, title=r.title, paragraphs=r.paragraphs, language=r.language)
-        for r in await conn.execute(stmt)
-    ]
+    return [Stored(r.id, r.story_id, None, profile=from_json(r.profile)) for r in await conn.execute(stmt) if r.profile]
 
 
 async def story_paragraphs(conn: AsyncConnection, story_id: int, exclude_id: int) -> list[str]:

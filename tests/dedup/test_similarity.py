@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+
+import pytest
+
 from ingest.clean import clean
 from ingest.dedup.assign import Stored, best_story, near_duplicate, novel_paragraphs, novelty
 from ingest.dedup.minhash import MinHasher, similarity
 from ingest.dedup.options import DedupOptions
 from ingest.dedup.prepare import prepare
-from ingest.dedup.profile import quotes
+from ingest.dedup.profile import from_json, quotes, to_json
+from ingest.dedup.profile import similarity as profile_similarity
 from tests.conftest import FIXTURES, SEEDS
 
 OPTIONS = DedupOptions()
@@ -56,7 +61,7 @@ def test_the_same_body_gives_the_same_signature_and_bands():
 
 def test_two_outlets_on_one_event_join_one_story():
     a, b = article(SEED_A), prepare(article(SEED_B), HASHER)
-    candidate = Stored(1, story_id=7, duplicate_of=None, title=a.title, paragraphs=a.body, language=a.language)
+    candidate = Stored(1, story_id=7, duplicate_of=None, profile=prepare(a, HASHER).profile)
 
     story_id, score = best_story(b, [candidate], OPTIONS)
 
@@ -66,7 +71,7 @@ def test_two_outlets_on_one_event_join_one_story():
 
 def test_another_event_in_the_same_country_on_the_same_day_starts_a_new_story():
     a, other = article(SEED_A), prepare(article(OTHER_EVENT), HASHER)
-    candidate = Stored(1, story_id=7, duplicate_of=None, title=a.title, paragraphs=a.body, language=a.language)
+    candidate = Stored(1, story_id=7, duplicate_of=None, profile=prepare(a, HASHER).profile)
 
     story_id, score = best_story(other, [candidate], OPTIONS)
 
@@ -88,6 +93,12 @@ def test_a_first_article_is_all_novel():
 
     assert novel_paragraphs(body, [], OPTIONS) == list(range(len(body)))
     assert novelty(body, list(range(len(body)))) == 1.0
+
+
+def test_a_stored_profile_scores_as_the_fresh_one():
+    a, b = prepare(article(SEED_A), HASHER).profile, prepare(article(SEED_B), HASHER).profile
+
+    assert profile_similarity(from_json(json.loads(json.dumps(to_json(a)))), b) == pytest.approx(profile_similarity(a, b), abs=1e-3)
 
 
 def test_direct_quotes_are_found_whatever_the_quote_marks():
