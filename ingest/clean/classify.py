@@ -34,6 +34,8 @@ _TRAILER_WALL = 1_000  # breaks reported for a trailer header: no cluster beyond
 _TEASER_MAX_WORDS = 25
 _SUBHEADING_MAX_WORDS = 8
 _SENTENCE_MIN_WORDS = 8
+_MIN_SIMILAR_RUN = 3
+_LINK_STARTS = "A9#@"  # shape classes that open menu links, headlines, counters, tags and handles
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
 
 
@@ -255,8 +257,9 @@ def _label_trailer(lines: list[Line], labels: list[str | None], end: int, page_d
 def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> int:
     """First line after `end` that no longer continues the body.
 
-    Sentences continue it, and so do the items of a colon-introduced list and a
-    short subheading directly followed by a full sentence; a trailer header ends it.
+    Sentences continue it, and so do the items of a colon-introduced list, a
+    short subheading directly followed by a full sentence and a run of similar
+    lines that cannot be links (`_similar_run`); a trailer header ends it.
     """
     j, in_list = end + 1, lines[end].text.endswith(":") if end >= 0 else False
     while j < len(lines):
@@ -264,6 +267,9 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
         if labels[j] is not None and rules.is_trailer_header(line):
             break
         if labels[j] is None:
+            if (run := _similar_run(lines, labels, j)) >= _MIN_SIMILAR_RUN:
+                j += run
+                continue
             if line.text.endswith(":"):
                 in_list = True
             elif line.terminal and not line.bullet:
@@ -280,6 +286,31 @@ def _subheading(lines: list[Line], labels: list[str | None], i: int) -> bool:
         return False
     following = lines[i + 1]
     return following.terminal and not following.bullet and following.words >= _SENTENCE_MIN_WORDS
+
+
+def _similar_run(lines: list[Line], labels: list[str | None], i: int) -> int:
+    """How many unclaimed lines from `i` on share one shape, when that shape cannot open a link.
+
+    Menus, related headlines, counters, tags and handles start with a capital, a
+    digit, `#` or `@`; a run of lines that all start otherwise ("(Graphic: ...)",
+    "%12 votes", lowercase fragments) is a table or list the article printed.
+    """
+    key = _shape(lines[i])
+    if key[1] in _LINK_STARTS:
+        return 0
+    n = 0
+    while i + n < len(lines) and labels[i + n] is None and _shape(lines[i + n]) == key:
+        n += 1
+    return n
+
+
+def _shape(line: Line) -> tuple[bool, str, str]:
+    """Bullet, and the classes of the first and last character (A upper, a lower, 9 digit, else itself)."""
+
+    def cls(ch: str) -> str:
+        return "A" if ch.isupper() else "a" if ch.isalpha() else "9" if ch.isdigit() else ch
+
+    return line.bullet, cls(line.text[:1]), cls(line.text[-1:])
 
 
 def _chrome(line: Line) -> str:

@@ -210,3 +210,21 @@ def test_date_inside_a_mixed_header_line_is_found_without_inventing_a_zone() -> 
     assert article.published == datetime(2024, 9, 15, 21, 24)  # "Get" is not a time zone
     assert article.authors == ()  # "Company Town" above the headline is a section, not a name
     assert len(article.body) == 2
+
+
+def test_run_of_bracketed_chart_lines_after_body_is_kept() -> None:
+    article = clean_fixture("en_markets_wire_with_chart_links.txt")
+    assert article.body[-4:] == (
+        "\"The bar for another move in April has clearly gone up,\" said a strategist at a Frankfurt bank.",
+        "(Chart: Euro zone bond yields since 2022 - here)",
+        "(Chart: Market pricing of ECB rate cuts - here)",
+        "(Chart: Inflation in the largest euro zone economies - here)",
+    )
+    assert len(article.body) == 7
+    assert removed_by_rule(article)["related"] == [
+        "More stories",
+        "- Oil steadies as investors weigh supply risks",
+        "- Sterling slips against the dollar ahead of budget",
+        "- About us",
+        "- Contact",
+    ]
