@@ -90,7 +90,7 @@ async def store_one(db: Database, hasher: MinHasher, options: DedupOptions, docu
     prepared = prepare(article, hasher)
     async with db.transaction() as conn:
         await stories.lock(conn)
-        (article_id,) = await queries.save_articles(conn, document_id, [(article, prepared)])
+        (article_id,) = await queries.save_articles(conn, document_id, [(0, article, prepared)])
         await group(conn, article_id, article, prepared, options)
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ingest import __version__
-from ingest.clean import CleanOptions, clean
+from ingest.clean import Article, CleanOptions, clean_records
 from ingest.config import Settings
 from ingest.errors import CleanError, ConfigError, IngestError, InputError, NotFound
 from ingest.logs import configure as configure_logging
@@ -83,18 +83,18 @@ def cmd_clean(args: argparse.Namespace, settings: Settings) -> int:
     failures = 0
     for path in args.paths:
         try:
-            articles = clean(_read_input(path, options), path.name, options)
-            error = None
+            results = clean_records(_read_input(path, options), path.name, options)
         except (CleanError, InputError) as exc:
-            articles, error = [], str(exc)
-            failures += 1
+            results = [CleanError(str(exc))]
+        errors = [str(r) for r in results if isinstance(r, CleanError)]
+        articles = [r for r in results if isinstance(r, Article)]
+        failures += bool(errors)
         if args.json:
-            for article in articles:
-                print(json.dumps({"path": str(path), **article.to_json(), "error": None}, ensure_ascii=False))
-            if error:
-                print(json.dumps({"path": str(path), "error": error}, ensure_ascii=False))
+            for result in results:
+                record = result.to_json() if isinstance(result, Article) else {"error": str(result)}
+                print(json.dumps({"path": str(path), **record, "error": record.get("error")}, ensure_ascii=False))
         else:
-            _print_readable(path, articles, error)
+            _print_readable(path, articles, "; ".join(errors) or None)
     return 1 if failures else 0
 
 
@@ -135,6 +135,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
         report = await importer.import_paths(db, paths, pipeline(settings), progress=sys.stderr.isatty())
         for path, reason in report.failed:
             print(f"failed: {path}: {reason}", file=sys.stderr)
+        for path, reason in report.partly_failed:
+            print(f"partly failed: {path}: {reason}", file=sys.stderr)
         print(f"{report.files} files: {report.new} new, {report.already_stored} already stored, "
               f"{len(report.failed)} failed; {report.articles} articles stored")
         return 0
@@ -293,6 +295,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like: not an error
         sys.stderr.close()
         return 0
+    except Exception as exc:  # a bug: one line for the user, the traceback with --debug
+        if args.debug:
+            raise
+        print(f"ingest: internal error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
+              "(run with --debug for the traceback, and please report it)", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

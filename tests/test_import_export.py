@@ -146,3 +146,25 @@ def test_paths_are_resolved_relative_to_the_working_directory(cli, tmp_path: Pat
 
     assert result.returncode == 0, result.stderr
     assert "1 new" in result.stdout
+
+
+def test_jsonl_with_a_broken_line_keeps_the_good_records_and_says_which_failed(cli, sql):
+    result = cli("import", str(FIXTURES / "import" / "feed_with_broken_line.jsonl"))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "1 files: 1 new, 0 already stored, 0 failed; 2 articles stored"
+    assert "partly failed" in result.stderr
+    assert sql("SELECT record_index FROM articles ORDER BY record_index") == [(0,), (2,)]
+    assert sql("SELECT status, error FROM documents") == [
+        ("done", "1 of 3 records could not be cleaned: line 2: malformed JSON: Expecting value: line 1 column 1 (char 0)")
+    ]
+
+
+def test_clean_json_prints_one_line_per_record_and_exits_1_when_one_failed(cli):
+    result = cli("clean", "--json", str(FIXTURES / "import" / "feed_with_broken_line.jsonl"))
+
+    records = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.returncode == 1
+    assert [r["error"] for r in records] == [
+        None, "line 2: malformed JSON: Expecting value: line 1 column 1 (char 0)", None
+    ]

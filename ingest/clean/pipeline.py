@@ -32,10 +32,7 @@ def clean(data: bytes, name: str, options: CleanOptions = CleanOptions()) -> lis
     good = [r for r in results if isinstance(r, Article)]
     if good:
         return good
-    errors = [r for r in results if isinstance(r, CleanError)]
-    if len(errors) == 1:
-        raise errors[0]
-    raise CleanError(f"none of {len(errors)} records could be cleaned; first: {errors[0].message}")
+    raise records.summary_error([r for r in results if isinstance(r, CleanError)])
 
 
 def clean_records(data: bytes, name: str, options: CleanOptions = CleanOptions()) -> list[records.Result]:

@@ -26,6 +26,13 @@ from ingest.errors import CleanError
 Result = Article | CleanError
 
 
+def summary_error(errors: list[CleanError]) -> CleanError:
+    """One error for a file none of whose records could be cleaned."""
+    if len(errors) == 1:
+        return errors[0]
+    return CleanError(f"none of {len(errors)} records could be cleaned; first: {errors[0].message}")
+
+
 def starts_with_record(text: str) -> bool:
     """Whether the first non-empty line is a JSON object: crawler output saved under another name."""
     first = next((line for line in text.split("\n") if line.strip()), "")

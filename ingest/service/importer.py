@@ -21,6 +21,7 @@ class ImportReport:
     already_stored: int = 0
     articles: int = 0
     failed: list[tuple[str, str]] = field(default_factory=list)
+    partly_failed: list[tuple[str, str]] = field(default_factory=list)
 
 
 def expand(paths: Iterable[Path]) -> list[Path]:
@@ -62,7 +63,7 @@ async def import_paths(db: Database, paths: list[Path], pipeline: Pipeline, *, p
                 outcome = await process_document(db, received.id, pipeline)
                 report.articles += len(outcome.article_ids)
                 if outcome.error:
-                    report.failed.append((str(path), outcome.error))
+                    (report.partly_failed if outcome.article_ids else report.failed).append((str(path), outcome.error))
             else:
                 report.already_stored += 1
             elapsed = bar.tasks[0].elapsed or 0

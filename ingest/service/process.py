@@ -9,7 +9,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from ingest.clean import CleanOptions, clean
+from ingest.clean import Article, CleanOptions, clean_records
+from ingest.clean.records import summary_error
 from ingest.dedup.minhash import MinHasher
 from ingest.dedup.options import DedupOptions
 from ingest.dedup.prepare import prepare
@@ -30,9 +31,17 @@ class Pipeline:
         self.hasher = MinHasher(dedup_options)
 
 
+def _partial_failure(errors: list[CleanError], total: int) -> str | None:
+    """A note for a document some of whose records (lines of a `.jsonl`) failed."""
+    if not errors:
+        return None
+    shown = "; ".join(e.message for e in errors[:5])
+    return f"{len(errors)} of {total} records could not be cleaned: {shown}" + ("; ..." if len(errors) > 5 else "")
+
+
 @dataclass(frozen=True)
 class Outcome:
-    """What became of a document: its stored articles, or the reason it failed."""
+    """What became of a document: its stored articles, and why it (or some of its records) failed."""
 
     article_ids: list[int] = field(default_factory=list)
     error: str | None = None
@@ -49,20 +58,24 @@ async def process_document(db: Database, document_id: int, pipeline: Pipeline) -
     if claimed is None:
         return Outcome(error="document has no stored bytes")
     try:
-        articles = clean(claimed.raw, claimed.original_name, pipeline.clean_options)
-        cleaned = [(a, prepare(a, pipeline.hasher)) for a in articles]
+        results = clean_records(claimed.raw, claimed.original_name, pipeline.clean_options)
+        errors = [r for r in results if isinstance(r, CleanError)]
+        cleaned = [(i, r, prepare(r, pipeline.hasher)) for i, r in enumerate(results) if isinstance(r, Article)]
+        if not cleaned:
+            raise summary_error(errors)
     except CleanError as exc:
         reason = str(exc)
     except Exception as exc:  # a cleaner bug must not stop the batch: record it, keep the bytes
         log.exception("cleaner crashed", extra={"document_id": document_id})
         reason = f"internal error while cleaning ({type(exc).__name__}: {exc})"
     else:
+        partial = _partial_failure(errors, len(results))
         async with db.transaction() as conn:
             await stories.lock(conn)
-            ids = await queries.save_articles(conn, document_id, cleaned)
-            for article_id, (article, prepared) in zip(ids, cleaned):
+            ids = await queries.save_articles(conn, document_id, cleaned, note=partial)
+            for article_id, (_, article, prepared) in zip(ids, cleaned):
                 await group(conn, article_id, article, prepared, pipeline.dedup_options)
-        return Outcome(ids)
+        return Outcome(ids, partial)
     log.info("document failed: %s", reason, extra={"document_id": document_id})
     async with db.transaction() as conn:
         await queries.mark_failed(conn, document_id, reason)

@@ -116,19 +116,20 @@ def _article_values(document_id: int, index: int, article: Article, prepared: Pr
 
 
 async def save_articles(
-    conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[Article, Prepared]]
+    conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[int, Article, Prepared]], note: str | None = None
 ) -> list[int]:
-    """Replace the document's articles with `cleaned` (article, dedup data) and mark it done.
+    """Replace the document's articles with `cleaned` (record index, article, dedup data) and
+    mark it done; `note` says which of its records failed, if any.
 
     Replacing (not appending) makes re-processing a document idempotent.
     """
     await conn.execute(delete(articles).where(articles.c.document_id == document_id))
     ids: list[int] = []
-    for index, (article, prepared) in enumerate(cleaned):
+    for index, article, prepared in cleaned:
         stmt = insert(articles).values(_article_values(document_id, index, article, prepared))
         ids.append((await conn.execute(stmt.returning(articles.c.id))).scalar_one())
     await conn.execute(
         update(documents).where(documents.c.id == document_id)
-        .values(status="done", error=None, updated_at=func.now())
+        .values(status="done", error=note, updated_at=func.now())
     )
     return ids
