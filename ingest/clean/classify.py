@@ -89,7 +89,7 @@ def _label_dates(lines: list[Line], labels: list[str | None], languages: tuple[s
 def _label_captions(lines: list[Line], labels: list[str | None]) -> None:
     """A bare photo credit line ("(Walt Disney Co.)") closes the caption written just above it."""
     for i in range(1, len(lines)):
-        if labels[i] == rules.CAPTION and rules.CREDIT_ONLY.match(lines[i].text):
+        if labels[i] == rules.CAPTION and rules.is_credit_line(lines[i]):
             above = lines[i - 1]
             if labels[i - 1] is None and not above.bullet and not rules.QUOTED.search(above.text) and above.words <= 40:
                 labels[i - 1] = rules.CAPTION

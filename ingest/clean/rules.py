@@ -21,6 +21,7 @@ CAPTION, SOURCE, FOOTER, PROMO = "caption", "source", "footer", "promo"
 HEADER_RULES = frozenset({BYLINE, DATES, SECTION, TAGS, CAPTION, PROMO, FOOTER})
 
 _I = re.I | re.U
+_CREDIT_MAX_WORDS = 8
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -142,14 +143,15 @@ CAPTION_CREDIT = _rx(
     r"(?:\(\s*(?:photos?|fotos?|bild(?:er)?|image(?: credit)?|picture|credit|crédit|crédito|foto ?credit|illustration)"
     r"\s*:[^()]{1,80}\)|(?:photos?|fotos?|bild|image|picture|photograph|crédit photo|crédito)\s*:\s*[^.!?]{2,80}|"
     r"\b(?:photos?|fotos?|bild|image|photograph)\s*:\s*(?:[\w/&-]+\.?\s*){1,4}|"
-    r"©\s*[^.!?]{2,60}|\b(?:getty images|shutterstock|imago|picture alliance|afp via getty images))\s*\.?$"
+    r"©\s*[^.!?]{2,60}|\b(?:getty images|shutterstock|imago|picture alliance|afp via getty images)|"
+    rf"\w\s*/\s*{AGENCY.pattern}(?: file)?)\s*\.?$"  # "... Austria.Leonhard Foeger / Reuters file"
 )
 CREDIT_ONLY = _rx(
     r"^(?:\([^()]{2,80}\)|(?:photos?|fotos?|bild|image|picture|photograph|credit)\s*:\s*\S+(?:\s+\S+){0,4}|©.{2,60})$"
 )
 QUOTED = re.compile(r"[\"“”„«»]")
 CAPTION_START = _rx(
-    r"^(?:(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
+    r"^(?:(?:file )?(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
     r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)).{0,300}$"
 )
 
@@ -258,6 +260,14 @@ def _bare_credit(line: Line) -> bool:
     if not (line.text.startswith("(") and line.text.endswith(")")) or line.words > 6 or re.search(r"[?!;:]", inner):
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() for w in inner.split())
+
+
+def is_credit_line(line: Line) -> bool:
+    """A whole line that only credits a photo ("(Walt Disney Co.)", "Jane Roe/Getty Images"),
+    as pages print it under the caption it closes."""
+    if CREDIT_ONLY.match(line.text):
+        return True
+    return not line.terminal and line.words <= _CREDIT_MAX_WORDS and bool(CAPTION_CREDIT.search(line.text))
 
 
 def is_trailer_header(line: Line) -> bool:

@@ -228,3 +228,15 @@ def test_run_of_bracketed_chart_lines_after_body_is_kept() -> None:
         "- About us",
         "- Contact",
     ]
+
+
+def test_captions_closed_by_agency_credits_are_removed() -> None:
+    article = clean_fixture("en_captions_with_agency_credits.txt")
+    assert removed_by_rule(article)["caption"] == [
+        "The Castelo do Bode reservoir near Tomar, seen from the dam wall in May.",
+        "Rui Pereira/Getty Images",
+        "FILE PHOTO: A man walks across the cracked bed of the Alqueva reservoir in southern Portugal, May 3, 2025.",
+        "Sunflower fields near Beja, Portugal.Ana Brito / Reuters file",
+    ]
+    assert len(article.body) == 6
+    assert article.body[-1] == "The government will meet regional leaders on Monday to discuss emergency aid for agriculture."
