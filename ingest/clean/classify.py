@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from ingest.clean import rules
 from ingest.clean.dates import DateLine, date_lines
-from ingest.clean.lines import Line
+from ingest.clean.lines import Line, capital_like
 
 TITLE, SUMMARY, BODY = "title", "summary", "body"
 NAV, ASIDE = "nav", "aside"
@@ -128,7 +128,7 @@ def _article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int
             clusters.append([])
             walls.append(breaks == _TRAILER_WALL)
         clusters[-1].append(cur)
-    weights = [sum(len(lines[i].text) for i in c) for c in clusters]
+    weights = [sum(lines[i].chars for i in c) for c in clusters]
     main = weights.index(max(weights))
     last = main  # a trailer header above the richest cluster was a box inside the article
     while last + 1 < len(clusters) and not walls[last + 1]:
@@ -305,10 +305,10 @@ def _similar_run(lines: list[Line], labels: list[str | None], i: int) -> int:
 
 
 def _shape(line: Line) -> tuple[bool, str, str]:
-    """Bullet, and the classes of the first and last character (A upper, a lower, 9 digit, else itself)."""
+    """Bullet, and the classes of the first and last character (A capital-like, a lower, 9 digit, else itself)."""
 
     def cls(ch: str) -> str:
-        return "A" if ch.isupper() else "a" if ch.isalpha() else "9" if ch.isdigit() else ch
+        return "A" if capital_like(ch) else "a" if ch.isalpha() else "9" if ch.isdigit() else ch
 
     return line.bullet, cls(line.text[:1]), cls(line.text[-1:])
 

@@ -9,6 +9,7 @@ maintained stoplists), terminal punctuation, bullet, headline shape.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -20,8 +21,12 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")  # Markdown headings (`.md` input) are p
 _MD_EMPHASIS = re.compile(r"^([*_]{1,3})(?=[^*_]*[^\W_])(\S(?:.*\S)?)\1$")
 _NUMBERED = re.compile(r"^(?:\d{1,3}|[a-z])[.)]\s")
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
-# A sentence ends in . ! ? or an ellipsis, possibly followed by closing quotes or brackets.
-_TERMINAL = re.compile(r"[.!?\u2026][\"'\u201d\u2019\u00bb)\]]*$")
+# A sentence ends in . ! ? (or their CJK full-width forms) or an ellipsis, possibly followed
+# by closing quotes or brackets and by emoji ("See you soon! 🙂").
+_TERMINAL = re.compile(
+    r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]\u300d\u300f]*"
+    r"(?:\s*[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d])*$"
+)
 
 # ISO 639-1 code (what py3langid returns) -> jusText stoplist name, for the languages
 # whose boilerplate we handle or meet often; others get no stopword evidence.
@@ -52,6 +57,7 @@ class Line:
     bullet: bool
     words: int
     stopword_density: float
+    chars: int  # length in Latin-letter equivalents: a wide (CJK, Hangul) character counts twice
 
     @property
     def terminal(self) -> bool:
@@ -65,7 +71,7 @@ class Line:
         return (
             2 <= self.words <= 30
             and not self.text.endswith((".", ":", ";", ",", "\u2026"))
-            and (first.isupper() or first.isdigit() or first in "\"'\u201c\u2018\u00ab\u201e")
+            and (capital_like(first) or first.isdigit() or first in "\"'\u201c\u2018\u00ab\u201e")
         )
 
     @property
@@ -79,7 +85,19 @@ class Line:
         Unknown languages (no stoplist) are judged on length and punctuation only.
         """
         dense = self.stopword_density >= min_density or self.stopword_density < 0
-        return self.terminal and len(self.text) >= min_chars and dense
+        return self.terminal and self.chars >= min_chars and dense
+
+
+def capital_like(ch: str) -> bool:
+    """A capital, or a letter of a caseless script (Hangul, kana, CJK, Arabic): either may open
+    a headline or a menu link, where a lowercase letter would continue a sentence."""
+    return ch.isupper() or (ch.isalpha() and not ch.islower())
+
+
+def _chars(text: str) -> int:
+    """Length counting wide characters twice: a Hangul syllable or a CJK character carries about
+    as much text as two Latin letters, so length thresholds hold across scripts."""
+    return len(text) + sum(unicodedata.east_asian_width(ch) in "WF" for ch in text)
 
 
 def split_lines(text: str) -> list[str]:
@@ -93,4 +111,6 @@ def make_line(raw: str, stop: frozenset[str]) -> Line:
     text = _MD_EMPHASIS.sub(r"\2", text)
     tokens = _WORD.findall(text.lower())
     density = (sum(t in stop for t in tokens) / len(tokens) if tokens else 0.0) if stop else -1.0
-    return Line(raw=raw, text=text, bullet=bool(bullet), words=len(tokens), stopword_density=density)
+    return Line(
+        raw=raw, text=text, bullet=bool(bullet), words=len(tokens), stopword_density=density, chars=_chars(text)
+    )

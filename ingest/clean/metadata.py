@@ -64,7 +64,7 @@ def from_lines(page: Classified, languages: tuple[str, ...]) -> PageMeta:
 def _header_date(page: Classified, languages: tuple[str, ...]) -> datetime | None:
     """A date inside a header line that holds more than the date ("by Regan September 15, 2014")."""
     for line, label in zip(page.lines[: page.header_end], page.labels):
-        if label == rules.DATES:  # already read: an "Updated ..." line is not the publication date
+        if label in (rules.DATES, rules.CAPTION):  # dates already read, and a photo's date is when it was taken
             continue
         found = find_date(line.text, languages)
         if found is not None:

@@ -267,7 +267,8 @@ def is_credit_line(line: Line) -> bool:
     as pages print it under the caption it closes."""
     if CREDIT_ONLY.match(line.text):
         return True
-    return not line.terminal and line.words <= _CREDIT_MAX_WORDS and bool(CAPTION_CREDIT.search(line.text))
+    short = not line.terminal and line.words <= _CREDIT_MAX_WORDS and "©" not in line.text  # © alone: a footer
+    return short and bool(CAPTION_CREDIT.search(line.text))
 
 
 def is_trailer_header(line: Line) -> bool:

@@ -240,3 +240,42 @@ def test_captions_closed_by_agency_credits_are_removed() -> None:
     ]
     assert len(article.body) == 6
     assert article.body[-1] == "The government will meet regional leaders on Monday to discuss emergency aid for agriculture."
+
+
+def test_short_korean_body_paragraphs_and_headline_are_kept() -> None:
+    article = clean_fixture("ko_haeundae_night_opening.txt")
+    assert article.language == "ko"
+    assert article.title == "부산 해운대 해수욕장, 올여름 야간 개장 시간 연장"
+    assert article.body == (
+        "부산 해운대구는 올여름 해운대 해수욕장의 야간 개장 시간을 오후 9시까지 한 시간 연장한다고 3일 밝혔다.",
+        "구는 지난해 야간 개장 기간 방문객이 하루 평균 2만 명을 넘어서자 안전요원을 추가로 배치하고 조명 시설을 보강하기로 했다.",
+        "야간 개장은 7월 15일부터 8월 20일까지 운영된다.",
+        "구 관계자는 \"안전을 최우선으로 하면서도 시민들이 더위를 피할 수 있도록 하겠다\"고 말했다.",
+        "해수욕장 인근 상인들은 매출 증가를 기대하고 있다.",
+        "한편 구는 음주 후 입수를 막기 위해 단속을 강화할 방침이다.",
+    )
+    assert removed_by_rule(article)["related"] == [
+        "- 광안리 드론쇼, 이달 말 재개",
+        "- 부산 폭염특보 발효…낮 최고 34도",
+        "많이 본 뉴스",
+        "- 서울 아파트값 상승세 지속",
+        "- 프로야구 올스타전 투표 시작",
+    ]
+
+
+def test_sentences_ending_in_emoji_continue_the_body() -> None:
+    article = clean_fixture("en_blog_post_ending_with_emoji.txt")
+    assert article.body[-2:] == (
+        "Bring cash if you can, because a few of the smaller stalls still do not take cards! 🙂",
+        "We hope to see you there soon! 🙂",
+    )
+    assert len(article.body) == 6
+
+
+def test_date_in_a_photo_caption_is_not_the_publication_date() -> None:
+    article = clean_fixture("en_caption_with_photo_date_above_body.txt")
+    assert article.published is None
+    assert removed_by_rule(article)["caption"] == [
+        "FILE PHOTO: Cranes at the Port of Valdera container terminal, March 2, 2021."
+    ]
+    assert article.body[0].startswith("The Port of Valdera will double")
