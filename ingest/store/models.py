@@ -6,7 +6,7 @@ A test diffs the migrated database against this metadata, so the two cannot drif
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import (
     BigInteger,
@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    Table,
     Text,
     UniqueConstraint,
     func,
@@ -42,6 +43,11 @@ PUBLISHED_COMMENT = (
 )
 REMOVED_COMMENT = 'Lines the cleaner dropped, in page order: [{"line": ..., "rule": ...}].'
 DUPLICATE_OF_COMMENT = "The earlier article this one near-duplicates (syndicated or re-saved copy), else null."
+
+
+def table(model: type[Base]) -> Table:
+    """The Core table of a model, typed as one: the named queries are written in Core."""
+    return cast(Table, model.__table__)
 
 
 class Base(DeclarativeBase):

@@ -18,10 +18,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from ingest.clean import Article
 from ingest.dedup.assign import Prepared
 from ingest.dedup.profile import to_json as profile_json
-from ingest.store.models import ArticleRow, Document
+from ingest.store.models import ArticleRow, Document, table
 
-documents = Document.__table__
-articles = ArticleRow.__table__
+documents = table(Document)
+articles = table(ArticleRow)
 
 
 @dataclass(frozen=True)

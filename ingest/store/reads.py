@@ -13,11 +13,11 @@ from typing import Any
 from sqlalchemy import Select, func, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from ingest.store.models import ArticleRow, Document, Story
+from ingest.store.models import ArticleRow, Document, Story, table
 
-articles = ArticleRow.__table__
-documents = Document.__table__
-stories = Story.__table__
+articles = table(ArticleRow)
+documents = table(Document)
+stories = table(Story)
 
 
 def _shown_time(value: datetime | None, has_offset: bool | None) -> str | None:

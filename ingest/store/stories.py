@@ -18,12 +18,12 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ingest.dedup.assign import Stored
 from ingest.dedup.profile import from_json
-from ingest.store.models import ArticleBand, ArticleRow, Story, StoryTerm
+from ingest.store.models import ArticleBand, ArticleRow, Story, StoryTerm, table
 
-articles = ArticleRow.__table__
-bands = ArticleBand.__table__
-stories = Story.__table__
-story_terms = StoryTerm.__table__
+articles = table(ArticleRow)
+bands = table(ArticleBand)
+stories = table(Story)
+story_terms = table(StoryTerm)
 
 STORY_LOCK = zlib.crc32(b"ingest:stories")
 
@@ -103,7 +103,7 @@ async def story_candidates(
         .limit(limit * 4)
         .subquery()
     )
-    both_dated = and_(a.c.published.is_not(None), me.published is not None)
+    both_dated = a.c.published.is_not(None) if me.published is not None else false()
     near_in_time = or_(
         and_(both_dated, a.c.published.between(me.published - window, me.published + window))
         if me.published is not None else false(),
