@@ -9,12 +9,13 @@ Each source is a `PageMeta`; `over` stacks them field by field.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
 from ingest.clean import rules
-from ingest.clean.classify import SUMMARY, TITLE, Classified
+from ingest.clean.classify import BODY, SUMMARY, TITLE, Classified
 from ingest.clean.dates import MODIFIED, PUBLISHED, find_date
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
@@ -23,6 +24,8 @@ _NAMED_SOURCE = re.compile(
     r"(?:^(?:sources?|quelle|fuente)\s*:|\b(?:on|in|by|auf|bei|sur|dans|en|por))\s+((?:[A-Z][\w'’&-]*\s*){1,5})(?:[.;,]|$)"
 )
 _ROLE_TAIL = re.compile(r"\s*[|,–—/-]\s*.*$")
+_NO_GLUED_BYLINE = frozenset({TITLE, SUMMARY, rules.CAPTION})  # "... given asylum by Russia" is a headline
+_GLUED_HANDLE = re.compile(r"(?<=\w)@\w+$")
 
 
 @dataclass(frozen=True)
@@ -97,30 +100,42 @@ def _section(page: Classified) -> str | None:
 def _credits(page: Classified) -> tuple[tuple[str, ...], list[str]]:
     """Author names and credited outlets from byline lines ("By Jane Roe, Reuters").
 
-    Authors come from stated bylines ("By ...", "Name | Staff writer"); a lone
-    name line below the headline is only a guess, used when nothing states one. Credit lines
+    Authors come from stated bylines ("By ...", "Name | Staff writer", or "by Name"
+    closing a header line such as a date); those above the article text win, since
+    bylines below it mostly credit teasers of other stories. A lone name line below
+    the headline is only a guess (the nearest one: later ones tend to be labels such as
+    "Key Points"), used when nothing states one. Credit lines
     ("Reporting by ...; Editing by ...") name staff, not authors. Outlets:
     agencies among the credits first, then a publisher after the name
     ("By Dana Whitfield | The Riverton Ledger").
     """
-    stated: list[str] = []
+    above: list[str] = []
+    below: list[str] = []
     guessed: list[str] = []
     agencies: list[str] = []
     publishers: list[str] = []
     title_at = page.labels.index(TITLE) if TITLE in page.labels else -1
-    for i, (line, label) in enumerate(zip(page.lines, page.labels)):
-        if label != rules.BYLINE:
-            continue
-        credit = _credit(line.text)
+    body_at = page.labels.index(BODY) if BODY in page.labels else len(page.lines)
+    for i, credit in _credit_lines(page, body_at):
         if not credit.stated and i < title_at:  # a name-like line above the headline is a section
             continue
         for name in credit.names:
+            stated = above if i < body_at else below
             target = agencies if rules.AGENCY_LINE.match(name) else stated if credit.stated else guessed
             if name not in target:
                 target.append(name)
         if credit.publisher:
             publishers.append(credit.publisher)
-    return tuple(stated or guessed[-1:]), agencies + publishers
+    return tuple(above or below or guessed[:1]), agencies + publishers
+
+
+def _credit_lines(page: Classified, body_at: int) -> Iterator[tuple[int, _Credit]]:
+    """Byline lines, and header lines above the article text that end in a glued byline."""
+    for i, (line, label) in enumerate(zip(page.lines, page.labels)):
+        if label == rules.BYLINE:
+            yield i, _credit(line.text)
+        elif i < body_at and label not in _NO_GLUED_BYLINE and (glued := rules.GLUED_BYLINE.search(line.text)):
+            yield i, _Credit(_split_names(glued.group("names")))
 
 
 @dataclass(frozen=True)
@@ -145,7 +160,9 @@ def _credit(text: str) -> _Credit:
 
 
 def _split_names(raw: str) -> list[str]:
-    return [n.strip(" ()") for n in _SPLIT_NAMES.split(raw) if n.strip(" ()")]
+    """Names without a handle glued to them ("Natasha Turak@NatashaTurak"); an e-mail address is no name."""
+    names = [_GLUED_HANDLE.sub("", n).strip(" ()") for n in _SPLIT_NAMES.split(raw)]
+    return [n for n in names if n and "@" not in n]
 
 
 def _source_outlet(page: Classified) -> str | None:

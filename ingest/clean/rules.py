@@ -50,6 +50,9 @@ BYLINE_BY = re.compile(
     rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}})?$",
     re.U | re.I,
 )
+# "Monday November 18, 2019 7:45 am PST by Joe Rossignol": a byline closing a date line, a few
+# characters after its last digit or a separator (a headline "... given asylum by Russia" has neither).
+GLUED_BYLINE = re.compile(rf"(?:\d|[/|·•])\D{{0,12}}\s(?i:by|von|par|por)\s+(?P<names>{_NAMES})$", re.U)
 ROLE = _rx(
     r"\b(?:staff writer|senior writer|(?:\w+ )?correspondent|reporter|(?:\w+ )?editor|contributor|"
     r"(?:\w+ )?professor|lecturer|researcher|(?:\w+ )?fellow|"

@@ -279,3 +279,19 @@ def test_date_in_a_photo_caption_is_not_the_publication_date() -> None:
         "FILE PHOTO: Cranes at the Port of Valdera container terminal, March 2, 2021."
     ]
     assert article.body[0].startswith("The Port of Valdera will double")
+
+
+def test_byline_closing_a_date_line_gives_the_author() -> None:
+    article = clean_fixture("en_date_line_with_glued_byline.txt")
+    assert article.authors == ("Priya Natarajan",)
+
+
+def test_bylines_of_teasers_below_the_article_are_not_authors() -> None:
+    article = clean_fixture("en_date_line_with_glued_byline.txt")
+    assert "Marcus Hale" not in article.authors and "Elena Voss" not in article.authors
+    assert removed_by_rule(article)["byline"] == ["By Marcus Hale", "By Elena Voss"]
+
+
+def test_nearest_name_line_under_headline_is_the_author_without_its_handle() -> None:
+    article = clean_fixture("en_lone_name_with_handle_under_headline.txt")
+    assert article.authors == ("Dana Whitfield",)
