@@ -31,6 +31,7 @@ _NOISE = re.compile(r"\s*[|•·]\s*|\s+(?:Uhr|h)\b|\bum\b|\bà\b|\ba las\b|\bat
 _PARTS = ["day", "month", "year"]
 _MAX_WORDS = 12
 _KNOWN_LANGUAGES = frozenset(language_order)
+_GLUE = re.compile(r"(?<=\S)[·•|](?=\S)")
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ def find_date(text: str, languages: tuple[str, ...]) -> datetime | None:
     ("by Regan September 15, 2014", "Reuters November 18, 2019 11:03 PM")."""
     if not _HAS_YEAR.search(text):
         return None
+    text = _GLUE.sub(" ", text)  # "Анна Петрова·24 сентября 2018": dateparser needs the date as its own token
     try:
         found = search_dates(text, languages=list(languages), settings=_settings(text, languages))
     except (ValueError, OverflowError, TypeError):

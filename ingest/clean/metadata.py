@@ -24,7 +24,8 @@ _NAMED_SOURCE = re.compile(
     r"(?:^(?:sources?|quelle|fuente)\s*:|\b(?:on|in|by|auf|bei|sur|dans|en|por))\s+((?:[A-Z][\w'’&-]*\s*){1,5})(?:[.;,]|$)"
 )
 _ROLE_TAIL = re.compile(r"\s*[|,–—/-]\s*.*$")
-_NO_GLUED_BYLINE = frozenset({TITLE, SUMMARY, rules.CAPTION})  # "... given asylum by Russia" is a headline
+# A headline ("... given asylum by Russia"), standfirst or caption ending in "by Name" is no byline.
+_NO_GLUED_BYLINE = frozenset({TITLE, SUMMARY, rules.CAPTION})
 _GLUED_HANDLE = re.compile(r"(?<=\w)@\w+$")
 
 

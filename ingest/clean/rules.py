@@ -1,4 +1,4 @@
-"""Named boilerplate patterns in English, German, French and Spanish.
+"""Named boilerplate patterns in English, German, French, Spanish and Russian.
 
 Each rule name is what `Article.removed` reports. Patterns are anchored to whole
 lines and capped in length so that prose which merely mentions "comments" or
@@ -45,9 +45,9 @@ _NAME = r"(?-i:[^\W\d_a-zß-öø-ÿ])[\w'’.-]*"
 _PARTICLE = r"(?-i:von|van|de|der|den|del|della|da|di|du|la|le|dos|das)"
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+(?-i:and|und|et|y|&)\s+|\s+(?:{_PARTICLE}\s+)*){_NAME})*"
 BYLINE_BY = re.compile(
-    rf"^(?i:by|von|par|por|text|texto|written by)\s*:?\s+(?P<names>{_NAMES})"
+    rf"^(?i:by|von|par|por|text|texto|written by|текст|автор)\s*:?\s+(?P<names>{_NAMES})"
     rf"(?:\s*[|–—]\s*(?P<tail>.{{1,60}})|\s+(?i:with|mit|avec|con)\s+(?P<agency>{AGENCY.pattern})"
-    rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}})?$",
+    rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}}|\s*·\s*\d.{{0,60}})?$",  # "Текст: Анна Петрова·24 сентября 2018"
     re.U | re.I,
 )
 # "Monday November 18, 2019 7:45 am PST by Joe Rossignol": a byline closing a date line, a few
@@ -70,13 +70,14 @@ CREDITS = _rx(
 _DATE_LABEL = (
     r"(?:published|updated|modified|last updated|posted|first published|"
     r"veröffentlicht|aktualisiert|zuletzt aktualisiert|geändert|stand|erstellt|"
-    r"publié|mis à jour|modifié|actualisé|publicado|actualizado|modificado|última actualización)"
+    r"publié|mis à jour|modifié|actualisé|publicado|actualizado|modificado|última actualización|"
+    r"опубликовано|обновлено|изменено)"
 )
 DATE_LABELLED = _rx(rf"^{_DATE_LABEL}(?:\s+(?:date|on|at|am|um|le|el|à|a las))?\s*:?\s*(?P<rest>.*)$")
 DATE_LABEL_SPLIT = _rx(rf"[,;|·]\s*(?={_DATE_LABEL}\b)")
 MODIFIED_LABEL = _rx(
     r"^(?:updated|modified|last updated|aktualisiert|zuletzt aktualisiert|geändert|"
-    r"mis à jour|modifié|actualisé|actualizado|modificado|última actualización)"
+    r"mis à jour|modifié|actualisé|actualizado|modificado|última actualización|обновлено|изменено)"
 )
 RELATIVE_TIME = _rx(
     r"^(?:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|"
@@ -96,7 +97,8 @@ SECTION_WORD = _rx(
     r"middle east|us|uk|u\.s\.|national|international|local|region|climate|environment|"
     r"welt|politik|wirtschaft|kultur|wissen|ausland|inland|panorama|feuilleton|meinung|"
     r"monde|politique|économie|société|sciences|france|"
-    r"mundo|política|economía|sociedad|deportes|cultura|internacional|nacional|españa|opinión)(?: news)?$"
+    r"mundo|política|economía|sociedad|deportes|cultura|internacional|nacional|españa|opinión|"
+    r"новости|политика|экономика|общество|спорт|культура|наука|в мире|происшествия|мнения)(?: news)?$"
 )
 READING_TIME = _rx(
     r"^(?:(?:lecture|reading time|read time|lesezeit|lesedauer|lectura|tiempo de lectura)\s*:?\s*)?\d+\s*"
@@ -104,7 +106,7 @@ READING_TIME = _rx(
 )
 TAGS_LINE = _rx(
     r"^(?:tags|topics|themen|schlagwörter|schlagworte|stichworte|mots[- ]clés|sujets|thèmes|"
-    r"etiquetas|temas)\s*:.{0,300}$"
+    r"etiquetas|temas|теги|метки|темы)\s*:.{0,300}$"
 )
 
 # Link-list headers that also appear inside an article ("Related:", "Lesen Sie auch:") ...
@@ -114,7 +116,8 @@ _INLINE_HEAD = (
     r"mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|weiterlesen|"
     r"[àa] lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|"
     r"lee también|leer más|ver también|relacionad[oa]s?|más información|te puede interesar|"
-    r"también te puede interesar"
+    r"también te puede interesar|читайте также|читайте (?:ещё|еще)|смотрите также|по теме|"
+    r"(?:материалы|ещё|еще) по теме"
 )
 # ... and those that open the page's trailer: nothing after them belongs to the article.
 _TRAILER_HEAD = (
@@ -126,7 +129,8 @@ _TRAILER_HEAD = (
     r"meist(?:gelesen|kommentiert|geteilt)e? artikel|empfohlen|top-themen|"
     r"les plus lus|dans la même rubrique|nos articles|à découvrir aussi|"
     r"noticias relacionadas|más noticias|lo más leído|"
-    r"lo más visto|te recomendamos"
+    r"lo más visto|te recomendamos|самое (?:читаемое|популярное)|популярное|другие новости|"
+    r"новости партн[её]ров|главное за (?:день|сутки)|последние новости"
 )
 _HEAD_END = r"\s*(?:\.{3}|…)?\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
 RELATED_HEAD = _rx(rf"^(?:{_INLINE_HEAD}|{_TRAILER_HEAD}){_HEAD_END}")
@@ -143,14 +147,16 @@ MORE_FROM = _rx(
 )
 
 CAPTION_CREDIT = _rx(
-    r"(?:\(\s*(?:photos?|fotos?|bild(?:er)?|image(?: credit)?|picture|credit|crédit|crédito|foto ?credit|illustration)"
-    r"\s*:[^()]{1,80}\)|(?:photos?|fotos?|bild|image|picture|photograph|crédit photo|crédito)\s*:\s*[^.!?]{2,80}|"
-    r"\b(?:photos?|fotos?|bild|image|photograph)\s*:\s*(?:[\w/&-]+\.?\s*){1,4}|"
+    r"(?:\(\s*(?:photos?|fotos?|фото|bild(?:er)?|image(?: credit)?|picture|credit|crédit|crédito|foto ?credit|"
+    r"illustration)"
+    r"\s*:[^()]{1,80}\)|(?:photos?|fotos?|фото|bild|image|picture|photograph|crédit photo|crédito)\s*:\s*[^.!?]{2,80}|"
+    r"\b(?:photos?|fotos?|фото|bild|image|photograph)\s*:\s*(?:[\w/&-]+\.?\s*){1,4}|"
     r"©\s*[^.!?]{2,60}|\b(?:getty images|shutterstock|imago|picture alliance|afp via getty images)|"
     rf"\w\s*/\s*{AGENCY.pattern}(?: file)?)\s*\.?$"  # "... Austria.Leonhard Foeger / Reuters file"
 )
 CREDIT_ONLY = _rx(
-    r"^(?:\([^()]{2,80}\)|(?:photos?|fotos?|bild|image|picture|photograph|credit)\s*:\s*\S+(?:\s+\S+){0,4}|©.{2,60})$"
+    r"^(?:\([^()]{2,80}\)|(?:photos?|fotos?|фото|bild|image|picture|photograph|credit)\s*:\s*\S+(?:\s+\S+){0,4}|"
+    r"©.{2,60})$"
 )
 QUOTED = re.compile(r"[\"“”„«»]")
 CAPTION_START = _rx(
@@ -168,14 +174,17 @@ ORIGINALLY = _rx(
 )
 
 FOOTER_LINE = _rx(
-    r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?|réagir)"
+    r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?|réagir|"
+    r"комментари(?:и|ев|й|я))"
     r"(?:\s*\(\d+\))?|(?:leave|post|add|write|show|view|load) (?:a |the )?comments?|"
     r"kommentar(?:e)? (?:schreiben|anzeigen|lesen)|kommentieren|laisser un commentaire|commenter|"
     r"deja (?:un|tu) comentario|comentar|"
     r"share(?: this(?: article| story)?)?(?: on \w+| via \w+)?|(?:auf \w+ )?teilen|artikel teilen|"
-    r"partager(?: sur \w+| cet article)?|compartir(?: en \w+)?|tweet|e-?mail|print|drucken|imprimer|imprimir|"
+    r"partager(?: sur \w+| cet article)?|compartir(?: en \w+)?|поделиться|"
+    r"tweet|e-?mail|print|drucken|imprimer|imprimir|"
     r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|instagram|youtube|flipboard|"
-    r"messenger|tumblr|copy link|google\+)(?:\s*[|,·]?\s*(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|"
+    r"messenger|tumblr|copy link|google\+|вконтакте|одноклассники)"
+    r"(?:\s*[|,·]?\s*(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|"
     r"pinterest|reddit|instagram|youtube|flipboard|messenger|tumblr|copy link|google\+))*|"
     r"(?:show )?(?:more )?sharing options|"
     r"back to top|nach oben|retour en haut|volver arriba|email this|send by e-?mail|envoyer par e-?mail|"
@@ -184,12 +193,13 @@ FOOTER_LINE = _rx(
     r"(?:this slideshow |this video )?requires javascript.{0,60}|(?:please )?enable javascript.{0,80}|"
     r"like this (?:story|article)\?.{0,60}|share (?:it|this) with (?:a|your) friends?.{0,30}|"
     r"(?:©|\(c\)|copyright)\s*.{0,150}|.{0,150}(?:all rights reserved|alle rechte vorbehalten|"
-    r"tous droits réservés|todos los derechos reservados).{0,100})$"
+    r"tous droits réservés|todos los derechos reservados|все права защищены).{0,100})$"
 )
 
 _CTA = (
     r"(?:sign up|subscribe|register|abonnieren|abonniere|anmelden|abonnez-vous|inscrivez-vous|"
-    r"suscr[íi]bete|reg[íi]strate|recibe|get (?:our|the)|(?:our|unseren?|notre|nos|nuestr[oa]s?) newsletter)"
+    r"suscr[íi]bete|reg[íi]strate|recibe|подпишитесь|подписывайтесь|get (?:our|the)|"
+    r"(?:our|unseren?|notre|nos|nuestr[oa]s?) newsletter)"
 )
 # Legal notices and comment rules run long, so they have their own length cap.
 LEGAL_LINE = _rx(
@@ -201,7 +211,7 @@ ABOUT_AUTHOR = _rx(
     r"sobre la autora|(?:about|über|sobre|à propos de)\s+(?-i:[A-ZÀ-Þ])\w+(?:\s+(?-i:[A-ZÀ-Þ])[\w.-]+){1,3})$"
 )
 PROMO_LINE = _rx(
-    r"^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|gesponsert|publicité|publicidad|"
+    r"^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|gesponsert|publicité|publicidad|реклама|"
     rf"{_CTA}\b.{{0,200}}|.{{0,120}}\bnewsletters?\b.{{0,120}}|"
     r".{0,150}(?:(?:uses?|using|verwendet|verwenden|nutzt|nutzen|setzen|utilise|utilisons|utiliza|utilizamos|"
     r"usamos|accept(?:er)?|akzeptieren|aceptar)(?: \w+){0,2} cookies|cookie[- ]?(?:policy|settings|richtlinie|hinweis|einstellungen|consent)|"

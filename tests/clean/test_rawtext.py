@@ -295,3 +295,25 @@ def test_bylines_of_teasers_below_the_article_are_not_authors() -> None:
 def test_nearest_name_line_under_headline_is_the_author_without_its_handle() -> None:
     article = clean_fixture("en_lone_name_with_handle_under_headline.txt")
     assert article.authors == ("Dana Whitfield",)
+
+
+def test_russian_boilerplate_is_removed_by_named_rules() -> None:
+    assert removed_by_rule(clean_fixture("ru_kazan_bridge.txt")) == {
+        "nav": ["- Главная", "- Новости", "- Политика", "- Экономика", "- Общество", "- Спорт"],
+        "section": ["Общество"],
+        "byline": ["Текст: Ирина Соколова·12 мая 2025"],
+        "caption": ["Новый мост через Казанку в день открытия.", "Фото: пресс-служба мэрии Казани"],
+        "related": [
+            "Читайте также:",
+            "- В Москве продлили работу метро в праздничные дни",
+            "- Цены на бензин выросли на 2% за месяц",
+        ],
+        "footer": ["Поделиться", "- ВКонтакте", "- Telegram", "© 2025 Казанские новости. Все права защищены."],
+    }
+
+
+def test_russian_byline_with_glued_date_gives_author_and_date() -> None:
+    article = clean_fixture("ru_kazan_bridge.txt")
+    assert article.authors == ("Ирина Соколова",)
+    assert article.published == datetime(2025, 5, 12)
+    assert len(article.body) == 5
