@@ -203,7 +203,7 @@ def _find_title(lines: list[Line], labels: list[str | None], start: int) -> int 
         line = lines[i]
         if line.headline_like and line.words >= 3 and not line.is_prose():
             return i - 1 if _is_headline(lines, labels, i - 1) else i  # headline above a deck
-        if above_meta and line.words <= 25:
+        if above_meta and line.words <= 25 and line.opens_capital:  # "di Marco Bellini" is a byline
             prose_under_headline = line.is_prose() and i > 0 and _title_shaped(lines, labels, i - 1)
             return i - 1 if prose_under_headline and _is_headline(lines, labels, i - 1) else i
     return None

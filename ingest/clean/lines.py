@@ -67,12 +67,13 @@ class Line:
     @property
     def headline_like(self) -> bool:
         """Shaped like a headline: a few words, capitalised, no closing full stop or colon."""
+        return 2 <= self.words <= 30 and not self.text.endswith((".", ":", ";", ",", "\u2026")) and self.opens_capital
+
+    @property
+    def opens_capital(self) -> bool:
+        """Starts as headlines and sentences do: a capital (or caseless letter), a digit or a quote."""
         first = self.text[:1]
-        return (
-            2 <= self.words <= 30
-            and not self.text.endswith((".", ":", ";", ",", "\u2026"))
-            and (capital_like(first) or first.isdigit() or first in "\"'\u201c\u2018\u00ab\u201e")
-        )
+        return capital_like(first) or first.isdigit() or first in "\"'\u201c\u2018\u00ab\u201e"
 
     @property
     def list_item(self) -> bool:

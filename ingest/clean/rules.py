@@ -1,4 +1,4 @@
-"""Named boilerplate patterns in English, German, French, Spanish and Russian.
+"""Named boilerplate patterns in English, German, French, Spanish, Italian, Portuguese and Russian.
 
 Each rule name is what `Article.removed` reports. Patterns are anchored to whole
 lines and capped in length so that prose which merely mentions "comments" or
@@ -45,7 +45,7 @@ _NAME = r"(?-i:[^\W\d_a-zß-öø-ÿ])[\w'’.-]*"
 _PARTICLE = r"(?-i:von|van|de|der|den|del|della|da|di|du|la|le|dos|das)"
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+(?-i:and|und|et|y|&)\s+|\s+(?:{_PARTICLE}\s+)*){_NAME})*"
 BYLINE_BY = re.compile(
-    rf"^(?i:by|von|par|por|text|texto|written by|текст|автор)\s*:?\s+(?P<names>{_NAMES})"
+    rf"^(?i:by|von|par|por|di|text|texto|written by|текст|автор)\s*:?\s+(?P<names>{_NAMES})"
     rf"(?:\s*[|–—]\s*(?P<tail>.{{1,60}})|\s+(?i:with|mit|avec|con)\s+(?P<agency>{AGENCY.pattern})"
     rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}}|\s*·\s*\d.{{0,60}})?$",  # "Текст: Анна Петрова·24 сентября 2018"
     re.U | re.I,
@@ -71,7 +71,7 @@ _DATE_LABEL = (
     r"(?:published|updated|modified|last updated|posted|first published|"
     r"veröffentlicht|aktualisiert|zuletzt aktualisiert|geändert|stand|erstellt|"
     r"publié|mis à jour|modifié|actualisé|publicado|actualizado|modificado|última actualización|"
-    r"опубликовано|обновлено|изменено)"
+    r"pubblicato|aggiornato|atualizado|опубликовано|обновлено|изменено)"
 )
 DATE_LABELLED = _rx(rf"^{_DATE_LABEL}(?:\s+(?:date|on|at|am|um|le|el|à|a las))?\s*:?\s*(?P<rest>.*)$")
 DATE_LABEL_SPLIT = _rx(rf"[,;|·]\s*(?={_DATE_LABEL}\b)")
@@ -98,6 +98,7 @@ SECTION_WORD = _rx(
     r"welt|politik|wirtschaft|kultur|wissen|ausland|inland|panorama|feuilleton|meinung|"
     r"monde|politique|économie|société|sciences|france|"
     r"mundo|política|economía|sociedad|deportes|cultura|internacional|nacional|españa|opinión|"
+    r"cronaca|esteri|spettacoli|economia|esportes|brasil|"
     r"новости|политика|экономика|общество|спорт|культура|наука|в мире|происшествия|мнения)(?: news)?$"
 )
 READING_TIME = _rx(
@@ -106,7 +107,7 @@ READING_TIME = _rx(
 )
 TAGS_LINE = _rx(
     r"^(?:tags|topics|themen|schlagwörter|schlagworte|stichworte|mots[- ]clés|sujets|thèmes|"
-    r"etiquetas|temas|теги|метки|темы)\s*:.{0,300}$"
+    r"etiquetas|temas|argomenti|tópicos|теги|метки|темы)\s*:.{0,300}$"
 )
 
 # Link-list headers that also appear inside an article ("Related:", "Lesen Sie auch:") ...
@@ -116,7 +117,8 @@ _INLINE_HEAD = (
     r"mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|weiterlesen|"
     r"[àa] lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|"
     r"lee también|leer más|ver también|relacionad[oa]s?|más información|te puede interesar|"
-    r"también te puede interesar|читайте также|читайте (?:ещё|еще)|смотрите также|по теме|"
+    r"también te puede interesar|leggi anche|potrebbe interessarti|articoli correlati|leia também|leia mais|"
+    r"veja também|saiba mais|notícias relacionadas|читайте также|читайте (?:ещё|еще)|смотрите также|по теме|"
     r"(?:материалы|ещё|еще) по теме"
 )
 # ... and those that open the page's trailer: nothing after them belongs to the article.
@@ -129,7 +131,8 @@ _TRAILER_HEAD = (
     r"meist(?:gelesen|kommentiert|geteilt)e? artikel|empfohlen|top-themen|"
     r"les plus lus|dans la même rubrique|nos articles|à découvrir aussi|"
     r"noticias relacionadas|más noticias|lo más leído|"
-    r"lo más visto|te recomendamos|самое (?:читаемое|популярное)|популярное|другие новости|"
+    r"lo más visto|te recomendamos|i più letti|più letti|mais lidas|mais lidos|"
+    r"самое (?:читаемое|популярное)|популярное|другие новости|"
     r"новости партн[её]ров|главное за (?:день|сутки)|последние новости"
 )
 _HEAD_END = r"\s*(?:\.{3}|…)?\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
@@ -173,6 +176,12 @@ ORIGINALLY = _rx(
     r"(?:este artículo|artículo) (?:fue )?(?:publicado originalmente|publicado por primera vez))\b.{0,300}$"
 )
 
+_RIGHTS = (
+    r"(?:all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|"
+    r"todos os direitos reservados|riproduzione riservata|tutti i diritti riservati|все права защищены)"
+)
+# A copyright notice, even one written "© Riproduzione riservata", closes no photo caption.
+RIGHTS_NOTICE = _rx(rf"^.{{0,150}}{_RIGHTS}.{{0,100}}$")
 FOOTER_LINE = _rx(
     r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?|réagir|"
     r"комментари(?:и|ев|й|я))"
@@ -180,7 +189,7 @@ FOOTER_LINE = _rx(
     r"kommentar(?:e)? (?:schreiben|anzeigen|lesen)|kommentieren|laisser un commentaire|commenter|"
     r"deja (?:un|tu) comentario|comentar|"
     r"share(?: this(?: article| story)?)?(?: on \w+| via \w+)?|(?:auf \w+ )?teilen|artikel teilen|"
-    r"partager(?: sur \w+| cet article)?|compartir(?: en \w+)?|поделиться|"
+    r"partager(?: sur \w+| cet article)?|compartir(?: en \w+)?|condividi|compartilh(?:e|ar)|поделиться|"
     r"tweet|e-?mail|print|drucken|imprimer|imprimir|"
     r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|instagram|youtube|flipboard|"
     r"messenger|tumblr|copy link|google\+|вконтакте|одноклассники)"
@@ -192,8 +201,7 @@ FOOTER_LINE = _rx(
     r"disclosure statement\s*:.{0,300}|our standards\s*:.{0,100}|"
     r"(?:this slideshow |this video )?requires javascript.{0,60}|(?:please )?enable javascript.{0,80}|"
     r"like this (?:story|article)\?.{0,60}|share (?:it|this) with (?:a|your) friends?.{0,30}|"
-    r"(?:©|\(c\)|copyright)\s*.{0,150}|.{0,150}(?:all rights reserved|alle rechte vorbehalten|"
-    r"tous droits réservés|todos los derechos reservados|все права защищены).{0,100})$"
+    r"(?:©|\(c\)|copyright)\s*.{0,150}|.{0,150}" + _RIGHTS + r".{0,100})$"
 )
 
 _CTA = (
@@ -211,7 +219,8 @@ ABOUT_AUTHOR = _rx(
     r"sobre la autora|(?:about|über|sobre|à propos de)\s+(?-i:[A-ZÀ-Þ])\w+(?:\s+(?-i:[A-ZÀ-Þ])[\w.-]+){1,3})$"
 )
 PROMO_LINE = _rx(
-    r"^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|gesponsert|publicité|publicidad|реклама|"
+    r"^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|gesponsert|publicité|publicidad|"
+    r"pubblicità|publicidade|реклама|"
     rf"{_CTA}\b.{{0,200}}|.{{0,120}}\bnewsletters?\b.{{0,120}}|"
     r".{0,150}(?:(?:uses?|using|verwendet|verwenden|nutzt|nutzen|setzen|utilise|utilisons|utiliza|utilizamos|"
     r"usamos|accept(?:er)?|akzeptieren|aceptar)(?: \w+){0,2} cookies|cookie[- ]?(?:policy|settings|richtlinie|hinweis|einstellungen|consent)|"
@@ -241,6 +250,8 @@ def match(line: Line) -> str | None:
         return BYLINE
     if CREDITS.match(text):
         return BYLINE
+    if RIGHTS_NOTICE.match(text):
+        return FOOTER
     if SOURCE_LINE.match(text) or ORIGINALLY.match(text):
         return SOURCE
     if line.words <= 25 and (CAPTION_CREDIT.search(text) or CAPTION_START.match(text) or _bare_credit(line)):

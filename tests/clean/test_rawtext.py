@@ -317,3 +317,22 @@ def test_russian_byline_with_glued_date_gives_author_and_date() -> None:
     assert article.authors == ("Ирина Соколова",)
     assert article.published == datetime(2025, 5, 12)
     assert len(article.body) == 5
+
+
+def test_lowercase_byline_under_headline_is_not_the_title() -> None:
+    article = clean_fixture("it_ponte_reno.txt")
+    assert article.title == "Bologna, riapre dopo due anni il ponte sul Reno: traffico regolare da lunedì"
+    assert article.authors == ("Marco Bellini",)
+
+
+def test_copyright_notice_under_last_paragraph_does_not_make_it_a_caption() -> None:
+    article = clean_fixture("it_ponte_reno.txt")
+    assert article.body[-1] == "Il sindaco ha parlato di una giornata importante per tutta la città."
+    assert len(article.body) == 4
+    removed = removed_by_rule(article)
+    assert removed["footer"] == ["© Riproduzione riservata", "Condividi", "- Facebook", "- WhatsApp"]
+    assert removed["related"] == [
+        "Leggi anche:",
+        "- Alluvione, i fondi per la ricostruzione arrivano in ritardo",
+        "- Maltempo in Emilia, allerta gialla per domani",
+    ]
