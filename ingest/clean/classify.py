@@ -18,7 +18,7 @@ Lines inside the article block that no pattern claims are body, however short.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest.clean import rules
 from ingest.clean.dates import DateLine, date_lines
@@ -82,7 +82,7 @@ def _label_dates(lines: list[Line], labels: list[str | None], languages: tuple[s
             stated = date_lines(line.text, languages)
             if stated:
                 labels[i] = rules.DATES
-                found.extend(stated)
+                found.extend(replace(d, line=i) for d in stated)
     return found
 
 

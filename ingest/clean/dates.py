@@ -40,6 +40,7 @@ class DateLine:
 
     which: str
     value: datetime | None
+    line: int = -1  # index of the page line that states it, set by the classifier
 
 
 def date_lines(text: str, languages: tuple[str, ...]) -> list[DateLine]:

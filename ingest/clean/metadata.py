@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ingest.clean import rules
 from ingest.clean.classify import BODY, SUMMARY, TITLE, Classified
-from ingest.clean.dates import MODIFIED, PUBLISHED, find_date
+from ingest.clean.dates import MODIFIED, PUBLISHED, DateLine, find_date
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
@@ -50,9 +50,9 @@ class PageMeta:
 def from_lines(page: Classified, languages: tuple[str, ...]) -> PageMeta:
     """Read title, summary, section, credits, dates and source URL from the labelled lines."""
     authors, agencies = _credits(page)
-    published = next((d.value for d in page.dates if d.which == PUBLISHED and d.value), None)
-    published = published or _header_date(page, languages)
-    modified = next((d.value for d in page.dates if d.which == MODIFIED and d.value), None)
+    above = [d for d in page.dates if d.line < _body_at(page)]
+    published = _stated(above, PUBLISHED) or _header_date(page, languages) or _stated(page.dates, PUBLISHED)
+    modified = _stated(page.dates, MODIFIED)
     return PageMeta(
         title=_first(page, TITLE),
         summary=_first(page, SUMMARY),
@@ -63,6 +63,17 @@ def from_lines(page: Classified, languages: tuple[str, ...]) -> PageMeta:
         modified=modified,
         source_url=_source_url(page),
     )
+
+
+def _body_at(page: Classified) -> int:
+    """Index of the first body line (the article text starts there)."""
+    return page.labels.index(BODY) if BODY in page.labels else len(page.lines)
+
+
+def _stated(dates: list[DateLine], which: str) -> datetime | None:
+    """The first absolute date of that kind. The publication date is sought above the article
+    first, then in mixed header lines, and only then below it, where comments carry their own."""
+    return next((d.value for d in dates if d.which == which and d.value), None)
 
 
 def _header_date(page: Classified, languages: tuple[str, ...]) -> datetime | None:
@@ -116,7 +127,7 @@ def _credits(page: Classified) -> tuple[tuple[str, ...], list[str]]:
     agencies: list[str] = []
     publishers: list[str] = []
     title_at = page.labels.index(TITLE) if TITLE in page.labels else -1
-    body_at = page.labels.index(BODY) if BODY in page.labels else len(page.lines)
+    body_at = _body_at(page)
     for i, credit in _credit_lines(page, body_at):
         if not credit.stated and i < title_at:  # a name-like line above the headline is a section
             continue
@@ -157,6 +168,8 @@ def _credit(text: str) -> _Credit:
         return _Credit(_split_names(_ROLE_TAIL.sub("", text)))
     if rules.CREDITS.match(text):  # "Reporting by ...", "Mit Material von dpa": only the agencies
         return _Credit([m.group(0) for m in rules.AGENCY.finditer(text)])
+    if glued := rules.GLUED_BYLINE.search(text):  # "March 3, 2025 by Helen Ward"
+        return _Credit(_split_names(glued.group("names")))
     return _Credit(_split_names(text), stated=False)
 
 

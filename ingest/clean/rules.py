@@ -216,7 +216,7 @@ LEGAL_LINE = _rx(
 )
 ABOUT_AUTHOR = _rx(
     r"^(?:about the authors?|über (?:den autor|die autorin|die autoren)|à propos de l'auteure?|sobre el autor|"
-    r"sobre la autora|(?:about|über|sobre|à propos de)\s+(?-i:[A-ZÀ-Þ])\w+(?:\s+(?-i:[A-ZÀ-Þ])[\w.-]+){1,3})$"
+    r"sobre la autora|(?:about|über|sobre|à propos de)\s+(?-i:[A-ZÀ-Þ])\w+(?:\s+(?-i:[A-ZÀ-Þ])[\w.-]+){0,3})$"
 )
 PROMO_LINE = _rx(
     r"^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|gesponsert|publicité|publicidad|"
@@ -248,7 +248,7 @@ def match(line: Line) -> str | None:
         return FOOTER
     if line.words <= 12 and (BYLINE_BY.match(text) or BYLINE_ROLE.match(text) or AGENCY_LINE.match(text)):
         return BYLINE
-    if CREDITS.match(text):
+    if CREDITS.match(text) or (line.words <= 12 and not line.terminal and GLUED_BYLINE.search(text)):
         return BYLINE
     if RIGHTS_NOTICE.match(text):
         return FOOTER

@@ -289,7 +289,11 @@ def test_byline_closing_a_date_line_gives_the_author() -> None:
 def test_bylines_of_teasers_below_the_article_are_not_authors() -> None:
     article = clean_fixture("en_date_line_with_glued_byline.txt")
     assert "Marcus Hale" not in article.authors and "Elena Voss" not in article.authors
-    assert removed_by_rule(article)["byline"] == ["By Marcus Hale", "By Elena Voss"]
+    assert removed_by_rule(article)["byline"] == [
+        "Tuesday March 4, 2025 9:15 am PST by Priya Natarajan",
+        "By Marcus Hale",
+        "By Elena Voss",
+    ]
 
 
 def test_nearest_name_line_under_headline_is_the_author_without_its_handle() -> None:
@@ -336,3 +340,30 @@ def test_copyright_notice_under_last_paragraph_does_not_make_it_a_caption() -> N
         "- Alluvione, i fondi per la ricostruzione arrivano in ritardo",
         "- Maltempo in Emilia, allerta gialla per domani",
     ]
+
+
+def test_blog_date_line_ending_in_byline_gives_author_and_date() -> None:
+    article = clean_fixture("en_blog_post_with_author_box_and_comments.txt")
+    assert article.authors == ("Helen Ward",)
+    assert article.published == datetime(2025, 3, 3)
+    assert article.summary is None
+    assert removed_by_rule(article)["byline"] == ["March 3, 2025 by Helen Ward"]
+
+
+def test_author_box_and_comment_section_below_blog_post_are_removed() -> None:
+    article = clean_fixture("en_blog_post_with_author_box_and_comments.txt")
+    assert article.body == (
+        "Basil is one of the easiest herbs to grow in summer, but it often dies as soon as the days get shorter.",
+        "The trick is light. A south-facing window gives the plant the four to six hours of sun it needs, "
+        "and a cheap grow light can make up the rest.",
+        "Water only when the top of the soil is dry, and never let the pot stand in water.",
+        "Pinch off the flower buds as soon as they appear, so that the plant keeps putting its energy into leaves.",
+        "With a little care, you can keep picking fresh leaves until spring.",
+    )
+    assert removed_by_rule(article)["footer"][:2] == ["Leave a Comment", "About Helen"]
+
+
+def test_comment_date_below_the_article_is_not_the_publication_date() -> None:
+    article = clean_fixture("en_blog_post_with_author_box_and_comments.txt")
+    assert removed_by_rule(article)["dates"] == ["March 4, 2025 at 8:12 am"]
+    assert article.published == datetime(2025, 3, 3)
