@@ -2,10 +2,14 @@
 """Benchmark: per-article dedup + story time and worker RSS as the corpus grows.
 
 Generates synthetic articles (varied vocabulary from wordfreq's word list, invented
-names, events covered by several outlets, near-copies) and stores them through the
-real dedup path (prepare -> store -> group under the story lock) into a fresh
-PostgreSQL database. At each checkpoint it times a sample of further articles and
-prints the per-article time and peak RSS beside the first checkpoint's (the baseline).
+names, events covered by several outlets, near-copies, a steady feed of --per-day
+articles a day). Between checkpoints the corpus is filled in bulk with exactly the
+rows the pipeline would write (signatures, band keys, term index, profiles, and
+the story and original that the generator knows each article belongs to), because
+pushing 100,000 articles one by one through the story lock would take hours on 2
+cores. At each checkpoint a sample of further articles goes through the real dedup
+path (prepare -> store -> group under the story lock) and is timed; per-article time
+and RSS are printed beside the first checkpoint's (the baseline).
 
   python bench/dedup.py [--sizes 1000,10000,100000] [--sample 300] [--url postgresql://...]
 
@@ -16,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import multiprocessing
 import os
 import random
 import resource
@@ -23,12 +28,15 @@ import sys
 import tempfile
 import time
 import uuid
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import psutil
 import psycopg
 import wordfreq
+from psycopg.types.json import Jsonb
 from sqlalchemy import make_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -37,6 +45,7 @@ from ingest.clean import Article  # noqa: E402
 from ingest.dedup.minhash import MinHasher  # noqa: E402
 from ingest.dedup.options import DedupOptions  # noqa: E402
 from ingest.dedup.prepare import prepare  # noqa: E402
+from ingest.dedup.profile import to_json as profile_json  # noqa: E402
 from ingest.service.grouping import group  # noqa: E402
 from ingest.store import embedded, queries, schema, stories  # noqa: E402
 from ingest.store.database import Database  # noqa: E402
@@ -55,8 +64,8 @@ class Corpus:
     def __init__(self, seed: int = 7, per_day: int = 300) -> None:
         self.rng = random.Random(seed)
         self.per_day = per_day
-        self.recent: list[Article] = []
-        self.events: list[list[str]] = []
+        self.recent: list[Synthetic] = []
+        self.events: list[tuple[int, list[str]]] = []
 
     def name(self) -> str:
         return "".join(self.rng.choice(SYLLABLES) for _ in range(self.rng.randint(2, 3))).capitalize()
@@ -67,26 +76,107 @@ class Corpus:
             words.insert(self.rng.randrange(len(words)), self.rng.choice(names))
         return " ".join(words).capitalize() + "."
 
-    def article(self, index: int) -> Article:
+    def article(self, index: int) -> Synthetic:
         published = START + timedelta(days=index / self.per_day)
         roll = self.rng.random()
         if self.recent and roll < 0.1:  # a near-copy: one sentence changed
             original = self.rng.choice(self.recent)
-            body = list(original.body)
+            body = list(original.article.body)
             body[self.rng.randrange(len(body))] = self.sentence([self.name()])
-            return Article(kind="text", title=f"Copy {index}", body=tuple(body), language="en", published=published)
+            copy = Article(kind="text", title=f"Copy {index}", body=tuple(body), language="en", published=published)
+            return Synthetic(copy, original.event, original.index, index)
         if self.events and roll < 0.4:  # another outlet on a recent event: same names, own words
-            names = self.rng.choice(self.events)
+            event = self.rng.randrange(len(self.events))
+            names = self.events[event][1]
+            event = self.events[event][0]
         else:
             names = [self.name() for _ in range(4)]
-            self.events = (self.events + [names])[-50:]
+            event = index
+            self.events = (self.events + [(event, names)])[-50:]
         body = tuple(" ".join(self.sentence(names) for _ in range(3)) for _ in range(self.rng.randint(5, 10)))
-        made = Article(kind="text", title=f"Article {index} {names[0]}", body=body, language="en", published=published)
+        made = Synthetic(Article(kind="text", title=f"Article {index} {names[0]}", body=body, language="en",
+                                 published=published), event, None, index)
         self.recent = (self.recent + [made])[-50:]
         return made
 
 
-async def store_one(db: Database, hasher: MinHasher, options: DedupOptions, document_id: int, article: Article) -> None:
+@dataclass(frozen=True)
+class Synthetic:
+    """A generated article and what the generator knows: its event and (for a copy) its original."""
+
+    article: Article
+    event: int
+    copy_of: int | None
+    index: int
+
+
+def filler(url: str, per_day: int, requests: Connection) -> None:
+    """A separate process that fills the corpus, so its memory never counts as the worker's."""
+    corpus, hasher = Corpus(per_day=per_day), MinHasher(DedupOptions())
+    ids: dict[int, int] = {}
+    stories_by_event: dict[int, int] = {}
+    while (span := requests.recv()) is not None:
+        bulk_fill(url, corpus, *span, hasher, ids, stories_by_event)
+        requests.send(span)
+
+
+def bulk_fill(url: str, corpus: Corpus, start: int, stop: int, hasher: MinHasher, ids: dict[int, int],
+              stories_by_event: dict[int, int]) -> None:
+    """Write the rows the pipeline would write for articles start..stop, with COPY."""
+    options = hasher.options
+    with psycopg.connect(url) as conn:
+        rows = []
+        for index in range(start, stop):
+            item = corpus.article(index)
+            rows.append((item, prepare(item.article, hasher)))
+        new_events = sorted({item.event for item, _ in rows} - set(stories_by_event))
+        story_ids = conn.execute("SELECT nextval('stories_id_seq') FROM generate_series(1, %s)", (len(new_events),))
+        for event, (story_id,) in zip(new_events, story_ids.fetchall(), strict=True):
+            stories_by_event[event] = story_id
+        doc_ids = [r[0] for r in conn.execute("SELECT nextval('documents_id_seq') FROM generate_series(1, %s)",
+                                              (len(rows),)).fetchall()]
+        art_ids = [r[0] for r in conn.execute("SELECT nextval('articles_id_seq') FROM generate_series(1, %s)",
+                                              (len(rows),)).fetchall()]
+        with conn.cursor() as cur:
+            with cur.copy("COPY stories (id) FROM STDIN") as copy:
+                for event in new_events:
+                    copy.write_row((stories_by_event[event],))
+            with cur.copy("COPY documents (id, sha256, original_name, size_bytes, raw, status) FROM STDIN") as copy:
+                for doc_id in doc_ids:
+                    copy.write_row((doc_id, uuid.uuid4().hex, "synthetic.txt", 0, b"", "done"))
+            with cur.copy("COPY articles (id, document_id, kind, title, authors, published, published_has_offset, "
+                          "language, body, paragraphs, word_count, fingerprint, minhash, profile, story_id, "
+                          "duplicate_of) FROM STDIN") as copy:
+                for (item, prepared), doc_id, art_id in zip(rows, doc_ids, art_ids, strict=True):
+                    ids[item.index] = art_id
+                    a = item.article
+                    copy.write_row((art_id, doc_id, a.kind, a.title, [], a.published, True, a.language, a.text,
+                                    list(a.body), a.word_count, prepared.fingerprint, prepared.signature,
+                                    Jsonb(profile_json(prepared.profile)), stories_by_event[item.event],
+                                    ids.get(item.copy_of) if item.copy_of is not None else None))
+            with cur.copy("COPY article_bands (band_key, article_id) FROM STDIN") as copy:
+                for (_, prepared), art_id in zip(rows, art_ids, strict=True):
+                    for key in set(prepared.band_keys):
+                        copy.write_row((key, art_id))
+            with cur.copy("COPY story_terms (term, day, article_id) FROM STDIN") as copy:
+                for (item, prepared), art_id in zip(rows, art_ids, strict=True):
+                    days = {int(item.article.published.timestamp() // 86400), int(time.time() // 86400)}
+                    for term in set(prepared.terms[: options.indexed_terms]):
+                        for day in days:
+                            copy.write_row((term, day, art_id))
+        conn.execute(
+            """UPDATE stories s SET title = agg.title, first_published = agg.first, last_published = agg.last,
+                      article_count = agg.n
+                 FROM (SELECT story_id, min(title) AS title, min(published) AS first, max(published) AS last,
+                              count(*) AS n FROM articles GROUP BY story_id) agg
+                WHERE agg.story_id = s.id AND s.id = ANY(%s)""",
+            (list({stories_by_event[item.event] for item, _ in rows}),),
+        )
+        conn.execute("ANALYZE")
+
+
+async def store_one(db: Database, hasher: MinHasher, options: DedupOptions, document_id: int,
+                    article: Article) -> None:
     prepared = prepare(article, hasher)
     async with db.transaction() as conn:
         await stories.lock(conn)
@@ -108,31 +198,39 @@ def rss_mb() -> float:
     return psutil.Process().memory_info().rss / 2**20
 
 
-async def run(url: str, sizes: list[int], sample: int) -> None:
+async def run(url: str, sizes: list[int], sample: int, per_day: int) -> None:
     options = DedupOptions()
     hasher = MinHasher(options)
-    corpus = Corpus()
+    corpus = Corpus(per_day=per_day)
     db = Database(url)
     stored = 0
     results = []
+    parent_end, child_end = multiprocessing.Pipe()
+    fill_process = multiprocessing.get_context("spawn").Process(target=filler, args=(url, per_day, child_end))
+    fill_process.start()
     for size in sizes:
         fill_start = time.perf_counter()
         while stored < size:
-            batch = min(1000, size - stored)
-            for document_id in await add_documents(db, batch):
-                await store_one(db, hasher, options, document_id, corpus.article(stored))
-                stored += 1
+            batch = min(2000, size - stored)
+            parent_end.send((stored, stored + batch))
+            await asyncio.to_thread(parent_end.recv)
+            for index in range(stored, stored + batch):  # keep this generator in step with the filler's
+                corpus.article(index)
+            stored += batch
         fill = time.perf_counter() - fill_start
         timings = []
         for document_id in await add_documents(db, sample):
+            article = corpus.article(stored).article
             started = time.perf_counter()
-            await store_one(db, hasher, options, document_id, corpus.article(stored))
+            await store_one(db, hasher, options, document_id, article)
             timings.append(time.perf_counter() - started)
             stored += 1
         timings.sort()
         results.append((size, sum(timings) / len(timings), timings[len(timings) // 2], timings[int(len(timings) * 0.95)],
                         rss_mb(), resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024))
         print(f"  reached {size} stored articles (fill {fill:.0f}s)", file=sys.stderr, flush=True)
+    parent_end.send(None)
+    fill_process.join()
     await db.close()
     base = results[0]
     print(f"{'stored':>8} {'mean ms':>8} {'p50 ms':>7} {'p95 ms':>7} {'x base':>7} {'RSS MB':>7} {'peak MB':>8} {'x base':>7}")
@@ -146,6 +244,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--sample", type=int, default=300)
+    ap.add_argument("--per-day", type=int, default=300, help="synthetic feed rate (articles a day)")
     ap.add_argument("--url", default=os.environ.get("INGEST_DATABASE_URL"))
     args = ap.parse_args()
     sizes = [int(s) for s in args.sizes.split(",")]
@@ -157,7 +256,7 @@ def main() -> int:
         url = make_url(server).set(database=name).render_as_string(hide_password=False)
         try:
             schema.upgrade(url)
-            asyncio.run(run(url, sizes, args.sample))
+            asyncio.run(run(url, sizes, args.sample, args.per_day))
         finally:
             with psycopg.connect(server, autocommit=True) as conn:
                 conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
