@@ -34,6 +34,7 @@ _TRAILER_WALL = 1_000  # breaks reported for a trailer header: no cluster beyond
 _TEASER_MAX_WORDS = 25
 _SUBHEADING_MAX_WORDS = 8
 _SENTENCE_MIN_WORDS = 8
+_CAPTION_MAX_WORDS = 40
 _MIN_SIMILAR_RUN = 3
 _LINK_STARTS = "A9#@"  # shape classes that open menu links, headlines, counters, tags and handles
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
@@ -87,12 +88,21 @@ def _label_dates(lines: list[Line], labels: list[str | None], languages: tuple[s
 
 
 def _label_captions(lines: list[Line], labels: list[str | None]) -> None:
-    """A bare photo credit line ("(Walt Disney Co.)") closes the caption written just above it."""
-    for i in range(1, len(lines)):
-        if labels[i] == rules.CAPTION and rules.is_credit_line(lines[i]):
-            above = lines[i - 1]
-            if labels[i - 1] is None and not above.bullet and not rules.QUOTED.search(above.text) and above.words <= 40:
-                labels[i - 1] = rules.CAPTION
+    """A bare photo credit line ("(Walt Disney Co.)") closes the caption written just above it;
+    a caption label alone on its line ("Image caption,") opens the one written below it."""
+    for i in range(len(lines)):
+        if labels[i] != rules.CAPTION:
+            continue
+        if i > 0 and rules.is_credit_line(lines[i]) and _caption_text(lines[i - 1], labels[i - 1]):
+            labels[i - 1] = rules.CAPTION
+        labelled = i + 1 < len(lines) and rules.CAPTION_LABEL.match(lines[i].text)
+        if labelled and _caption_text(lines[i + 1], labels[i + 1]):
+            labels[i + 1] = rules.CAPTION
+
+
+def _caption_text(line: Line, label: str | None) -> bool:
+    """Unclaimed, not a list item or a quote, and short enough for a caption."""
+    return label is None and not line.bullet and not rules.QUOTED.search(line.text) and line.words <= _CAPTION_MAX_WORDS
 
 
 def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:

@@ -164,8 +164,11 @@ CREDIT_ONLY = _rx(
 QUOTED = re.compile(r"[\"“”„«»]")
 CAPTION_START = _rx(
     r"^(?:(?:file )?(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
+    r"(?:image |photo |video )?(?:caption|source)\s*,|"  # "Image caption, ...", "Image source, Getty Images"
     r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)).{0,300}$"
 )
+# A caption label alone on its line ("Image caption,", "Caption:"): the caption is the next line.
+CAPTION_LABEL = _rx(r"^(?:(?:image |photo |video )?caption|legende|légende|pie de foto)\s*[:,]$")
 
 SOURCE_LINE = _rx(r"^(?:sources?|quelle|quellen|fuentes?|via)\s*:\s*\S.{0,200}$")
 ORIGINALLY = _rx(

@@ -367,3 +367,15 @@ def test_comment_date_below_the_article_is_not_the_publication_date() -> None:
     article = clean_fixture("en_blog_post_with_author_box_and_comments.txt")
     assert removed_by_rule(article)["dates"] == ["March 4, 2025 at 8:12 am"]
     assert article.published == datetime(2025, 3, 3)
+
+
+def test_caption_under_a_caption_label_line_is_removed() -> None:
+    article = clean_fixture("en_caption_label_above_caption.txt")
+    assert removed_by_rule(article)["caption"] == ["Image caption,", "Residents clear mud from a street in Paiporta"]
+    assert article.body == (
+        "Thousands of homes in the Valencia region were without power on Thursday after heavy rain caused rivers "
+        "to burst their banks overnight.",
+        "Emergency services said they had rescued more than 200 people from cars and homes.",
+        "Spain's weather agency has issued a red warning for the coast, with more rain expected on Friday.",
+        "\"We have never seen anything like this,\" one resident told local television.",
+    )
