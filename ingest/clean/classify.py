@@ -32,6 +32,8 @@ _NAV_MAX_WORDS = 4
 _RICH_CLUSTER_SHARE = 0.5
 _TRAILER_WALL = 1_000  # breaks reported for a trailer header: no cluster beyond it joins the article
 _TEASER_MAX_WORDS = 25
+_TEASER_HEAD_MIN_WORDS = 4
+_MIN_TEASER_PAIRS = 2
 _SUBHEADING_MAX_WORDS = 8
 _SENTENCE_MIN_WORDS = 8
 _CAPTION_MAX_WORDS = 40
@@ -71,6 +73,7 @@ def classify(
     span = _article_span(lines, labels)
     start = 0
     if span is not None:
+        span = (span[0], _before_teasers(lines, labels, *span))
         start = _label_header(lines, labels, span[0], page_dump, known_title)
         _label_trailer(lines, labels, max(span[1], start - 1), page_dump)
     return Classified(lines, [lab or BODY for lab in labels], dates, start)
@@ -146,6 +149,16 @@ def _article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int
     threshold = weights[main] * _RICH_CLUSTER_SHARE
     rich = [c for c, w in zip(clusters[: last + 1], weights[: last + 1]) if w >= threshold]
     return rich[0][0], rich[-1][-1]
+
+
+def _before_teasers(lines: list[Line], labels: list[str | None], first: int, last: int) -> int:
+    """The article's last line once a run of teaser pairs that closes the span is cut off
+    (their one-sentence teasers read as prose, so the span takes them in)."""
+    for k in range(first + 1, last + 1):
+        pairs = _teaser_pairs(lines, labels, k) if labels[k] is None else 0
+        if pairs >= _MIN_TEASER_PAIRS and k + 2 * pairs > last:
+            return k - 1
+    return last
 
 
 def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int) -> int:
@@ -269,7 +282,8 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
 
     Sentences continue it, and so do the items of a colon-introduced list, a
     short subheading directly followed by a full sentence and a run of similar
-    lines that cannot be links (`_similar_run`); a trailer header ends it.
+    lines that cannot be links (`_similar_run`); a trailer header ends it, and so
+    does a run of headline-and-teaser pairs (`_teaser_pairs`).
     """
     j, in_list = end + 1, lines[end].text.endswith(":") if end >= 0 else False
     while j < len(lines):
@@ -284,10 +298,27 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
                 in_list = True
             elif line.terminal and not line.bullet:
                 in_list = False
-            elif not (in_list and line.list_item) and not _subheading(lines, labels, j):
-                break
+            elif not (in_list and line.list_item):
+                if not _subheading(lines, labels, j) or _teaser_pairs(lines, labels, j) >= _MIN_TEASER_PAIRS:
+                    break
         j += 1
     return j
+
+
+def _teaser_pairs(lines: list[Line], labels: list[str | None], i: int) -> int:
+    """How many headline + one-sentence teaser pairs follow one another from `i`, with no longer
+    paragraph after them: an unheaded list of other stories, where an article's own subheaded
+    sections would go on with paragraphs of their own."""
+    pairs, k = 0, i
+    while k + 1 < len(lines) and labels[k] is None and labels[k + 1] is None:
+        head, teaser = lines[k], lines[k + 1]
+        if not (head.headline_like and head.words >= _TEASER_HEAD_MIN_WORDS and not (head.list_item or head.terminal)):
+            break
+        if not (teaser.terminal and not teaser.bullet and teaser.words <= _TEASER_MAX_WORDS):
+            break
+        pairs, k = pairs + 1, k + 2
+    after = lines[k] if k < len(lines) and labels[k] is None else None
+    return 0 if after is not None and after.terminal and after.words > _TEASER_MAX_WORDS else pairs
 
 
 def _subheading(lines: list[Line], labels: list[str | None], i: int) -> bool:

@@ -379,3 +379,33 @@ def test_caption_under_a_caption_label_line_is_removed() -> None:
         "Spain's weather agency has issued a red warning for the coast, with more rain expected on Friday.",
         "\"We have never seen anything like this,\" one resident told local television.",
     )
+
+
+def test_unheaded_headline_and_teaser_pairs_after_body_are_removed() -> None:
+    article = clean_fixture("en_unheaded_teasers_after_body.txt")
+    assert article.body[-1] == "The findings were published in the Astrophysical Journal Letters."
+    assert len(article.body) == 5
+    assert removed_by_rule(article)["related"] == [
+        "Scientists find ancient river bed on Mars",
+        "Huge solar flare could disrupt radio signals this week",
+        "Volunteers help classify a million galaxies",
+        "Terms of use",
+    ]
+    assert removed_by_rule(article)["aside"] == [
+        "The rover has found rounded pebbles that could only have been shaped by flowing water, Nasa said.",
+        "Forecasters said the flare was the strongest recorded since 2017.",
+        "An online project has asked members of the public to sort images from a new survey.",
+    ]
+
+
+def test_subheaded_sections_closing_the_body_are_kept() -> None:
+    article = clean_fixture("en_subheaded_sections_at_end_of_body.txt")
+    assert article.body[-4:] == (
+        "What the volunteers found in the river",
+        "Most of the rubbish was plastic, but volunteers also pulled out three bicycles, a safe and a garden bench "
+        "that had been in the water for years, the trust said.",
+        "How the council plans to stop dumping",
+        "The city council said it would install cameras at two bridges where rubbish is most often thrown into "
+        "the river, and would fine anyone caught doing so.",
+    )
+    assert len(article.body) == 6
