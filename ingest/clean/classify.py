@@ -39,7 +39,7 @@ _SENTENCE_MIN_WORDS = 8
 _CAPTION_MAX_WORDS = 40
 _MIN_SIMILAR_RUN = 3
 _LINK_STARTS = "A9#@"  # shape classes that open menu links, headlines, counters, tags and handles
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}\b")
+_CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\d{1,2}時\d{1,2}分")
 
 
 @dataclass

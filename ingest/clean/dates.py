@@ -21,7 +21,8 @@ from ingest.clean import rules
 
 PUBLISHED, MODIFIED = "published", "modified"
 
-_HAS_DATE_PART = re.compile(r"\b(?:1[89]|20)\d\d\b|\b\d{1,2}[:h.]\d{2}\b")
+# Digit lookarounds, not \b: a CJK year runs into its unit ("2025年").
+_HAS_DATE_PART = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b\d{1,2}[:h.]\d{2}\b")
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d")
 # A stated offset: ISO "Z"/"+01:00", or an upper-case zone name ("GMT", "CET", "EST", "ET").
 _OFFSET = re.compile(r"\d(?:Z|[+-]\d\d:?\d\d)\b|(?<![\w])(?:UTC|GMT|[A-Z]{1,4}T)(?:[+-]\d{1,2}(?::?\d\d)?)?(?![\w])")

@@ -20,6 +20,7 @@ _WORD = re.compile(r"\w+")
 _MD_HEADING = re.compile(r"^#{1,6}\s+")  # Markdown headings (`.md` input) are plain lines here
 _MD_EMPHASIS = re.compile(r"^([*_]{1,3})(?=[^*_]*[^\W_])(\S(?:.*\S)?)\1$")
 _NUMBERED = re.compile(r"^(?:\d{1,3}|[a-z])[.)]\s")
+_UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # kana and Han characters
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 # A sentence ends in . ! ? (or their CJK full-width forms) or an ellipsis, possibly followed
 # by closing quotes or brackets and by emoji ("See you soon! 🙂").
@@ -101,6 +102,12 @@ def _chars(text: str) -> int:
     return len(text) + sum(unicodedata.east_asian_width(ch) in "WF" for ch in text)
 
 
+def _words(tokens: list[str]) -> int:
+    """Word count; Chinese and Japanese write no spaces, so a run of Han or kana characters
+    counts as one word per two characters (about their average word length)."""
+    return sum(max(1, len(_UNSPACED.findall(t)) // 2) for t in tokens)
+
+
 def split_lines(text: str) -> list[str]:
     """Non-empty lines with inner whitespace collapsed."""
     return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
@@ -113,5 +120,5 @@ def make_line(raw: str, stop: frozenset[str]) -> Line:
     tokens = _WORD.findall(text.lower())
     density = (sum(t in stop for t in tokens) / len(tokens) if tokens else 0.0) if stop else -1.0
     return Line(
-        raw=raw, text=text, bullet=bool(bullet), words=len(tokens), stopword_density=density, chars=_chars(text)
+        raw=raw, text=text, bullet=bool(bullet), words=_words(tokens), stopword_density=density, chars=_chars(text)
     )

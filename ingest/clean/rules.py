@@ -84,6 +84,8 @@ RELATIVE_TIME = _rx(
     r"vor\s+(?:\d+|einer?|einem)\s+(?:Sekunden?|Minuten?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?)|"
     r"il y a\s+(?:\d+|une?)\s+(?:secondes?|minutes?|heures?|jours?|semaines?|mois)|"
     r"hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?)|"
+    r"há\s+(?:\d+|uma?)\s+(?:segundos?|minutos?|horas?|dias?|semanas?|m[eê]s(?:es)?)|"
+    r"(?:\d+|una?)\s+(?:secondi|minuti|ore|giorni|settimane|mesi|ora|giorno)\s+fa|"
     r"just now|gerade eben|à l'instant|ahora mismo|yesterday|gestern|hier|ayer|today|heute|aujourd'hui|hoy)$"
 )
 

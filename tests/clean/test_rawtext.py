@@ -409,3 +409,31 @@ def test_subheaded_sections_closing_the_body_are_kept() -> None:
         "the river, and would fine anyone caught doing so.",
     )
     assert len(article.body) == 6
+
+
+def test_japanese_headline_date_and_body_are_found() -> None:
+    article = clean_fixture("ja_kyoto_tour_buses.txt")
+    assert article.title == "京都市、観光バスの市内乗り入れを一部制限へ"
+    assert article.published == datetime(2025, 7, 3, 14, 20)
+    assert removed_by_rule(article)["dates"] == ["2025年7月3日 14時20分"]
+    assert article.body == (
+        "京都市は3日、観光シーズンの渋滞対策として、一部地域で観光バスの乗り入れを制限すると発表した。",
+        "対象は東山区の一部で、10月から試験的に実施する。",
+        "市の担当者は「住民の生活を守るために必要な措置だ」と話している。",
+        "観光業界からは反発の声も上がっている。",
+    )
+
+
+def test_unspaced_chinese_headline_counts_as_several_words() -> None:
+    article = clean_fixture("zh_west_lake_night_opening.txt")
+    assert article.title == "杭州西湖景区今年夏季延长夜间开放时间"
+    assert len(article.body) == 4
+    assert article.body[0].startswith("杭州市西湖风景名胜区管理委员会3日宣布")
+
+
+def test_portuguese_date_line_with_h_clock_is_not_the_headline() -> None:
+    article = clean_fixture("pt_preco_do_cafe.txt")
+    assert article.title == "Preço do café sobe 20% em um ano e pressiona inflação"
+    assert article.authors == ("Ana Souza",)
+    assert article.published == datetime(2025, 7, 3, 14, 20)
+    assert len(article.body) == 3
