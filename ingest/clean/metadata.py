@@ -26,6 +26,7 @@ _NAMED_SOURCE = re.compile(
 _ROLE_TAIL = re.compile(r"\s*[|,–—/-]\s*.*$")
 # A headline ("... given asylum by Russia"), standfirst or caption ending in "by Name" is no byline.
 _NO_GLUED_BYLINE = frozenset({TITLE, SUMMARY, rules.CAPTION})
+_SITE_NAME = re.compile(r"\w\.(?:com|org|net|co\.uk|de|fr|es|it|ru|info|news)$", re.I)  # a site, not a person
 _GLUED_HANDLE = re.compile(r"(?<=\w)@\w+$")
 
 
@@ -163,7 +164,9 @@ def _credit(text: str) -> _Credit:
     if by:
         tail = (by.group("tail") or "").strip()
         names = _split_names(", ".join(filter(None, (by.group("names"), by.group("agency")))))
-        return _Credit(names, tail if tail and not rules.ROLE.search(tail) else None)
+        sites = [n for n in names if _SITE_NAME.search(n)]  # "By Troy L. Smith, Cleveland.com"
+        publisher = tail if tail and not rules.ROLE.search(tail) else next(iter(sites), None)
+        return _Credit([n for n in names if n not in sites], publisher)
     if rules.BYLINE_ROLE.match(text):
         return _Credit(_split_names(_ROLE_TAIL.sub("", text)))
     if rules.CREDITS.match(text):  # "Reporting by ...", "Mit Material von dpa": only the agencies

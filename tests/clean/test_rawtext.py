@@ -437,3 +437,9 @@ def test_portuguese_date_line_with_h_clock_is_not_the_headline() -> None:
     assert article.authors == ("Ana Souza",)
     assert article.published == datetime(2025, 7, 3, 14, 20)
     assert len(article.body) == 3
+
+
+def test_site_name_in_byline_is_the_outlet_not_an_author() -> None:
+    article = clean_fixture("en_byline_with_site_name.txt")
+    assert article.authors == ("Dana Whitfield",)
+    assert article.outlet == "Rivertonlive.com"
