@@ -45,7 +45,8 @@ _NAME = r"(?-i:[^\W\d_a-zß-öø-ÿ])[\w'’.-]*"
 _PARTICLE = r"(?-i:von|van|de|der|den|del|della|da|di|du|la|le|dos|das)"
 _NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+(?-i:and|und|et|y|&)\s+|\s+(?:{_PARTICLE}\s+)*){_NAME})*"
 BYLINE_BY = re.compile(
-    rf"^(?i:by|von|par|por|di|text|texto|written by|текст|автор)\s*:?\s+(?P<names>{_NAMES})"
+    rf"^(?i:by|von|par|por|di|text|texto|(?:written|posted|reported|story|words) by|authors?|autor(?:in)?|"
+    rf"auteure?|autora|текст|автор)\s*:?\s+(?P<names>{_NAMES})"
     rf"(?:\s*[|–—]\s*(?P<tail>.{{1,60}})|\s+(?i:with|mit|avec|con)\s+(?P<agency>{AGENCY.pattern})"
     rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}}|\s*·\s*\d.{{0,60}})?$",  # "Текст: Анна Петрова·24 сентября 2018"
     re.U | re.I,

@@ -443,3 +443,9 @@ def test_site_name_in_byline_is_the_outlet_not_an_author() -> None:
     article = clean_fixture("en_byline_with_site_name.txt")
     assert article.authors == ("Dana Whitfield",)
     assert article.outlet == "Rivertonlive.com"
+
+
+def test_author_label_byline_gives_the_author() -> None:
+    article = clean_fixture("en_author_label_byline.txt")
+    assert article.authors == ("Lena Park",)
+    assert removed_by_rule(article)["byline"] == ["Author: Lena Park"]
