@@ -148,7 +148,19 @@ def _article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int
         last += 1
     threshold = weights[main] * _RICH_CLUSTER_SHARE
     rich = [c for c, w in zip(clusters[: last + 1], weights[: last + 1]) if w >= threshold]
-    return rich[0][0], rich[-1][-1]
+    # Text right under the byline is the article's start, however short (a brief above a long "About us").
+    bylined = next((c[0] for c in clusters[: main + 1] if _under_byline(labels, c[0])), rich[0][0])
+    return min(bylined, rich[0][0]), rich[-1][-1]
+
+
+def _under_byline(labels: list[str | None], i: int) -> bool:
+    """Line `i` follows a byline, with only header lines (dates, share buttons) in between."""
+    j = i - 1
+    while j >= 0 and labels[j] in rules.HEADER_RULES:
+        if labels[j] == rules.BYLINE:
+            return True
+        j -= 1
+    return False
 
 
 def _before_teasers(lines: list[Line], labels: list[str | None], first: int, last: int) -> int:

@@ -449,3 +449,18 @@ def test_author_label_byline_gives_the_author() -> None:
     article = clean_fixture("en_author_label_byline.txt")
     assert article.authors == ("Lena Park",)
     assert removed_by_rule(article)["byline"] == ["Author: Lena Park"]
+
+
+def test_short_article_under_its_byline_is_kept_above_a_longer_box() -> None:
+    article = clean_fixture("en_short_article_above_long_about_box.txt")
+    assert article.body[:3] == (
+        "The A38 bridge at Harford has been closed in both directions after a lorry hit the parapet early on Monday.",
+        "Highways engineers are inspecting the structure and diversions are in place.",
+        "Police said nobody was hurt.",
+    )
+    assert removed_by_rule(article)["related"] == [
+        "Most Popular",
+        "- Snow warning for the moors",
+        "- Pub wins best in county award",
+        "- Council tax to rise by 5%",
+    ]
