@@ -464,3 +464,17 @@ def test_short_article_under_its_byline_is_kept_above_a_longer_box() -> None:
         "- Pub wins best in county award",
         "- Council tax to rise by 5%",
     ]
+
+
+def test_opening_paragraphs_above_an_in_article_link_box_are_kept() -> None:
+    article = clean_fixture("en_link_box_after_opening_paragraphs.txt")
+    assert article.body[:2] == (
+        "The city council has approved plans for segregated cycle lanes on three main roads.",
+        "The decision came after a two-hour debate.",
+    )
+    assert len(article.body) == 7
+    assert removed_by_rule(article)["related"] == [
+        "Recommended",
+        "- Bus fares to be frozen for another year",
+        "- New library opens in Eastgate",
+    ]
