@@ -310,11 +310,15 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
                 in_list = True
             elif line.terminal and not line.bullet:
                 in_list = False
-            elif not (in_list and line.list_item):
-                if not _subheading(lines, labels, j) or _teaser_pairs(lines, labels, j) >= _MIN_TEASER_PAIRS:
-                    break
+            elif not (in_list and line.list_item) and not _continues_as_section(lines, labels, j):
+                break
         j += 1
     return j
+
+
+def _continues_as_section(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """A subheading that opens a section of the article, not the first of a run of teasers."""
+    return _subheading(lines, labels, i) and _teaser_pairs(lines, labels, i) < _MIN_TEASER_PAIRS
 
 
 def _teaser_pairs(lines: list[Line], labels: list[str | None], i: int) -> int:
