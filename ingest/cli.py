@@ -11,24 +11,30 @@ import asyncio
 import json
 import logging
 import os
+import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from ingest import __version__
-from ingest.clean import Article, CleanOptions, clean_records
 from ingest.config import Settings
 from ingest.errors import CleanError, ConfigError, IngestError, InputError, NotFound
 from ingest.logs import configure as configure_logging
-from ingest.dedup.options import DedupOptions
-from ingest.service import export, importer
-from ingest.service.process import Pipeline
+from ingest.service import export
 from ingest.store import embedded, reads, schema
 from ingest.store.database import Database, redact, resolve_url
+
+if TYPE_CHECKING:
+    from ingest.clean import CleanOptions
+    from ingest.service.process import Pipeline
+
+# The cleaner (trafilatura) and the deduplicator (datasketch, which loads scipy) cost about a
+# second to import: commands import them when they need them, so `export`, `stories`, `show`
+# and `db` start fast.
 
 log = logging.getLogger("ingest")
 
@@ -43,10 +49,15 @@ def load_settings() -> Settings:
 
 
 def clean_options(settings: Settings) -> CleanOptions:
+    from ingest.clean import CleanOptions
+
     return CleanOptions(max_bytes=settings.max_bytes)
 
 
 def pipeline(settings: Settings) -> Pipeline:
+    from ingest.dedup.options import DedupOptions
+    from ingest.service.process import Pipeline
+
     return Pipeline(
         clean_options(settings),
         DedupOptions(
@@ -79,6 +90,8 @@ def with_database(settings: Settings, work: Callable[[Database], Awaitable[int]]
 
 
 def cmd_clean(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.clean import Article, clean_records
+
     options = clean_options(settings)
     failures = 0
     for path in args.paths:
@@ -129,6 +142,8 @@ def _print_readable(path: Path, articles: Sequence[Any], error: str | None) -> N
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.service import importer
+
     paths = importer.expand(args.paths)
 
     async def work(db: Database) -> int:
@@ -151,6 +166,44 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
         return 0
 
     return with_database(settings, work)
+
+
+def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.service.inbox import DEFAULT_IGNORED, Archive
+    from ingest.service.watcher import Watcher
+
+    inbox, archive_root = settings.inbox_dir.resolve(), settings.archive_root.resolve()
+    if archive_root == inbox or inbox in archive_root.parents:
+        raise ConfigError(f"the archive folder {archive_root} is inside the inbox {inbox}",
+                          hint="set INGEST_ARCHIVE_DIR outside INGEST_INBOX")
+
+    async def work(db: Database) -> int:
+        watcher = Watcher(
+            db, pipeline(settings), inbox, Archive(archive_root), stable_seconds=settings.stable_seconds,
+            rescan_seconds=settings.rescan_seconds, force_polling=settings.force_polling,
+            ignored=DEFAULT_IGNORED + settings.ignore_patterns, delete_processed=settings.delete_processed,
+        )
+        await watcher.run(stop_on_signals())
+        return 0
+
+    return with_database(settings, work)
+
+
+def stop_on_signals() -> asyncio.Event:
+    """SIGTERM/SIGINT: finish the file in hand, then stop. A second one exits at once; nothing
+    is lost, since a file leaves the inbox only after its document is committed."""
+    stop = asyncio.Event()
+
+    def on_signal() -> None:
+        if stop.is_set():
+            os._exit(130)
+        log.info("stopping: finishing the file in hand (signal again to exit at once)")
+        stop.set()
+
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, on_signal)
+    return stop
 
 
 def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
@@ -261,6 +314,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("export", help="print stored articles")
     p.add_argument("--format", choices=export.FORMATS, default="jsonl")
     p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("watch", help="watch the inbox: take each complete file, store it, archive it")
+    p.set_defaults(func=cmd_watch)
 
     p = sub.add_parser("stories", help="list stories and their articles")
     p.add_argument("--since", type=_datetime, help="only stories active since this date (ISO 8601)")

@@ -41,6 +41,26 @@ class Settings(BaseSettings):
         default=None,
         description="Where processed, duplicate and failed files are moved. Default: `<data dir>/archive`.",
     )
+    stable_seconds: float = Field(
+        default=1.0, ge=0,
+        description="A dropped file is taken once its size and modification time are unchanged this long.",
+    )
+    force_polling: bool = Field(
+        default=False,
+        description="Poll the inbox instead of using inotify: needed on NFS/SMB shares and Docker bind mounts.",
+    )
+    rescan_seconds: float = Field(
+        default=30.0, gt=0,
+        description="Full rescan of the inbox this often, a safety net for missed file events.",
+    )
+    ignore: str = Field(
+        default="",
+        description="Extra comma-separated file name patterns to ignore (`*.tmp`, `*.part`, hidden files... always are).",
+    )
+    delete_processed: bool = Field(
+        default=False,
+        description="Delete processed files instead of moving them to `<archive>/processed/YYYY-MM-DD/`.",
+    )
     max_bytes: int = Field(
         default=20 * 1024 * 1024,
         gt=0,
@@ -68,6 +88,10 @@ class Settings(BaseSettings):
     @property
     def archive_root(self) -> Path:
         return self.archive_dir if self.archive_dir is not None else self.data_dir / "archive"
+
+    @property
+    def ignore_patterns(self) -> tuple[str, ...]:
+        return tuple(p.strip() for p in self.ignore.split(",") if p.strip())
 
     @property
     def embedded_pgdata(self) -> Path:

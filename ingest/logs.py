@@ -41,5 +41,5 @@ def configure(fmt: str, level: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("pgserver", "alembic", "trafilatura", "htmldate"):
+    for noisy in ("pgserver", "alembic", "trafilatura", "htmldate", "watchfiles"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))

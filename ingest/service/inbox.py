@@ -1,0 +1,85 @@
+"""The inbox's file rules: which files to take, when they are complete, where they go after.
+
+Producers should write under a temporary name (`*.tmp`, `*.part`, or a dot-file) and
+rename into place when done; files written in place are taken once their size and
+modification time have not changed for INGEST_STABLE_SECONDS.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+# Editors', browsers' and operating systems' partial or junk files.
+DEFAULT_IGNORED = ("*.tmp", "*.part", "*.crdownload", "~$*", ".DS_Store", "Thumbs.db", "desktop.ini")
+
+
+def is_ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
+    """Hidden files and folders, partial downloads, OS junk, and the user's own patterns."""
+    if any(part.startswith(".") for part in relative.parts):
+        return True
+    return any(fnmatch.fnmatch(relative.name, pattern) for pattern in patterns)
+
+
+def refusal(path: Path, inbox: Path) -> str | None:
+    """Why a file must not be read (a link, or a path resolving outside the inbox), else None."""
+    if path.is_symlink():
+        return "symbolic link refused: ingest reads only regular files inside the inbox"
+    try:
+        path.resolve().relative_to(inbox.resolve())
+    except ValueError:
+        return "path resolves outside the inbox: refused"
+    return None
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What a file looked like when last checked; equal snapshots over time mean it is complete."""
+
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, path: Path) -> Snapshot | None:
+        try:
+            st = path.stat(follow_symlinks=False)
+        except OSError:
+            return None
+        return cls(st.st_size, st.st_mtime_ns)
+
+
+class Archive:
+    """processed/YYYY-MM-DD/, duplicates/ and failed/ under one root, never inside the inbox."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def move(self, path: Path, kind: str, *, now: datetime | None = None) -> Path:
+        folder = self.root / kind
+        if kind == "processed":
+            folder = folder / (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")
+        folder.mkdir(parents=True, exist_ok=True)
+        target = _free_name(folder / path.name)
+        os.replace(path, target)
+        return target
+
+    def fail(self, path: Path, reason: str, document_id: int | None) -> Path:
+        """Move a file to failed/ with `<name>.error.json` beside it saying why."""
+        target = self.move(path, "failed")
+        record = {"file": path.name, "reason": reason, "time": datetime.now(timezone.utc).isoformat(),
+                  "document_id": document_id}
+        target.with_name(target.name + ".error.json").write_text(json.dumps(record, ensure_ascii=False, indent=2))
+        return target
+
+
+def _free_name(target: Path) -> Path:
+    """`name.txt`, else `name (1).txt`, `name (2).txt`...: an archived file never overwrites another."""
+    candidate, n = target, 0
+    while candidate.exists() or candidate.is_symlink() or candidate.with_name(candidate.name + ".error.json").exists():
+        n += 1
+        candidate = target.with_name(f"{target.stem} ({n}){target.suffix}")
+    return candidate

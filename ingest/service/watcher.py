@@ -1,0 +1,129 @@
+"""The watched folder: take each complete file once, store it, process it, archive it.
+
+A file leaves the inbox only after its bytes are committed to PostgreSQL; while the
+database is unreachable files simply wait in the inbox and are retried.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from pathlib import Path
+
+from watchfiles import awatch
+
+from ingest.errors import DatabaseUnavailable, InputError
+from ingest.service.inbox import Archive, Snapshot, is_ignored, refusal
+from ingest.service.process import Pipeline, process_document
+from ingest.service.receive import receive_file
+from ingest.store.database import Database
+
+log = logging.getLogger(__name__)
+
+TICK_SECONDS = 0.2
+RETRY_SECONDS = 5.0
+
+
+class Watcher:
+    """Owns the inbox's pending files; run() until `stop` is set, finishing the file in hand."""
+
+    def __init__(
+        self, db: Database, pipeline: Pipeline, inbox: Path, archive: Archive, *, stable_seconds: float,
+        rescan_seconds: float, force_polling: bool, ignored: tuple[str, ...], delete_processed: bool,
+    ) -> None:
+        self.db, self.pipeline, self.inbox, self.archive = db, pipeline, inbox, archive
+        self.stable_seconds, self.rescan_seconds = stable_seconds, rescan_seconds
+        self.force_polling, self.ignored, self.delete_processed = force_polling, ignored, delete_processed
+        self.pending: dict[Path, tuple[Snapshot, float]] = {}
+
+    async def run(self, stop: asyncio.Event) -> None:
+        self.inbox.mkdir(parents=True, exist_ok=True)
+        self.rescan()  # files dropped while the service was down, or left by a crash
+        log.info("watching %s", self.inbox)
+        events = asyncio.create_task(self._follow_events(stop))
+        try:
+            await self._check_pending(stop)
+        finally:
+            events.cancel()
+
+    def rescan(self) -> None:
+        for path in sorted(self.inbox.rglob("*")):
+            self.note(path)
+
+    def note(self, path: Path) -> None:
+        """Start (or restart) watching a path for completeness, unless it is to be ignored."""
+        try:
+            relative = path.relative_to(self.inbox)
+        except ValueError:
+            return
+        if is_ignored(relative, self.ignored) or (path.is_dir() and not path.is_symlink()):
+            return
+        snapshot = Snapshot.of(path)
+        if snapshot is not None and self.pending.get(path, (None,))[0] != snapshot:
+            self.pending[path] = (snapshot, time.monotonic())
+
+    async def _follow_events(self, stop: asyncio.Event) -> None:
+        async for changes in awatch(self.inbox, stop_event=stop, force_polling=self.force_polling,
+                                    recursive=True, watch_filter=None):
+            for _, name in changes:
+                path = Path(name)
+                if path.is_dir() and not path.is_symlink():
+                    for child in path.rglob("*"):
+                        self.note(child)
+                else:
+                    self.note(path)
+
+    async def _check_pending(self, stop: asyncio.Event) -> None:
+        last_scan = time.monotonic()
+        while not stop.is_set():
+            now = time.monotonic()
+            if now - last_scan >= self.rescan_seconds:  # inotify queues overflow under load
+                self.rescan()
+                last_scan = now
+            for path, (snapshot, since) in sorted(self.pending.items(), key=lambda item: item[1][1]):
+                if stop.is_set():
+                    break
+                current = Snapshot.of(path)
+                if current is None:
+                    del self.pending[path]  # vanished before it was complete: nothing to take
+                elif current != snapshot:
+                    self.pending[path] = (current, time.monotonic())
+                elif time.monotonic() - since >= self.stable_seconds:
+                    del self.pending[path]
+                    await self.take(path)
+            try:
+                await asyncio.wait_for(stop.wait(), TICK_SECONDS)
+            except TimeoutError:
+                pass
+
+    async def take(self, path: Path) -> None:
+        """Store, process and archive one complete file; on a database outage leave it for later."""
+        reason = refusal(path, self.inbox) or (None if path.is_file() else "not a regular file: refused")
+        if reason:
+            log.warning("%s: %s", path.name, reason)
+            self.archive.fail(path, reason, None)
+            return
+        try:
+            received = await receive_file(self.db, path, self.pipeline.clean_options.max_bytes)
+            unfinished = received.status in ("queued", "processing")  # new, or interrupted by a crash or outage
+            outcome = await process_document(self.db, received.id, self.pipeline) if unfinished else None
+        except DatabaseUnavailable as exc:
+            log.warning("%s stays in the inbox: %s", path.name, exc)
+            self.pending[path] = (Snapshot.of(path) or Snapshot(0, 0), time.monotonic() + RETRY_SECONDS)
+            return
+        except InputError as exc:  # vanished or unreadable between the check and the read
+            log.warning("%s", exc)
+            if path.exists():
+                self.archive.fail(path, str(exc), None)
+            return
+        context = {"document_id": received.id}
+        if outcome is None and not received.new:
+            self.archive.move(path, "duplicates")
+            log.info("%s: same bytes as document %s", path.name, received.id, extra=context)
+        elif outcome is None or (outcome.error and not outcome.article_ids):
+            self.archive.fail(path, received.error if outcome is None else outcome.error or "", received.id)
+            log.info("%s: failed", path.name, extra=context)
+        else:
+            path.unlink() if self.delete_processed else self.archive.move(path, "processed")
+            log.info("%s: %d articles", path.name, len(outcome.article_ids), extra=context)

@@ -1,0 +1,160 @@
+"""`ingest watch` as a user runs it: a real subprocess, a real inbox, a real PostgreSQL."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, SEEDS
+
+SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
+SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.1)
+
+
+class Service:
+    def __init__(self, root: Path, env: dict[str, str]) -> None:
+        self.inbox, self.archive = root / "inbox", root / "archive"
+        self.env = {**env, "INGEST_INBOX": str(self.inbox), "INGEST_ARCHIVE_DIR": str(self.archive),
+                    "INGEST_STABLE_SECONDS": "0.5"}
+        self.proc: subprocess.Popen[str] | None = None
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "ingest.cli", "watch"], env=self.env,
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        wait_for(lambda: self.inbox.exists())
+
+    def stop(self) -> int:
+        assert self.proc is not None
+        self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout=30)
+
+    def archived(self, kind: str) -> list[str]:
+        folder = self.archive / kind
+        return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+@pytest.fixture
+def service(cli, tmp_path) -> Iterator[Service]:
+    svc = Service(tmp_path, cli.env)
+    yield svc
+    if svc.proc and svc.proc.poll() is None:
+        svc.proc.kill()
+        svc.proc.wait()
+
+
+def test_files_already_in_the_inbox_are_taken_at_start_and_form_one_story(service, sql):
+    service.inbox.mkdir()
+    shutil.copy(SEED_A, service.inbox)
+    shutil.copy(SEED_B, service.inbox)
+    service.start()
+
+    wait_for(lambda: len(service.archived("processed")) == 2)
+    assert service.stop() == 0
+    assert sql("SELECT count(DISTINCT story_id), count(*) FROM articles") == [(1, 2)]
+    assert list(service.inbox.iterdir()) == []
+    day = datetime.now(timezone.utc).strftime("%Y-%m-%d")
+    assert (service.archive / "processed" / day / SEED_A.name).read_bytes() == SEED_A.read_bytes()
+
+
+def test_the_same_file_dropped_again_goes_to_duplicates_with_no_new_article(service, sql):
+    service.start()
+    shutil.copy(SEED_A, service.inbox / "first.txt")
+    wait_for(lambda: service.archived("processed") == ["first.txt"])
+    shutil.copy(SEED_A, service.inbox / "again.txt")
+
+    wait_for(lambda: service.archived("duplicates") == ["again.txt"])
+    assert sql("SELECT count(*), max(times_received) FROM documents") == [(1, 2)]
+    assert sql("SELECT count(*) FROM articles") == [(1,)]
+
+
+def test_an_empty_file_goes_to_failed_with_the_reason_beside_it(service, sql):
+    service.start()
+    (service.inbox / "empty.txt").write_bytes(b"")
+
+    wait_for(lambda: "empty.txt.error.json" in service.archived("failed"))
+    record = json.loads((service.archive / "failed" / "empty.txt.error.json").read_text())
+    assert record["reason"] == "empty file: it holds no bytes or only whitespace"
+    assert sql("SELECT id, error FROM failed_documents") == [(record["document_id"], record["reason"])]
+
+
+def test_a_file_written_slowly_is_read_only_once_complete(service, sql):
+    service.start()
+    content = SEED_A.read_bytes()
+    with (service.inbox / "slow.txt").open("wb") as handle:
+        for start in range(0, len(content), len(content) // 10 + 1):
+            handle.write(content[start : start + len(content) // 10 + 1])
+            handle.flush()
+            time.sleep(0.3)
+
+    wait_for(lambda: service.archived("processed") == ["slow.txt"])
+    assert [bytes(raw) for (raw,) in sql("SELECT raw FROM documents")] == [content]
+
+
+def test_temporary_hidden_and_partial_files_are_left_alone(service, sql):
+    service.start()
+    for name in (".hidden.txt", "upload.tmp", "film.part", "page.crdownload", "~$draft.txt", "Thumbs.db"):
+        shutil.copy(SEED_A, service.inbox / name)
+    shutil.copy(SEED_B, service.inbox / "real.txt")
+
+    wait_for(lambda: service.archived("processed") == ["real.txt"])
+    time.sleep(1.0)
+    assert sorted(p.name for p in service.inbox.iterdir()) == [
+        ".hidden.txt", "Thumbs.db", "film.part", "page.crdownload", "upload.tmp", "~$draft.txt"]
+    assert sql("SELECT count(*) FROM documents") == [(1,)]
+
+
+def test_a_symlink_to_a_file_outside_the_inbox_is_refused_not_followed(service, sql, tmp_path):
+    secret = tmp_path / "outside.txt"
+    secret.write_text("Private notes\nNot for the archive.")
+    service.start()
+    (service.inbox / "link.txt").symlink_to(secret)
+
+    wait_for(lambda: "link.txt.error.json" in service.archived("failed"))
+    record = json.loads((service.archive / "failed" / "link.txt.error.json").read_text())
+    assert record["reason"] == "symbolic link refused: ingest reads only regular files inside the inbox"
+    assert secret.read_text() == "Private notes\nNot for the archive."
+    assert sql("SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_names_never_collide_in_the_archive(service):
+    service.start()
+    (service.inbox / "a").mkdir()
+    (service.inbox / "b").mkdir()
+    shutil.copy(SEED_A, service.inbox / "a" / "story.txt")
+    shutil.copy(SEED_B, service.inbox / "b" / "story.txt")
+
+    wait_for(lambda: len(service.archived("processed")) == 2)
+    assert service.archived("processed") == ["story (1).txt", "story.txt"]
+
+
+def test_an_archive_inside_the_inbox_is_refused(cli, tmp_path):
+    result = cli("watch", env={"INGEST_INBOX": str(tmp_path / "in"), "INGEST_ARCHIVE_DIR": str(tmp_path / "in" / "done")})
+
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"ingest: error: the archive folder {tmp_path / 'in' / 'done'} is inside the inbox")
+
+
+def test_a_whitespace_only_file_fails_and_sigterm_then_exits_cleanly(service):
+    service.start()
+    shutil.copy(FIXTURES / "import" / "whitespace.txt", service.inbox / "blank.txt")
+
+    wait_for(lambda: "blank.txt.error.json" in service.archived("failed"))
+    assert service.stop() == 0
