@@ -317,8 +317,14 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
 
 
 def _continues_as_section(lines: list[Line], labels: list[str | None], i: int) -> bool:
-    """A subheading that opens a section of the article, not the first of a run of teasers."""
-    return _subheading(lines, labels, i) and _teaser_pairs(lines, labels, i) < _MIN_TEASER_PAIRS
+    """A subheading that opens a section of the article, or a line the article's sentences
+    enclose ("Link to the website - https://..."), but not the first of a run of teasers."""
+    opens = _subheading(lines, labels, i) or (_sentence(lines, labels, i - 1) and _sentence(lines, labels, i + 1))
+    return opens and not lines[i].bullet and _teaser_pairs(lines, labels, i) < _MIN_TEASER_PAIRS
+
+
+def _sentence(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    return 0 <= i < len(lines) and labels[i] is None and lines[i].terminal and not lines[i].bullet
 
 
 def _teaser_pairs(lines: list[Line], labels: list[str | None], i: int) -> int:

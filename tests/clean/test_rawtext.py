@@ -388,3 +388,12 @@ def test_opening_paragraphs_above_an_in_article_link_box_are_kept() -> None:
         "- Bus fares to be frozen for another year",
         "- New library opens in Eastgate",
     ]
+
+
+def test_link_line_between_closing_sentences_of_the_body_is_kept() -> None:
+    article = clean_fixture("en_link_line_between_closing_sentences.txt")
+    assert article.body[-3:] == (
+        "Tickets for the remaining weeks can be booked online or at the box office.",
+        "Booking page – https://riverside-playhouse.example/summer-season/tickets",
+        "We look forward to seeing you at the theatre this summer.",
+    )
