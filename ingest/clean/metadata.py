@@ -26,7 +26,9 @@ _NAMED_SOURCE = re.compile(
 _ROLE_TAIL = re.compile(r"\s*[|,–—/-]\s*.*$")
 # A headline ("... given asylum by Russia"), standfirst or caption ending in "by Name" is no byline.
 _NO_GLUED_BYLINE = frozenset({TITLE, SUMMARY, rules.CAPTION})
-_SITE_NAME = re.compile(r"\w\.(?:com|org|net|co\.uk|de|fr|es|it|ru|info|news)$", re.I)  # a site, not a person
+_SITE_NAME = re.compile(r"\w\.(?:com|org|net|co\.uk|de|fr|es|it|ru|info|news)$", re.I)
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+_DIGIT = re.compile(r"\d")  # a date after the byline ("By Jane Roe | Nov 19, 2019") is no publisher
 _GLUED_HANDLE = re.compile(r"(?<=\w)@\w+$")
 
 
@@ -164,9 +166,8 @@ def _credit(text: str) -> _Credit:
     if by:
         tail = (by.group("tail") or "").strip()
         names = _split_names(", ".join(filter(None, (by.group("names"), by.group("agency")))))
-        sites = [n for n in names if _SITE_NAME.search(n)]  # "By Troy L. Smith, Cleveland.com"
-        publisher = tail if tail and not rules.ROLE.search(tail) else next(iter(sites), None)
-        return _Credit([n for n in names if n not in sites], publisher)
+        stated_outlet = tail if tail and not rules.ROLE.search(tail) and not _DIGIT.search(tail) else None
+        return _people_and_outlet(names, stated_outlet)
     if rules.BYLINE_ROLE.match(text):
         return _Credit(_split_names(_ROLE_TAIL.sub("", text)))
     if rules.CREDITS.match(text):  # "Reporting by ...", "Mit Material von dpa": only the agencies
@@ -174,6 +175,14 @@ def _credit(text: str) -> _Credit:
     if glued := rules.GLUED_BYLINE.search(text):  # "March 3, 2025 by Helen Ward"
         return _Credit(_split_names(glued.group("names")))
     return _Credit(_split_names(text), stated=False)
+
+
+def _people_and_outlet(names: list[str], outlet: str | None) -> _Credit:
+    """Names that are people: a site ("Cleveland.com") or an acronym ("CNN") in a byline is the
+    outlet, and a job title ("Staff Writer") is neither."""
+    outlets = [n for n in names if _SITE_NAME.search(n) or _ACRONYM.fullmatch(n)]
+    people = [n for n in names if n not in outlets and not rules.ROLE.search(n)]
+    return _Credit(people, outlet or next(iter(outlets), None))
 
 
 def _split_names(raw: str) -> list[str]:

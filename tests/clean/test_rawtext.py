@@ -397,3 +397,16 @@ def test_link_line_between_closing_sentences_of_the_body_is_kept() -> None:
         "Booking page – https://riverside-playhouse.example/summer-season/tickets",
         "We look forward to seeing you at the theatre this summer.",
     )
+
+
+def test_job_title_in_byline_is_no_author_and_date_after_it_no_outlet() -> None:
+    article = clean_fixture("en_byline_with_role_and_date.txt")
+    assert article.authors == ("Jane Roe",)
+    assert article.outlet is None
+    assert article.published == datetime(2025, 11, 19)
+
+
+def test_network_acronym_in_byline_is_the_outlet() -> None:
+    article = clean_fixture("en_byline_with_network_acronym.txt")
+    assert article.authors == ("Sam Ortiz", "Lee Park")
+    assert article.outlet == "CNN"
