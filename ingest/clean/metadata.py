@@ -27,6 +27,7 @@ _ROLE_TAIL = re.compile(r"\s*[|,–—/-]\s*.*$")
 # A headline ("... given asylum by Russia"), standfirst or caption ending in "by Name" is no byline.
 _NO_GLUED_BYLINE = frozenset({TITLE, SUMMARY, rules.CAPTION})
 _SITE_NAME = re.compile(r"\w\.(?:com|org|net|co\.uk|de|fr|es|it|ru|info|news)$", re.I)
+_BARE_BY = re.compile(r"(?:by|von|par|por|di)\s*:?$", re.I)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _DIGIT = re.compile(r"\d")  # a date after the byline ("By Jane Roe | Nov 19, 2019") is no publisher
 _GLUED_HANDLE = re.compile(r"(?<=\w)@\w+$")
@@ -145,10 +146,14 @@ def _credits(page: Classified) -> tuple[tuple[str, ...], list[str]]:
 
 
 def _credit_lines(page: Classified, body_at: int) -> Iterator[tuple[int, _Credit]]:
-    """Byline lines, and header lines above the article text that end in a glued byline."""
+    """Byline lines (a lone name line under a bare "By" line states its name), and header lines
+    above the article text that end in a glued byline."""
     for i, (line, label) in enumerate(zip(page.lines, page.labels)):
         if label == rules.BYLINE:
-            yield i, _credit(line.text)
+            credit = _credit(line.text)
+            if i > 0 and _BARE_BY.match(page.lines[i - 1].text):
+                credit = replace(credit, stated=True)
+            yield i, credit
         elif i < body_at and label not in _NO_GLUED_BYLINE and (glued := rules.GLUED_BYLINE.search(line.text)):
             yield i, _Credit(_split_names(glued.group("names")))
 

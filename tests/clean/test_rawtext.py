@@ -410,3 +410,8 @@ def test_network_acronym_in_byline_is_the_outlet() -> None:
     article = clean_fixture("en_byline_with_network_acronym.txt")
     assert article.authors == ("Sam Ortiz", "Lee Park")
     assert article.outlet == "CNN"
+
+
+def test_name_under_a_bare_by_line_is_the_stated_author() -> None:
+    article = clean_fixture("en_bare_by_line_above_name.txt")
+    assert article.authors == ("Rita Okafor",)
