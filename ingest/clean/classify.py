@@ -228,8 +228,8 @@ def _label_header(
 def _find_title(lines: list[Line], labels: list[str | None], start: int) -> int | None:
     """The headline: the last headline-shaped line above the article, or a short line above a byline/date.
 
-    A standfirst sits between headline and byline, so a prose candidate yields to
-    a headline-shaped line right above it.
+    A standfirst or photo caption may sit between headline and byline, so a sentence
+    candidate yields to a headline-shaped line up to two lines above it.
     """
     for i in range(min(start, len(lines) - 1), -1, -1):
         if not _title_shaped(lines, labels, i):
@@ -239,8 +239,10 @@ def _find_title(lines: list[Line], labels: list[str | None], start: int) -> int 
         if line.headline_like and line.words >= 3 and not line.is_prose():
             return i - 1 if _is_headline(lines, labels, i - 1) else i  # headline above a deck
         if above_meta and line.words <= 25 and line.opens_capital:  # "di Marco Bellini" is a byline
-            prose_under_headline = line.is_prose() and i > 0 and _title_shaped(lines, labels, i - 1)
-            return i - 1 if prose_under_headline and _is_headline(lines, labels, i - 1) else i
+            if not line.terminal:
+                return i
+            # A sentence (standfirst, caption) above the byline yields to a headline just above it.
+            return next((k for k in range(i - 1, i - 3, -1) if _is_headline(lines, labels, k)), i)
     return None
 
 

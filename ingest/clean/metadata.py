@@ -29,6 +29,10 @@ _NO_GLUED_BYLINE = frozenset({TITLE, SUMMARY, rules.CAPTION})
 _SITE_NAME = re.compile(r"\w\.(?:com|org|net|co\.uk|de|fr|es|it|ru|info|news)$", re.I)
 _BARE_BY = re.compile(r"(?:by|von|par|por|di)\s*:?$", re.I)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
+_OUTLET_WORD = re.compile(
+    r"\b(?:News|Times|Post|Herald|Journal|Gazette|Tribune|Chronicle|Telegraph|Courier|Daily|Weekly|Magazine|"
+    r"Radio|TV|Zeitung|Presse|Tageblatt|Rundschau|Diario|Periódico|Corriere|Gazzetta)$"
+)
 _DIGIT = re.compile(r"\d")  # a date after the byline ("By Jane Roe | Nov 19, 2019") is no publisher
 _GLUED_HANDLE = re.compile(r"(?<=\w)@\w+$")
 
@@ -183,9 +187,9 @@ def _credit(text: str) -> _Credit:
 
 
 def _people_and_outlet(names: list[str], outlet: str | None) -> _Credit:
-    """Names that are people: a site ("Cleveland.com") or an acronym ("CNN") in a byline is the
-    outlet, and a job title ("Staff Writer") is neither."""
-    outlets = [n for n in names if _SITE_NAME.search(n) or _ACRONYM.fullmatch(n)]
+    """Names that are people: a site ("Cleveland.com"), an acronym ("CNN") or a newspaper's name
+    ("Lakeside Herald") in a byline is the outlet, and a job title ("Staff Writer") is neither."""
+    outlets = [n for n in names if _SITE_NAME.search(n) or _ACRONYM.fullmatch(n) or _OUTLET_WORD.search(n)]
     people = [n for n in names if n not in outlets and not rules.ROLE.search(n)]
     return _Credit(people, outlet or next(iter(outlets), None))
 

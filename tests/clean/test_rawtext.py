@@ -415,3 +415,14 @@ def test_network_acronym_in_byline_is_the_outlet() -> None:
 def test_name_under_a_bare_by_line_is_the_stated_author() -> None:
     article = clean_fixture("en_bare_by_line_above_name.txt")
     assert article.authors == ("Rita Okafor",)
+
+
+def test_caption_sentence_above_byline_yields_to_the_headline() -> None:
+    article = clean_fixture("en_caption_between_headline_and_byline.txt")
+    assert article.title == "Veteran rock band announces reunion show at the lakeside amphitheatre"
+
+
+def test_newspaper_name_in_byline_is_the_outlet_not_an_author() -> None:
+    article = clean_fixture("en_caption_between_headline_and_byline.txt")
+    assert article.authors == ("Carla Mendes",)
+    assert article.outlet == "Lakeside Herald"
