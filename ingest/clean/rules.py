@@ -164,6 +164,8 @@ CREDIT_ONLY = _rx(
     r"^(?:\([^()]{2,80}\)|(?:photos?|fotos?|фото|bild|image|picture|photograph|credit)\s*:\s*\S+(?:\s+\S+){0,4}|"
     r"©.{2,60})$"
 )
+# "... scissor switch keyboard via iFixit": a caption crediting its source; a sentence would end in a stop.
+VIA_CREDIT = re.compile(r"\svia (?=\S*[A-Z])[\w.&'-]+(?: [A-Z][\w.&'-]*){0,3}$")  # "via iFixit", not "via email"
 QUOTED = re.compile(r"[\"“”„«»]")
 CAPTION_START = _rx(
     r"^(?:(?:file )?(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
@@ -261,6 +263,8 @@ def match(line: Line) -> str | None:
     if SOURCE_LINE.match(text) or ORIGINALLY.match(text):
         return SOURCE
     if line.words <= 25 and (CAPTION_CREDIT.search(text) or CAPTION_START.match(text) or _bare_credit(line)):
+        return CAPTION
+    if line.words <= 25 and not line.terminal and VIA_CREDIT.search(text):
         return CAPTION
     if (line.words <= 25 and FOOTER_LINE.match(text)) or LEGAL_LINE.match(text) or ABOUT_AUTHOR.match(text):
         return FOOTER

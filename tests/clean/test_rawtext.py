@@ -426,3 +426,9 @@ def test_newspaper_name_in_byline_is_the_outlet_not_an_author() -> None:
     article = clean_fixture("en_caption_between_headline_and_byline.txt")
     assert article.authors == ("Carla Mendes",)
     assert article.outlet == "Lakeside Herald"
+
+
+def test_image_caption_credited_via_a_source_is_removed() -> None:
+    article = clean_fixture("en_via_credited_image_caption.txt")
+    assert removed_by_rule(article)["caption"] == ["The current Inkwell reader's page-turn buttons via TechTeardown"]
+    assert "Readers can send tips via email." in article.body
