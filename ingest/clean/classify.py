@@ -2,16 +2,20 @@
 
 Evidence is combined in passes, each one small and named:
 1. context-free patterns (`rules.match`) and date lines (`dates.date_lines`);
-2. photo credits and the caption line they close; headed link blocks ("Related:");
+2. photo credits and the caption line they close (or caption labels and the line
+   they open); headed link blocks ("Related:");
 3. the article block: prose lines (long, terminal, stopword-rich, as in jusText)
    grouped into clusters that short navigation-like lines interrupt; the richest
-   cluster, and any other nearly as rich, span the article;
+   cluster, and any other nearly as rich, span the article, which always starts
+   with the text right under a byline and ends before a closing run of
+   headline + teaser pairs;
 4. the header above it: headline, a standfirst followed by metadata lines, short
    section/byline lines; in a page dump every other line there is chrome (`nav`,
    or `aside` for prose such as disclaimers);
-5. the trailer below it (page dumps): sentences, colon-introduced lists and
-   subheaded sections that continue the body are kept; two or more headline-shaped
-   lines there are a related-stories list, the rest chrome.
+5. the trailer below it (page dumps): sentences, lines they enclose, colon-introduced
+   lists, subheaded sections and runs of similar lines that cannot be links continue
+   the body; two or more headline-shaped lines there are a related-stories list,
+   the rest chrome.
 Lines inside the article block that no pattern claims are body, however short.
 """
 
@@ -326,6 +330,7 @@ def _continues_as_section(lines: list[Line], labels: list[str | None], i: int) -
 
 
 def _sentence(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """An unclaimed, unbulleted sentence at `i` (False past either end of the page)."""
     return 0 <= i < len(lines) and labels[i] is None and lines[i].terminal and not lines[i].bullet
 
 
