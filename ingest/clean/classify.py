@@ -12,10 +12,10 @@ Evidence is combined in passes, each one small and named:
 4. the header above it: headline, a standfirst followed by metadata lines, short
    section/byline lines; in a page dump every other line there is chrome (`nav`,
    or `aside` for prose such as disclaimers);
-5. the trailer below it (page dumps): sentences, lines they enclose, colon-introduced
-   lists, subheaded sections and runs of similar lines that cannot be links continue
-   the body; two or more headline-shaped lines there are a related-stories list,
-   the rest chrome.
+5. the trailer below it (page dumps; `trailer.py`): sentences, lines they enclose,
+   colon-introduced lists, subheaded sections and runs of similar lines that cannot
+   be links continue the body; two or more headline-shaped lines there are a
+   related-stories list, the rest chrome.
 Lines inside the article block that no pattern claims are body, however short.
 """
 
@@ -24,25 +24,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ingest.clean import rules
+from ingest.clean import rules, trailer
 from ingest.clean.dates import DateLine, date_lines
-from ingest.clean.lines import Line, capital_like
+from ingest.clean.lines import Line
 
 TITLE, SUMMARY, BODY = "title", "summary", "body"
-NAV, ASIDE = "nav", "aside"
 _MAX_TITLE_WORDS = 30
 _BREAKS_BETWEEN_CLUSTERS = 4
 _NAV_MAX_WORDS = 4
 _RICH_CLUSTER_SHARE = 0.5
 _TRAILER_WALL = 1_000  # breaks reported for a trailer header: no cluster beyond it joins the article
-_TEASER_MAX_WORDS = 25
-_TEASER_HEAD_MIN_WORDS = 4
-_MIN_TEASER_PAIRS = 2
-_SUBHEADING_MAX_WORDS = 8
-_SENTENCE_MIN_WORDS = 8
 _CAPTION_MAX_WORDS = 40
-_MIN_SIMILAR_RUN = 3
-_LINK_STARTS = "A9#@"  # shape classes that open menu links, headlines, counters, tags and handles
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\d{1,2}時\d{1,2}分")
 
 
@@ -77,9 +69,9 @@ def classify(
     span = _article_span(lines, labels)
     start = 0
     if span is not None:
-        span = (span[0], _before_teasers(lines, labels, *span))
+        span = (span[0], trailer.before_teasers(lines, labels, *span))
         start = _label_header(lines, labels, span[0], page_dump, known_title)
-        _label_trailer(lines, labels, max(span[1], start - 1), page_dump)
+        trailer.label_trailer(lines, labels, max(span[1], start - 1), page_dump)
     return Classified(lines, [lab or BODY for lab in labels], dates, start)
 
 
@@ -124,7 +116,8 @@ def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
                 previous_claimed = False
                 continue
             candidate = lines[j]
-            teaser = previous_claimed and candidate.terminal and candidate.words <= _TEASER_MAX_WORDS and j > i + 1
+            short = candidate.words <= trailer.TEASER_MAX_WORDS
+            teaser = previous_claimed and candidate.terminal and short and j > i + 1
             listed = candidate.bullet and candidate.words <= _MAX_TITLE_WORDS
             headline = candidate.headline_like and candidate.words >= 3 and not candidate.is_prose()
             if not (teaser or listed or headline):
@@ -167,14 +160,6 @@ def _under_byline(labels: list[str | None], i: int) -> bool:
     return False
 
 
-def _before_teasers(lines: list[Line], labels: list[str | None], first: int, last: int) -> int:
-    """The article's last line once a run of teaser pairs that closes the span is cut off
-    (their one-sentence teasers read as prose, so the span takes them in)."""
-    for k in range(first + 1, last + 1):
-        pairs = _teaser_pairs(lines, labels, k) if labels[k] is None else 0
-        if pairs >= _MIN_TEASER_PAIRS and k + 2 * pairs > last:
-            return k - 1
-    return last
 
 
 def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int) -> int:
@@ -225,7 +210,7 @@ def _label_header(
         labels[title - 1] = labels[title - 1] or rules.header_kind(lines[title - 1])
     if page_dump:
         for j in range(i):
-            labels[j] = labels[j] or _chrome(lines[j])
+            labels[j] = labels[j] or trailer.chrome(lines[j])
     return i
 
 
@@ -279,110 +264,3 @@ def _meta_follows(lines: list[Line], labels: list[str | None], i: int) -> bool:
         return False
     label = labels[i + 1]
     return label in rules.HEADER_RULES or (label is None and rules.header_kind(lines[i + 1]) is not None)
-
-
-def _label_trailer(lines: list[Line], labels: list[str | None], end: int, page_dump: bool) -> None:
-    """Below the article: keep what continues it, then related-story runs and chrome."""
-    if not page_dump:  # extractor output: its list-shaped endings are mostly article content
-        return
-    j = _continuation_end(lines, labels, end)
-    tail = [k for k in range(j, len(lines)) if labels[k] is None]
-    shaped = [k for k in tail if lines[k].headline_like and lines[k].words >= 3]
-    if len(shaped) >= 2:
-        for k in shaped:
-            labels[k] = rules.RELATED
-    for k in tail:
-        labels[k] = labels[k] or _chrome(lines[k])
-
-
-def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> int:
-    """First line after `end` that no longer continues the body.
-
-    Sentences continue it, and so do the items of a colon-introduced list, a
-    short subheading directly followed by a full sentence and a run of similar
-    lines that cannot be links (`_similar_run`); a trailer header ends it, and so
-    does a run of headline-and-teaser pairs (`_teaser_pairs`).
-    """
-    j, in_list = end + 1, lines[end].text.endswith(":") if end >= 0 else False
-    while j < len(lines):
-        line = lines[j]
-        if labels[j] is not None and rules.is_trailer_header(line):
-            break
-        if labels[j] is None:
-            if (run := _similar_run(lines, labels, j)) >= _MIN_SIMILAR_RUN:
-                j += run
-                continue
-            if line.text.endswith(":"):
-                in_list = True
-            elif line.terminal and not line.bullet:
-                in_list = False
-            elif not (in_list and line.list_item) and not _continues_as_section(lines, labels, j):
-                break
-        j += 1
-    return j
-
-
-def _continues_as_section(lines: list[Line], labels: list[str | None], i: int) -> bool:
-    """A subheading that opens a section of the article, or a line the article's sentences
-    enclose ("Link to the website - https://..."), but not the first of a run of teasers."""
-    opens = _subheading(lines, labels, i) or (_sentence(lines, labels, i - 1) and _sentence(lines, labels, i + 1))
-    return opens and not lines[i].bullet and _teaser_pairs(lines, labels, i) < _MIN_TEASER_PAIRS
-
-
-def _sentence(lines: list[Line], labels: list[str | None], i: int) -> bool:
-    """An unclaimed, unbulleted sentence at `i` (False past either end of the page)."""
-    return 0 <= i < len(lines) and labels[i] is None and lines[i].terminal and not lines[i].bullet
-
-
-def _teaser_pairs(lines: list[Line], labels: list[str | None], i: int) -> int:
-    """How many headline + one-sentence teaser pairs follow one another from `i`, with no longer
-    paragraph after them: an unheaded list of other stories, where an article's own subheaded
-    sections would go on with paragraphs of their own."""
-    pairs, k = 0, i
-    while k + 1 < len(lines) and labels[k] is None and labels[k + 1] is None:
-        head, teaser = lines[k], lines[k + 1]
-        if not (head.headline_like and head.words >= _TEASER_HEAD_MIN_WORDS and not (head.list_item or head.terminal)):
-            break
-        if not (teaser.terminal and not teaser.bullet and teaser.words <= _TEASER_MAX_WORDS):
-            break
-        pairs, k = pairs + 1, k + 2
-    after = lines[k] if k < len(lines) and labels[k] is None else None
-    return 0 if after is not None and after.terminal and after.words > _TEASER_MAX_WORDS else pairs
-
-
-def _subheading(lines: list[Line], labels: list[str | None], i: int) -> bool:
-    line = lines[i]
-    if line.bullet or line.words > _SUBHEADING_MAX_WORDS or i + 1 >= len(lines) or labels[i + 1] is not None:
-        return False
-    following = lines[i + 1]
-    return following.terminal and not following.bullet and following.words >= _SENTENCE_MIN_WORDS
-
-
-def _similar_run(lines: list[Line], labels: list[str | None], i: int) -> int:
-    """How many unclaimed lines from `i` on share one shape, when that shape cannot open a link.
-
-    Menus, related headlines, counters, tags and handles start with a capital, a
-    digit, `#` or `@`; a run of lines that all start otherwise ("(Graphic: ...)",
-    "%12 votes", lowercase fragments) is a table or list the article printed.
-    """
-    key = _shape(lines[i])
-    if key[1] in _LINK_STARTS:
-        return 0
-    n = 0
-    while i + n < len(lines) and labels[i + n] is None and _shape(lines[i + n]) == key:
-        n += 1
-    return n
-
-
-def _shape(line: Line) -> tuple[bool, str, str]:
-    """Bullet, and the classes of the first and last character (A capital-like, a lower, 9 digit, else itself)."""
-
-    def cls(ch: str) -> str:
-        return "A" if capital_like(ch) else "a" if ch.isalpha() else "9" if ch.isdigit() else ch
-
-    return line.bullet, cls(line.text[:1]), cls(line.text[-1:])
-
-
-def _chrome(line: Line) -> str:
-    """Label of an unclaimed line outside the article: prose asides, otherwise navigation."""
-    return ASIDE if line.terminal and line.words >= 8 else NAV

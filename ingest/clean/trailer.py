@@ -1,0 +1,138 @@
+"""Below the article: what still continues it, and what is a list of other stories or chrome.
+
+A page dump goes on after the article with more of its own text (closing sentences,
+lists, tables, subheaded sections) and then with link lists, teasers and footers.
+These passes decide where the article really ends; `classify` calls them once the
+article block is known. Labels given here: `related`, `nav`, `aside`.
+"""
+
+from __future__ import annotations
+
+from ingest.clean import rules
+from ingest.clean.lines import Line, capital_like
+
+NAV, ASIDE = "nav", "aside"
+TEASER_MAX_WORDS = 25
+_TEASER_HEAD_MIN_WORDS = 4
+_MIN_TEASER_PAIRS = 2
+_SUBHEADING_MAX_WORDS = 8
+_SENTENCE_MIN_WORDS = 8
+_MIN_SIMILAR_RUN = 3
+_LINK_STARTS = "A9#@"  # shape classes that open menu links, headlines, counters, tags and handles
+
+
+def before_teasers(lines: list[Line], labels: list[str | None], first: int, last: int) -> int:
+    """The article's last line once a run of teaser pairs that closes the span is cut off
+    (their one-sentence teasers read as prose, so the span takes them in)."""
+    for k in range(first + 1, last + 1):
+        pairs = _teaser_pairs(lines, labels, k) if labels[k] is None else 0
+        if pairs >= _MIN_TEASER_PAIRS and k + 2 * pairs > last:
+            return k - 1
+    return last
+
+
+def label_trailer(lines: list[Line], labels: list[str | None], end: int, page_dump: bool) -> None:
+    """Below the article: keep what continues it, then related-story runs and chrome."""
+    if not page_dump:  # extractor output: its list-shaped endings are mostly article content
+        return
+    j = _continuation_end(lines, labels, end)
+    tail = [k for k in range(j, len(lines)) if labels[k] is None]
+    shaped = [k for k in tail if lines[k].headline_like and lines[k].words >= 3]
+    if len(shaped) >= 2:
+        for k in shaped:
+            labels[k] = rules.RELATED
+    for k in tail:
+        labels[k] = labels[k] or chrome(lines[k])
+
+
+def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> int:
+    """First line after `end` that no longer continues the body.
+
+    Sentences continue it, and so do the items of a colon-introduced list, a
+    short subheading directly followed by a full sentence and a run of similar
+    lines that cannot be links (`_similar_run`); a trailer header ends it, and so
+    does a run of headline-and-teaser pairs (`_teaser_pairs`).
+    """
+    j, in_list = end + 1, lines[end].text.endswith(":") if end >= 0 else False
+    while j < len(lines):
+        line = lines[j]
+        if labels[j] is not None and rules.is_trailer_header(line):
+            break
+        if labels[j] is None:
+            if (run := _similar_run(lines, labels, j)) >= _MIN_SIMILAR_RUN:
+                j += run
+                continue
+            if line.text.endswith(":"):
+                in_list = True
+            elif line.terminal and not line.bullet:
+                in_list = False
+            elif not (in_list and line.list_item) and not _continues_as_section(lines, labels, j):
+                break
+        j += 1
+    return j
+
+
+def _continues_as_section(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """A subheading that opens a section of the article, or a line the article's sentences
+    enclose ("Link to the website - https://..."), but not the first of a run of teasers."""
+    opens = _subheading(lines, labels, i) or (_sentence(lines, labels, i - 1) and _sentence(lines, labels, i + 1))
+    return opens and not lines[i].bullet and _teaser_pairs(lines, labels, i) < _MIN_TEASER_PAIRS
+
+
+def _sentence(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """An unclaimed, unbulleted sentence at `i` (False past either end of the page)."""
+    return 0 <= i < len(lines) and labels[i] is None and lines[i].terminal and not lines[i].bullet
+
+
+def _teaser_pairs(lines: list[Line], labels: list[str | None], i: int) -> int:
+    """How many headline + one-sentence teaser pairs follow one another from `i`, with no longer
+    paragraph after them: an unheaded list of other stories, where an article's own subheaded
+    sections would go on with paragraphs of their own."""
+    pairs, k = 0, i
+    while k + 1 < len(lines) and labels[k] is None and labels[k + 1] is None:
+        head, teaser = lines[k], lines[k + 1]
+        if not (head.headline_like and head.words >= _TEASER_HEAD_MIN_WORDS and not (head.list_item or head.terminal)):
+            break
+        if not (teaser.terminal and not teaser.bullet and teaser.words <= TEASER_MAX_WORDS):
+            break
+        pairs, k = pairs + 1, k + 2
+    after = lines[k] if k < len(lines) and labels[k] is None else None
+    return 0 if after is not None and after.terminal and after.words > TEASER_MAX_WORDS else pairs
+
+
+def _subheading(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    line = lines[i]
+    if line.bullet or line.words > _SUBHEADING_MAX_WORDS or i + 1 >= len(lines) or labels[i + 1] is not None:
+        return False
+    following = lines[i + 1]
+    return following.terminal and not following.bullet and following.words >= _SENTENCE_MIN_WORDS
+
+
+def _similar_run(lines: list[Line], labels: list[str | None], i: int) -> int:
+    """How many unclaimed lines from `i` on share one shape, when that shape cannot open a link.
+
+    Menus, related headlines, counters, tags and handles start with a capital, a
+    digit, `#` or `@`; a run of lines that all start otherwise ("(Graphic: ...)",
+    "%12 votes", lowercase fragments) is a table or list the article printed.
+    """
+    key = _shape(lines[i])
+    if key[1] in _LINK_STARTS:
+        return 0
+    n = 0
+    while i + n < len(lines) and labels[i + n] is None and _shape(lines[i + n]) == key:
+        n += 1
+    return n
+
+
+def _shape(line: Line) -> tuple[bool, str, str]:
+    """Bullet, and the classes of the first and last character (A capital-like, a lower, 9 digit, else itself)."""
+
+    def cls(ch: str) -> str:
+        return "A" if capital_like(ch) else "a" if ch.isalpha() else "9" if ch.isdigit() else ch
+
+    return line.bullet, cls(line.text[:1]), cls(line.text[-1:])
+
+
+def chrome(line: Line) -> str:
+    """Label of an unclaimed line outside the article: prose asides, otherwise navigation."""
+    return ASIDE if line.terminal and line.words >= 8 else NAV
