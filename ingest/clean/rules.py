@@ -51,9 +51,13 @@ BYLINE_BY = re.compile(
     rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}}|\s*·\s*\d.{{0,60}})?$",  # "Текст: Анна Петрова·24 сентября 2018"
     re.U | re.I,
 )
+_CMS_USER = r"(?-i:[a-z])[\w.-]{2,30}"  # a blog's login name, shown as is ("/by jdadmin")
 # "Monday November 18, 2019 7:45 am PST by Joe Rossignol": a byline closing a date line, a few
-# characters after its last digit or a separator (a headline "... given asylum by Russia" has neither).
-GLUED_BYLINE = re.compile(rf"(?:\d|[/|·•])\D{{0,12}}\s(?i:by|von|par|por)\s+(?P<names>{_NAMES})$", re.U)
+# characters after its last digit or a separator, or right after a slash ("... /by jdadmin");
+# a headline ("... given asylum by Russia") has neither.
+GLUED_BYLINE = re.compile(
+    rf"(?:(?:\d|[/|·•])\D{{0,12}}\s|\s?/)(?i:by|von|par|por)\s+(?P<names>{_NAMES}|{_CMS_USER})$", re.U
+)
 ROLE = _rx(
     r"\b(?:staff writer|senior writer|(?:\w+ )?correspondent|reporter|(?:\w+ )?editor|contributor|"
     r"(?:\w+ )?professor|lecturer|researcher|(?:\w+ )?fellow|"

@@ -432,3 +432,10 @@ def test_image_caption_credited_via_a_source_is_removed() -> None:
     article = clean_fixture("en_via_credited_image_caption.txt")
     assert removed_by_rule(article)["caption"] == ["The current Inkwell reader's page-turn buttons via TechTeardown"]
     assert "Readers can send tips via email." in article.body
+
+
+def test_login_name_after_a_slash_by_in_a_blog_meta_line_is_the_author() -> None:
+    article = clean_fixture("en_wordpress_meta_line_with_login_name.txt")
+    assert article.authors == ("webeditor",)
+    assert removed_by_rule(article)["byline"] == ["March 3, 2025/2 Comments/in News /by webeditor"]
+    assert len(article.body) == 2
