@@ -39,12 +39,22 @@ class Service:
     def start(self) -> None:
         self.proc = subprocess.Popen([sys.executable, "-m", "ingest.cli", "watch"], env=self.env,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        wait_for(lambda: self.inbox.exists())
+        self.wait_for(lambda: self.inbox.exists())
 
     def stop(self) -> int:
         assert self.proc is not None
         self.proc.send_signal(signal.SIGTERM)
         return self.proc.wait(timeout=30)
+
+    def wait_for(self, condition: Callable[[], object], timeout: float = 30.0) -> None:
+        """Wait for `condition`, failing at once with the service's stderr if it died."""
+
+        def done() -> object:
+            if self.proc is not None and self.proc.poll() is not None:
+                raise AssertionError(f"ingest watch exited {self.proc.returncode}: {self.proc.stderr.read()}")
+            return condition()
+
+        wait_for(done, timeout)
 
     def archived(self, kind: str) -> list[str]:
         folder = self.archive / kind
@@ -66,7 +76,7 @@ def test_files_already_in_the_inbox_are_taken_at_start_and_form_one_story(servic
     shutil.copy(SEED_B, service.inbox)
     service.start()
 
-    wait_for(lambda: len(service.archived("processed")) == 2)
+    service.wait_for(lambda: len(service.archived("processed")) == 2)
     assert service.stop() == 0
     assert sql("SELECT count(DISTINCT story_id), count(*) FROM articles") == [(1, 2)]
     assert list(service.inbox.iterdir()) == []
@@ -77,10 +87,10 @@ def test_files_already_in_the_inbox_are_taken_at_start_and_form_one_story(servic
 def test_the_same_file_dropped_again_goes_to_duplicates_with_no_new_article(service, sql):
     service.start()
     shutil.copy(SEED_A, service.inbox / "first.txt")
-    wait_for(lambda: service.archived("processed") == ["first.txt"])
+    service.wait_for(lambda: service.archived("processed") == ["first.txt"])
     shutil.copy(SEED_A, service.inbox / "again.txt")
 
-    wait_for(lambda: service.archived("duplicates") == ["again.txt"])
+    service.wait_for(lambda: service.archived("duplicates") == ["again.txt"])
     assert sql("SELECT count(*), max(times_received) FROM documents") == [(1, 2)]
     assert sql("SELECT count(*) FROM articles") == [(1,)]
 
@@ -89,7 +99,7 @@ def test_an_empty_file_goes_to_failed_with_the_reason_beside_it(service, sql):
     service.start()
     (service.inbox / "empty.txt").write_bytes(b"")
 
-    wait_for(lambda: "empty.txt.error.json" in service.archived("failed"))
+    service.wait_for(lambda: "empty.txt.error.json" in service.archived("failed"))
     record = json.loads((service.archive / "failed" / "empty.txt.error.json").read_text())
     assert record["reason"] == "empty file: it holds no bytes or only whitespace"
     assert sql("SELECT id, error FROM failed_documents") == [(record["document_id"], record["reason"])]
@@ -104,7 +114,7 @@ def test_a_file_written_slowly_is_read_only_once_complete(service, sql):
             handle.flush()
             time.sleep(0.3)
 
-    wait_for(lambda: service.archived("processed") == ["slow.txt"])
+    service.wait_for(lambda: service.archived("processed") == ["slow.txt"])
     assert [bytes(raw) for (raw,) in sql("SELECT raw FROM documents")] == [content]
 
 
@@ -114,7 +124,7 @@ def test_temporary_hidden_and_partial_files_are_left_alone(service, sql):
         shutil.copy(SEED_A, service.inbox / name)
     shutil.copy(SEED_B, service.inbox / "real.txt")
 
-    wait_for(lambda: service.archived("processed") == ["real.txt"])
+    service.wait_for(lambda: service.archived("processed") == ["real.txt"])
     time.sleep(1.0)
     assert sorted(p.name for p in service.inbox.iterdir()) == [
         ".hidden.txt", "Thumbs.db", "film.part", "page.crdownload", "upload.tmp", "~$draft.txt"]
@@ -127,7 +137,7 @@ def test_a_symlink_to_a_file_outside_the_inbox_is_refused_not_followed(service, 
     service.start()
     (service.inbox / "link.txt").symlink_to(secret)
 
-    wait_for(lambda: "link.txt.error.json" in service.archived("failed"))
+    service.wait_for(lambda: "link.txt.error.json" in service.archived("failed"))
     record = json.loads((service.archive / "failed" / "link.txt.error.json").read_text())
     assert record["reason"] == "symbolic link refused: ingest reads only regular files inside the inbox"
     assert secret.read_text() == "Private notes\nNot for the archive."
@@ -141,7 +151,7 @@ def test_names_never_collide_in_the_archive(service):
     shutil.copy(SEED_A, service.inbox / "a" / "story.txt")
     shutil.copy(SEED_B, service.inbox / "b" / "story.txt")
 
-    wait_for(lambda: len(service.archived("processed")) == 2)
+    service.wait_for(lambda: len(service.archived("processed")) == 2)
     assert service.archived("processed") == ["story (1).txt", "story.txt"]
 
 
@@ -156,5 +166,5 @@ def test_a_whitespace_only_file_fails_and_sigterm_then_exits_cleanly(service):
     service.start()
     shutil.copy(FIXTURES / "import" / "whitespace.txt", service.inbox / "blank.txt")
 
-    wait_for(lambda: "blank.txt.error.json" in service.archived("failed"))
+    service.wait_for(lambda: "blank.txt.error.json" in service.archived("failed"))
     assert service.stop() == 0
