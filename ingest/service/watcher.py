@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 
 TICK_SECONDS = 0.2
 RETRY_SECONDS = 5.0
+# File events only flow once the watch is set up, an instant after start: one early rescan
+# catches files dropped in that gap, before the periodic ones take over.
+FIRST_RESCAN_SECONDS = 1.0
 
 
 class Watcher:
@@ -75,12 +78,11 @@ class Watcher:
                     self.note(path)
 
     async def _check_pending(self, stop: asyncio.Event) -> None:
-        last_scan = time.monotonic()
+        next_scan = time.monotonic() + min(FIRST_RESCAN_SECONDS, self.rescan_seconds)
         while not stop.is_set():
-            now = time.monotonic()
-            if now - last_scan >= self.rescan_seconds:  # inotify queues overflow under load
+            if time.monotonic() >= next_scan:  # a safety net: inotify queues overflow under load
                 self.rescan()
-                last_scan = now
+                next_scan = time.monotonic() + self.rescan_seconds
             for path, (snapshot, since) in sorted(self.pending.items(), key=lambda item: item[1][1]):
                 if stop.is_set():
                     break
