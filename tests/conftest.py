@@ -10,16 +10,14 @@ import os
 import subprocess
 import sys
 import uuid
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import psycopg
 import pytest
-import pytest_asyncio
 from sqlalchemy import make_url
 
 from ingest.store import embedded, schema
-from ingest.store.database import Database
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -74,13 +72,6 @@ def clean_tables(database_url: str) -> str:
     with psycopg.connect(database_url, autocommit=True) as conn:
         conn.execute(f"TRUNCATE {', '.join(TABLES)} RESTART IDENTITY CASCADE")
     return database_url
-
-
-@pytest_asyncio.fixture
-async def db(clean_tables: str) -> AsyncIterator[Database]:
-    database = Database(clean_tables)
-    yield database
-    await database.close()
 
 
 @pytest.fixture

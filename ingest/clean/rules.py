@@ -72,18 +72,17 @@ CREDITS = _rx(
     r"(?:have a tip\?\s*)?[\w .'-]{2,60} (?:may|can) be reached at)\b.{0,200}$"
 )
 
+_MODIFIED_LABEL = (
+    r"(?:updated|modified|last updated|aktualisiert|zuletzt aktualisiert|geändert|"
+    r"mis à jour|modifié|actualisé|actualizado|modificado|última actualización|обновлено|изменено)"
+)
 _DATE_LABEL = (
-    r"(?:published|updated|modified|last updated|posted|first published|"
-    r"veröffentlicht|aktualisiert|zuletzt aktualisiert|geändert|stand|erstellt|"
-    r"publié|mis à jour|modifié|actualisé|publicado|actualizado|modificado|última actualización|"
-    r"pubblicato|aggiornato|atualizado|опубликовано|обновлено|изменено)"
+    r"(?:published|posted|first published|veröffentlicht|stand|erstellt|publié|publicado|"
+    rf"pubblicato|aggiornato|atualizado|опубликовано|{_MODIFIED_LABEL})"
 )
 DATE_LABELLED = _rx(rf"^{_DATE_LABEL}(?:\s+(?:date|on|at|am|um|le|el|à|a las))?\s*:?\s*(?P<rest>.*)$")
 DATE_LABEL_SPLIT = _rx(rf"[,;|·]\s*(?={_DATE_LABEL}\b)")
-MODIFIED_LABEL = _rx(
-    r"^(?:updated|modified|last updated|aktualisiert|zuletzt aktualisiert|geändert|"
-    r"mis à jour|modifié|actualisé|actualizado|modificado|última actualización|обновлено|изменено)"
-)
+MODIFIED_LABEL = _rx(rf"^{_MODIFIED_LABEL}")
 RELATIVE_TIME = _rx(
     r"^(?:(?:\d+|an?|one)\s+(?:seconds?|minutes?|mins?|hours?|hrs?|days?|weeks?|months?)\s+ago|"
     r"vor\s+(?:\d+|einer?|einem)\s+(?:Sekunden?|Minuten?|Stunden?|Tag(?:en)?|Wochen?|Monat(?:en)?)|"

@@ -93,7 +93,3 @@ async def list_stories(conn: AsyncConnection, since: datetime | None) -> list[di
         members[item.pop("story_id")].append(item)
     return [{**s, "articles": members[s["id"]]} for s in found]
 
-
-async def counts_by_status(conn: AsyncConnection) -> dict[str, int]:
-    rows = await conn.execute(select(documents.c.status, func.count()).group_by(documents.c.status))
-    return {status: count for status, count in rows}
