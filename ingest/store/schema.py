@@ -17,6 +17,11 @@ from ingest.store.database import sqlalchemy_url, unavailable
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
 
 
+def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
+    """Leave procrastinate's objects to its own SQL (revision 0003), out of autogenerate."""
+    return not (name or "").startswith("procrastinate_")
+
+
 def alembic_config(url: str) -> Config:
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
