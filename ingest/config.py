@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import Enum
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from ingest.dedup.options import DedupOptions
@@ -77,6 +77,12 @@ class Settings(BaseSettings):
     story_window_hours: float = Field(
         default=DedupOptions.story_window_hours, gt=0,
         description="How far apart in time (published, else arrival) two articles of one story may be.",
+    )
+    api_host: str = Field(default="127.0.0.1", description="Address the HTTP API listens on (`0.0.0.0`: every interface).")
+    api_port: int = Field(default=8000, ge=0, le=65535, description="Port the HTTP API listens on.")
+    api_token: SecretStr | None = Field(
+        default=None,
+        description="When set, write endpoints (`POST /documents`) require `Authorization: Bearer <token>`.",
     )
     log_format: LogFormat = Field(default=LogFormat.text, description="`text` or `json` (one object per line).")
     log_level: str = Field(default="INFO", description="DEBUG, INFO, WARNING or ERROR.")
