@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import dataclasses
 import json
 import logging
 import os
-import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timezone
@@ -25,12 +25,11 @@ from ingest.config import Settings
 from ingest.errors import CleanError, ConfigError, IngestError, InputError, NotFound
 from ingest.logs import configure as configure_logging
 from ingest.service import export
-from ingest.store import embedded, reads, schema
+from ingest.store import embedded, operations, reads, schema
 from ingest.store.database import Database, redact, resolve_url
 
 if TYPE_CHECKING:
     from ingest.clean import CleanOptions
-    from ingest.service.process import Pipeline
 
 # The cleaner (trafilatura) and the deduplicator (datasketch, which loads scipy) cost about a
 # second to import: commands import them when they need them, so `export`, `stories`, `show`
@@ -52,20 +51,6 @@ def clean_options(settings: Settings) -> CleanOptions:
     from ingest.clean import CleanOptions
 
     return CleanOptions(max_bytes=settings.max_bytes)
-
-
-def pipeline(settings: Settings) -> Pipeline:
-    from ingest.dedup.options import DedupOptions
-    from ingest.service.process import Pipeline
-
-    return Pipeline(
-        clean_options(settings),
-        DedupOptions(
-            near_duplicate_threshold=settings.near_duplicate_threshold,
-            story_threshold=settings.story_threshold,
-            story_window_hours=settings.story_window_hours,
-        ),
-    )
 
 
 def open_database(settings: Settings) -> Database:
@@ -143,11 +128,12 @@ def _print_readable(path: Path, articles: Sequence[Any], error: str | None) -> N
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.service import importer
+    from ingest.service.runner import pipeline_for
 
     paths = importer.expand(args.paths)
 
     async def work(db: Database) -> int:
-        report = await importer.import_paths(db, paths, pipeline(settings), progress=sys.stderr.isatty())
+        report = await importer.import_paths(db, paths, pipeline_for(settings), progress=sys.stderr.isatty())
         for path, reason in report.failed:
             print(f"failed: {path}: {reason}", file=sys.stderr)
         for path, reason in report.partly_failed:
@@ -168,42 +154,52 @@ def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     return with_database(settings, work)
 
 
-def cmd_watch(args: argparse.Namespace, settings: Settings) -> int:
-    from ingest.service.inbox import DEFAULT_IGNORED, Archive
-    from ingest.service.watcher import Watcher
+def serve(parts: str) -> Callable[[argparse.Namespace, Settings], int]:
+    """`ingest run` / `worker` / `watch`: the long-running service, or some of its parts."""
 
-    inbox, archive_root = settings.inbox_dir.resolve(), settings.archive_root.resolve()
-    if archive_root == inbox or inbox in archive_root.parents:
-        raise ConfigError(f"the archive folder {archive_root} is inside the inbox {inbox}",
-                          hint="set INGEST_ARCHIVE_DIR outside INGEST_INBOX")
+    def command(args: argparse.Namespace, settings: Settings) -> int:
+        from ingest.service.runner import Parts
+        from ingest.service.runner import serve as run_service
 
+        return asyncio.run(run_service(settings, Parts(watch="watch" in parts, work="work" in parts)))
+
+    return command
+
+
+def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
     async def work(db: Database) -> int:
-        watcher = Watcher(
-            db, pipeline(settings), inbox, Archive(archive_root), stable_seconds=settings.stable_seconds,
-            rescan_seconds=settings.rescan_seconds, force_polling=settings.force_polling,
-            ignored=DEFAULT_IGNORED + settings.ignore_patterns, delete_processed=settings.delete_processed,
-        )
-        await watcher.run(stop_on_signals())
+        async with db.transaction() as conn:
+            found = await operations.status(conn)
+        if args.json:
+            print(json.dumps(dataclasses.asdict(found), default=str))
+            return 0
+        print("documents: " + (", ".join(f"{n} {s}" for s, n in sorted(found.documents.items())) or "none"))
+        print("queue: " + (", ".join(f"{n} {s}" for s, n in sorted(found.jobs.items())) or "empty"))
+        for failure in found.recent_failures:
+            print(f"  failed {failure.id:>6}  {failure.updated_at:%Y-%m-%d %H:%M}  {failure.original_name}: {failure.error}")
         return 0
 
     return with_database(settings, work)
 
 
-def stop_on_signals() -> asyncio.Event:
-    """SIGTERM/SIGINT: finish the file in hand, then stop. A second one exits at once; nothing
-    is lost, since a file leaves the inbox only after its document is committed."""
-    stop = asyncio.Event()
+def requeue(statuses: tuple[str, ...], what: str) -> Callable[[argparse.Namespace, Settings], int]:
+    """`ingest retry-failed` / `reprocess`: queue stored documents again, from their raw bytes."""
 
-    def on_signal() -> None:
-        if stop.is_set():
-            os._exit(130)
-        log.info("stopping: finishing the file in hand (signal again to exit at once)")
-        stop.set()
+    def command(args: argparse.Namespace, settings: Settings) -> int:
+        from ingest.service.queue import Queue
 
-    loop = asyncio.get_running_loop()
-    for sig in (signal.SIGTERM, signal.SIGINT):
-        loop.add_signal_handler(sig, on_signal)
-    return stop
+        async def work(db: Database) -> int:
+            async with db.transaction() as conn:
+                ids = await operations.requeue(conn, statuses)
+            async with Queue(db.url).open() as queue:
+                for document_id in ids:
+                    await queue.defer(document_id)
+            print(f"queued {len(ids)} {what}; running workers (ingest run or ingest worker) will process them")
+            return 0
+
+        return with_database(settings, work)
+
+    return command
 
 
 def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
@@ -315,8 +311,24 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=export.FORMATS, default="jsonl")
     p.set_defaults(func=cmd_export)
 
-    p = sub.add_parser("watch", help="watch the inbox: take each complete file, store it, archive it")
-    p.set_defaults(func=cmd_watch)
+    p = sub.add_parser("run", help="the service: watch the inbox, process documents, serve the HTTP API")
+    p.set_defaults(func=serve("watch work"))
+
+    p = sub.add_parser("worker", help="process queued documents only (start more on other hosts)")
+    p.set_defaults(func=serve("work"))
+
+    p = sub.add_parser("watch", help="watch the inbox only: store and queue each complete file")
+    p.set_defaults(func=serve("watch"))
+
+    p = sub.add_parser("status", help="documents by status, queue depth, recent failures")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("retry-failed", help="queue failed documents again (after a cleaner improvement)")
+    p.set_defaults(func=requeue(("failed",), "failed documents"))
+
+    p = sub.add_parser("reprocess", help="clean every stored document again from its raw bytes")
+    p.set_defaults(func=requeue(("done", "failed"), "documents"))
 
     p = sub.add_parser("stories", help="list stories and their articles")
     p.add_argument("--since", type=_datetime, help="only stories active since this date (ISO 8601)")

@@ -6,6 +6,7 @@ setting cannot be added without being documented.
 
 from __future__ import annotations
 
+import os
 from enum import Enum
 from pathlib import Path
 
@@ -66,6 +67,18 @@ class Settings(BaseSettings):
         gt=0,
         description="Largest file (or HTTP body) accepted, in bytes; larger ones fail with a reason.",
     )
+    concurrency: int = Field(
+        default=4, ge=1,
+        description="Documents one worker process handles at once (waiting on the database overlaps with cleaning).",
+    )
+    cpu_processes: int = Field(
+        default=0, ge=0,
+        description="Processes that clean documents for one worker, off its event loop. 0: one per CPU core.",
+    )
+    shutdown_seconds: float = Field(
+        default=30.0, ge=0,
+        description="On SIGTERM, how long in-flight documents may take to finish; the rest are retried at next start.",
+    )
     near_duplicate_threshold: float = Field(
         default=DedupOptions.near_duplicate_threshold, gt=0, le=1,
         description="Estimated Jaccard similarity of body word 5-shingles above which an article is a near-duplicate.",
@@ -98,6 +111,10 @@ class Settings(BaseSettings):
     @property
     def ignore_patterns(self) -> tuple[str, ...]:
         return tuple(p.strip() for p in self.ignore.split(",") if p.strip())
+
+    @property
+    def cleaning_processes(self) -> int:
+        return self.cpu_processes or os.cpu_count() or 1
 
     @property
     def embedded_pgdata(self) -> Path:

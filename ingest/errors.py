@@ -21,6 +21,10 @@ class IngestError(Exception):
     def __str__(self) -> str:
         return f"{self.message} ({self.hint})" if self.hint else self.message
 
+    def __reduce__(self) -> tuple[object, ...]:
+        """Keep the hint when pickled (errors come back from the cleaning processes)."""
+        return type(self), (self.message,), {"hint": self.hint}
+
 
 class ConfigError(IngestError):
     """A setting is invalid or a path given by the user cannot be used."""

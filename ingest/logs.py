@@ -41,5 +41,7 @@ def configure(fmt: str, level: str) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level.upper())
-    for noisy in ("pgserver", "alembic", "trafilatura", "htmldate", "watchfiles"):
+    # procrastinate logs every job twice at INFO with its full record: the worker's one line
+    # per document (with its id) says the same.
+    for noisy in ("pgserver", "alembic", "trafilatura", "htmldate", "watchfiles", "procrastinate"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))

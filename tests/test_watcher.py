@@ -1,73 +1,28 @@
-"""`ingest watch` as a user runs it: a real subprocess, a real inbox, a real PostgreSQL."""
+"""The watched folder as a user meets it: `ingest run` in a real subprocess, a real inbox, a real PostgreSQL."""
 
 from __future__ import annotations
 
 import json
-import os
 import shutil
-import signal
-import subprocess
-import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import FIXTURES, SEEDS
+from tests.service import Service
 
 SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
 SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
-
-
-def wait_for(condition: Callable[[], object], timeout: float = 30.0) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError("condition not met in time")
-        time.sleep(0.1)
-
-
-class Service:
-    def __init__(self, root: Path, env: dict[str, str]) -> None:
-        self.inbox, self.archive = root / "inbox", root / "archive"
-        self.env = {**env, "INGEST_INBOX": str(self.inbox), "INGEST_ARCHIVE_DIR": str(self.archive),
-                    "INGEST_STABLE_SECONDS": "0.5"}
-        self.proc: subprocess.Popen[str] | None = None
-
-    def start(self) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-m", "ingest.cli", "watch"], env=self.env,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        self.wait_for(lambda: self.inbox.exists())
-
-    def stop(self) -> int:
-        assert self.proc is not None
-        self.proc.send_signal(signal.SIGTERM)
-        return self.proc.wait(timeout=30)
-
-    def wait_for(self, condition: Callable[[], object], timeout: float = 30.0) -> None:
-        """Wait for `condition`, failing at once with the service's stderr if it died."""
-
-        def done() -> object:
-            if self.proc is not None and self.proc.poll() is not None:
-                raise AssertionError(f"ingest watch exited {self.proc.returncode}: {self.proc.stderr.read()}")
-            return condition()
-
-        wait_for(done, timeout)
-
-    def archived(self, kind: str) -> list[str]:
-        folder = self.archive / kind
-        return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
 
 
 @pytest.fixture
 def service(cli, tmp_path) -> Iterator[Service]:
     svc = Service(tmp_path, cli.env)
     yield svc
-    if svc.proc and svc.proc.poll() is None:
-        svc.proc.kill()
-        svc.proc.wait()
+    svc.kill()
 
 
 def test_files_already_in_the_inbox_are_taken_at_start_and_form_one_story(service, sql):

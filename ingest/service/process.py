@@ -7,14 +7,17 @@ database cleans and stores alike.
 from __future__ import annotations
 
 import logging
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
 from ingest.clean import Article, CleanOptions, clean_records
 from ingest.clean.records import summary_error
+from ingest.dedup.assign import Prepared
 from ingest.dedup.minhash import MinHasher
 from ingest.dedup.options import DedupOptions
 from ingest.dedup.prepare import prepare
 from ingest.errors import CleanError
+from ingest.service.cpu import CpuPool
 from ingest.service.grouping import group
 from ingest.store import queries, stories
 from ingest.store.database import Database
@@ -22,13 +25,40 @@ from ingest.store.database import Database
 log = logging.getLogger(__name__)
 
 
-class Pipeline:
-    """The options of every stage, and the state they need (MinHash permutations), built once."""
+@dataclass(frozen=True)
+class Cleaned:
+    """A document's cleaned records ready to store (record index, article, dedup data), and
+    the records that failed."""
 
-    def __init__(self, clean_options: CleanOptions, dedup_options: DedupOptions) -> None:
+    records: list[tuple[int, Article, Prepared]]
+    errors: list[CleanError]
+    total: int
+
+
+def clean_document(raw: bytes, name: str, clean_options: CleanOptions, dedup_options: DedupOptions) -> Cleaned:
+    """All of a document's CPU work: a plain function of its inputs, so it can run in another process."""
+    results = clean_records(raw, name, clean_options)
+    hasher = MinHasher(dedup_options)
+    return Cleaned(
+        [(i, r, prepare(r, hasher)) for i, r in enumerate(results) if isinstance(r, Article)],
+        [r for r in results if isinstance(r, CleanError)],
+        len(results),
+    )
+
+
+class Pipeline:
+    """The options of every stage, and where the CPU work runs: in this process, or in a pool
+    of processes (the service's) so the event loop stays free for the API and the watcher."""
+
+    def __init__(self, clean_options: CleanOptions, dedup_options: DedupOptions, pool: CpuPool | None = None) -> None:
         self.clean_options = clean_options
         self.dedup_options = dedup_options
-        self.hasher = MinHasher(dedup_options)
+        self.pool = pool
+
+    async def clean(self, raw: bytes, name: str) -> Cleaned:
+        if self.pool is None:
+            return clean_document(raw, name, self.clean_options, self.dedup_options)
+        return await self.pool.run(clean_document, raw, name, self.clean_options, self.dedup_options)
 
 
 def _partial_failure(errors: list[CleanError], total: int) -> str | None:
@@ -56,20 +86,22 @@ async def process_document(db: Database, document_id: int, pipeline: Pipeline) -
     async with db.transaction() as conn:
         claimed = await queries.claim_document(conn, document_id)
     if claimed is None:
-        return Outcome(error="document has no stored bytes")
+        return Outcome(error="document is not waiting to be processed")
     try:
-        results = clean_records(claimed.raw, claimed.original_name, pipeline.clean_options)
-        errors = [r for r in results if isinstance(r, CleanError)]
-        cleaned = [(i, r, prepare(r, pipeline.hasher)) for i, r in enumerate(results) if isinstance(r, Article)]
-        if not cleaned:
-            raise summary_error(errors)
+        result = await pipeline.clean(claimed.raw, claimed.original_name)
+        if not result.records:
+            raise summary_error(result.errors)
     except CleanError as exc:
         reason = str(exc)
+    except BrokenProcessPool:
+        log.error("a cleaning process died on this document", extra={"document_id": document_id})
+        reason = "the cleaning process died on this document (out of memory or a crash in a parser)"
     except Exception as exc:  # a cleaner bug must not stop the batch: record it, keep the bytes
         log.exception("cleaner crashed", extra={"document_id": document_id})
         reason = f"internal error while cleaning ({type(exc).__name__}: {exc})"
     else:
-        partial = _partial_failure(errors, len(results))
+        cleaned, errors = result.records, result.errors
+        partial = _partial_failure(errors, result.total)
         async with db.transaction() as conn:
             await stories.lock(conn)
             ids = await queries.save_articles(conn, document_id, cleaned, note=partial)

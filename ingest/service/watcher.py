@@ -1,7 +1,8 @@
-"""The watched folder: take each complete file once, store it, process it, archive it.
+"""The watched folder: take each complete file once, store it, queue it, archive it when done.
 
-A file leaves the inbox only after its bytes are committed to PostgreSQL; while the
-database is unreachable files simply wait in the inbox and are retried.
+A file leaves the inbox only after its document is processed (or failed), so its archive
+folder says what became of it; its bytes are committed in PostgreSQL before it is queued.
+While the database is unreachable files simply wait in the inbox and are retried.
 """
 
 from __future__ import annotations
@@ -15,9 +16,9 @@ from watchfiles import awatch
 
 from ingest.errors import DatabaseUnavailable, InputError
 from ingest.service.inbox import Archive, Snapshot, is_ignored, refusal
-from ingest.service.process import Pipeline, process_document
-from ingest.service.receive import receive_file
-from ingest.store.database import Database
+from ingest.service.intake import Intake
+from ingest.store import operations
+from ingest.store.operations import UNFINISHED
 
 log = logging.getLogger(__name__)
 
@@ -29,16 +30,18 @@ FIRST_RESCAN_SECONDS = 1.0
 
 
 class Watcher:
-    """Owns the inbox's pending files; run() until `stop` is set, finishing the file in hand."""
+    """Owns the inbox's files: `pending` ones being watched until complete, `queued` ones
+    stored and waiting for their document to be processed. run() until `stop` is set."""
 
     def __init__(
-        self, db: Database, pipeline: Pipeline, inbox: Path, archive: Archive, *, stable_seconds: float,
+        self, intake: Intake, inbox: Path, archive: Archive, *, stable_seconds: float,
         rescan_seconds: float, force_polling: bool, ignored: tuple[str, ...], delete_processed: bool,
     ) -> None:
-        self.db, self.pipeline, self.inbox, self.archive = db, pipeline, inbox, archive
+        self.intake, self.inbox, self.archive = intake, inbox, archive
         self.stable_seconds, self.rescan_seconds = stable_seconds, rescan_seconds
         self.force_polling, self.ignored, self.delete_processed = force_polling, ignored, delete_processed
         self.pending: dict[Path, tuple[Snapshot, float]] = {}
+        self.queued: dict[Path, int] = {}
 
     async def run(self, stop: asyncio.Event) -> None:
         self.inbox.mkdir(parents=True, exist_ok=True)
@@ -63,7 +66,7 @@ class Watcher:
         if is_ignored(relative, self.ignored) or (path.is_dir() and not path.is_symlink()):
             return
         snapshot = Snapshot.of(path)
-        if snapshot is not None and self.pending.get(path, (None,))[0] != snapshot:
+        if snapshot is not None and path not in self.queued and self.pending.get(path, (None,))[0] != snapshot:
             self.pending[path] = (snapshot, time.monotonic())
 
     async def _follow_events(self, stop: asyncio.Event) -> None:
@@ -94,22 +97,21 @@ class Watcher:
                 elif time.monotonic() - since >= self.stable_seconds:
                     del self.pending[path]
                     await self.take(path)
+            await self.archive_finished()
             try:
                 await asyncio.wait_for(stop.wait(), TICK_SECONDS)
             except TimeoutError:
                 pass
 
     async def take(self, path: Path) -> None:
-        """Store, process and archive one complete file; on a database outage leave it for later."""
+        """Store and queue one complete file; on a database outage leave it for later."""
         reason = refusal(path, self.inbox) or (None if path.is_file() else "not a regular file: refused")
         if reason:
             log.warning("%s: %s", path.name, reason)
             self.archive.fail(path, reason, None)
             return
         try:
-            received = await receive_file(self.db, path, self.pipeline.clean_options.max_bytes)
-            unfinished = received.status in ("queued", "processing")  # new, or interrupted by a crash or outage
-            outcome = await process_document(self.db, received.id, self.pipeline) if unfinished else None
+            received = await self.intake.file(path)
         except DatabaseUnavailable as exc:
             log.warning("%s stays in the inbox: %s", path.name, exc)
             self.pending[path] = (Snapshot.of(path) or Snapshot(0, 0), time.monotonic() + RETRY_SECONDS)
@@ -120,12 +122,35 @@ class Watcher:
                 self.archive.fail(path, str(exc), None)
             return
         context = {"document_id": received.id}
-        if outcome is None and not received.new:
+        if received.status in UNFINISHED and received.id not in self.queued.values():
+            self.queued[path] = received.id  # new, or interrupted by a crash or an outage
+        elif not received.new:
             self.archive.move(path, "duplicates")
             log.info("%s: same bytes as document %s", path.name, received.id, extra=context)
-        elif outcome is None or (outcome.error and not outcome.article_ids):
-            self.archive.fail(path, received.error if outcome is None else outcome.error or "", received.id)
-            log.info("%s: failed", path.name, extra=context)
-        else:
-            path.unlink() if self.delete_processed else self.archive.move(path, "processed")
-            log.info("%s: %d articles", path.name, len(outcome.article_ids), extra=context)
+        else:  # refused on receipt (over the size limit)
+            self.archive.fail(path, received.error or "", received.id)
+            log.info("%s: failed: %s", path.name, received.error, extra=context)
+
+    async def archive_finished(self) -> None:
+        """Move the files whose documents are processed or failed out of the inbox."""
+        if not self.queued:
+            return
+        try:
+            async with self.intake.db.transaction() as conn:
+                found = await operations.states(conn, self.queued.values())
+        except DatabaseUnavailable:
+            return  # asked again on the next tick
+        for path, document_id in list(self.queued.items()):
+            state = found.get(document_id)
+            if state is None or state.status in UNFINISHED:
+                continue
+            del self.queued[path]
+            context = {"document_id": document_id}
+            if not path.exists():
+                log.warning("%s was removed from the inbox before it was archived", path.name, extra=context)
+            elif state.status == "failed":
+                self.archive.fail(path, state.error or "", document_id)
+                log.info("%s: failed: %s", path.name, state.error, extra=context)
+            else:
+                path.unlink() if self.delete_processed else self.archive.move(path, "processed")
+                log.info("%s: processed", path.name, extra=context)

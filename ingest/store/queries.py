@@ -70,10 +70,12 @@ async def add_document(
 
 
 async def claim_document(conn: AsyncConnection, document_id: int) -> Claimed | None:
-    """Mark a queued (or interrupted) document as processing and return its bytes."""
+    """Mark a queued (or interrupted) document as processing and return its bytes; None for one
+    that is done, failed or has no bytes, so a job queued twice does the work once."""
     stmt = (
         update(documents)
-        .where(documents.c.id == document_id, documents.c.raw.is_not(None))
+        .where(documents.c.id == document_id, documents.c.raw.is_not(None),
+               documents.c.status.in_(("queued", "processing")))
         .values(status="processing", attempts=documents.c.attempts + 1, updated_at=func.now())
         .returning(documents.c.id, documents.c.original_name, documents.c.raw)
     )

@@ -1,0 +1,59 @@
+"""A pool of processes for the CPU-bound work (cleaning, fingerprinting).
+
+Processes, not threads: parsing holds the GIL, and the event loop must stay free for the
+watcher and the API. A parser that kills its process (a crash, the OOM killer) breaks the
+whole pool; the pool is rebuilt and the work tried once more, so only a document that
+kills a fresh process twice is lost to the error, and its neighbours are not.
+Children are replaced every `tasks_per_child` documents, which bounds the memory the
+parsers' caches can grow to over months.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import multiprocessing
+import time
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TypeVar
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+def _load_cleaner() -> None:
+    """Import the cleaner (trafilatura, lxml, datasketch: about a second) when a process starts."""
+    import ingest.service.process  # noqa: F401
+
+
+class CpuPool:
+    def __init__(self, processes: int, tasks_per_child: int = 1000) -> None:
+        self.processes, self.tasks_per_child = processes, tasks_per_child
+        self._executor = self._new()
+
+    def _new(self) -> ProcessPoolExecutor:
+        # spawn: forking a process that runs an event loop and database pools copies their state.
+        return ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
+                                   max_tasks_per_child=self.tasks_per_child, initializer=_load_cleaner)
+
+    async def start(self) -> None:
+        """Start the processes now, so the first documents do not wait for their imports."""
+        await asyncio.gather(*(self.run(time.sleep, 0.05) for _ in range(self.processes)))
+
+    async def run(self, fn: Callable[..., T], *args: object) -> T:
+        loop = asyncio.get_running_loop()
+        executor = self._executor
+        try:
+            return await loop.run_in_executor(executor, fn, *args)
+        except BrokenProcessPool:
+            if self._executor is executor:  # the first to notice rebuilds it
+                log.warning("a cleaning process died; starting a new pool")
+                executor.shutdown(wait=False, cancel_futures=True)
+                self._executor = self._new()
+            return await loop.run_in_executor(self._executor, fn, *args)
+
+    def close(self) -> None:
+        self._executor.shutdown(wait=True, cancel_futures=True)

@@ -1,0 +1,64 @@
+"""The durable job queue: procrastinate on the service's own PostgreSQL.
+
+One job per document, named by the document id. The job's lock (one running job per
+document) and queueing lock (one waiting job per document) make a document queued twice,
+by a retry, a recovery sweep or two watchers, processed once at a time; the work itself
+is idempotent (a document's articles are replaced, never appended).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+
+import psycopg
+from procrastinate import App, PsycopgConnector, RetryStrategy
+from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
+
+from ingest.errors import DatabaseUnavailable
+from ingest.store.database import redact
+from ingest.store.operations import QUEUE, job_lock
+
+log = logging.getLogger(__name__)
+
+TASK = "ingest.process_document"
+# A job fails only when the database went away mid-way (cleaning errors are recorded on the
+# document, not raised): retry with backoff, 2 s up to about 17 minutes apart.
+RETRY = RetryStrategy(max_attempts=10, exponential_wait=2)
+
+
+def libpq_url(url: str) -> str:
+    """procrastinate's pool takes a libpq URL, without SQLAlchemy's driver suffix."""
+    return url.replace("postgresql+psycopg://", "postgresql://", 1)
+
+
+class Queue:
+    """Defers document jobs; with a handler, also runs them (see `ingest.service.worker`)."""
+
+    def __init__(self, url: str, handler: Callable[[int], Awaitable[None]] | None = None, pool_size: int = 4) -> None:
+        self.url = url
+        self.app = App(connector=PsycopgConnector(conninfo=libpq_url(url), min_size=1, max_size=pool_size))
+        if handler is not None:
+            async def process_document(document_id: int) -> None:
+                await handler(document_id)
+
+            self.app.task(name=TASK, queue=QUEUE, retry=RETRY)(process_document)
+
+    @asynccontextmanager
+    async def open(self) -> AsyncIterator[Queue]:
+        async with self.app.open_async():
+            yield self
+
+    async def defer(self, document_id: int) -> bool:
+        """Queue a document's job; False when one is already waiting (the same document queued
+        again). A database error is `DatabaseUnavailable`: the caller keeps the file and retries."""
+        lock = job_lock(document_id)
+        try:
+            await self.app.configure_task(TASK, queue=QUEUE, lock=lock, queueing_lock=lock).defer_async(
+                document_id=document_id)
+        except AlreadyEnqueued:
+            return False
+        except (ConnectorException, psycopg.Error) as exc:
+            raise DatabaseUnavailable(f"cannot queue document {document_id} at {redact(self.url)}: {exc}") from exc
+        return True

@@ -1,0 +1,121 @@
+"""Wiring the service's parts: `ingest run` (watcher, workers, API), `ingest worker`, `ingest watch`.
+
+No business rules here: this module builds the parts from the settings, starts the ones
+asked for, and stops them in an order that loses nothing on SIGTERM: stop taking files,
+let in-flight documents finish, archive the files whose documents finished, exit 0.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import itertools
+import logging
+import os
+import signal
+from dataclasses import dataclass
+
+from ingest.clean import CleanOptions
+from ingest.config import Settings
+from ingest.dedup.options import DedupOptions
+from ingest.errors import ConfigError, DatabaseUnavailable
+from ingest.service.cpu import CpuPool
+from ingest.service.inbox import DEFAULT_IGNORED, Archive
+from ingest.service.intake import Intake
+from ingest.service.process import Pipeline
+from ingest.service.queue import Queue
+from ingest.service.watcher import Watcher
+from ingest.service.worker import BACKOFF_SECONDS, Worker
+from ingest.store import schema
+from ingest.store.database import Database, resolve_url
+
+log = logging.getLogger(__name__)
+
+
+def pipeline_for(settings: Settings, pool: CpuPool | None = None) -> Pipeline:
+    dedup = DedupOptions(near_duplicate_threshold=settings.near_duplicate_threshold,
+                         story_threshold=settings.story_threshold, story_window_hours=settings.story_window_hours)
+    return Pipeline(CleanOptions(max_bytes=settings.max_bytes), dedup, pool)
+
+
+@dataclass(frozen=True)
+class Parts:
+    watch: bool
+    work: bool
+
+
+def stop_on_signals() -> asyncio.Event:
+    """SIGTERM/SIGINT: stop taking work and finish what is in hand. A second one exits at once;
+    nothing is lost: files leave the inbox only when processed, and unfinished jobs are retried."""
+    stop = asyncio.Event()
+
+    def on_signal() -> None:
+        if stop.is_set():
+            os._exit(130)
+        log.info("stopping: finishing the documents in hand (signal again to exit at once)")
+        stop.set()
+
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(sig, on_signal)
+    return stop
+
+
+async def _migrated_url(settings: Settings, stop: asyncio.Event) -> str | None:
+    """Wait for the database (a service outlives outages, including one at start), then migrate it."""
+    for attempt in itertools.count():
+        try:
+            url = await asyncio.to_thread(resolve_url, settings)
+            await asyncio.to_thread(schema.upgrade, url)
+            return url
+        except DatabaseUnavailable as exc:
+            delay = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
+            log.warning("waiting %.0f s for the database: %s", delay, exc)
+            try:
+                await asyncio.wait_for(stop.wait(), delay)
+                return None
+            except TimeoutError:
+                pass
+    return None
+
+
+def _watcher(settings: Settings, intake: Intake) -> Watcher:
+    inbox, archive_root = settings.inbox_dir.resolve(), settings.archive_root.resolve()
+    if archive_root == inbox or inbox in archive_root.parents:
+        raise ConfigError(f"the archive folder {archive_root} is inside the inbox {inbox}",
+                          hint="set INGEST_ARCHIVE_DIR outside INGEST_INBOX")
+    return Watcher(
+        intake, inbox, Archive(archive_root), stable_seconds=settings.stable_seconds,
+        rescan_seconds=settings.rescan_seconds, force_polling=settings.force_polling,
+        ignored=DEFAULT_IGNORED + settings.ignore_patterns, delete_processed=settings.delete_processed,
+    )
+
+
+async def serve(settings: Settings, parts: Parts) -> int:
+    stop = stop_on_signals()
+    url = await _migrated_url(settings, stop)
+    if url is None:
+        return 0
+    db = Database(url, pool_size=settings.concurrency + 2)
+    pool = CpuPool(settings.cleaning_processes) if parts.work else None
+    try:
+        if pool is not None:
+            await pool.start()
+        queue = Queue(url)
+        async with queue.open():
+            watcher = _watcher(settings, Intake(db, queue, settings.max_bytes)) if parts.watch else None
+            running = []
+            if parts.work:
+                worker = Worker(db, pipeline_for(settings, pool), concurrency=settings.concurrency,
+                                grace_seconds=settings.shutdown_seconds)
+                running.append(worker.run(stop))
+            if watcher is not None:
+                running.append(watcher.run(stop))
+            await asyncio.gather(*running)
+            if watcher is not None:
+                await watcher.archive_finished()  # documents the workers finished while stopping
+    finally:
+        if pool is not None:
+            pool.close()
+        await db.close()
+    log.info("stopped")
+    return 0

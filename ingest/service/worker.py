@@ -1,0 +1,129 @@
+"""Workers: run document jobs from the queue, recover lost ones, outlive database outages.
+
+Any number of workers, in any number of processes on any number of hosts, share one
+queue. Three things bring back work a dead or cut-off worker held:
+- procrastinate's heartbeats: a job whose worker stopped beating is stalled and retried;
+- the orphan sweep: a document still unfinished with no job waiting or running (its job
+  was aborted at shutdown, failed while the database was away, or never queued because
+  the process died between the commit and the queueing) is queued again;
+- a database outage stops the procrastinate worker; it is started again, with backoff,
+  until the database is back. Files are safe meanwhile: their bytes are committed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable
+
+import psycopg
+from procrastinate.exceptions import ConnectorException
+
+from ingest.errors import DatabaseUnavailable
+from ingest.service.process import Pipeline, process_document
+from ingest.service.queue import Queue
+from ingest.store import operations, queries
+from ingest.store.database import Database
+
+log = logging.getLogger(__name__)
+
+HEARTBEAT_SECONDS = 5.0
+STALLED_SECONDS = 20.0  # no heartbeat this long: the worker is dead and its jobs are retried
+SWEEP_SECONDS = 10.0
+ORPHAN_AGE_SECONDS = 30.0  # longer than any commit-to-queue gap of a live process
+BACKOFF_SECONDS = (1.0, 2.0, 5.0, 10.0, 30.0)
+OUTAGE = (ConnectorException, psycopg.Error, DatabaseUnavailable, OSError)
+
+Observer = Callable[[float, str], None]
+
+
+class Worker:
+    """Runs `concurrency` jobs at once until `stop` is set, then finishes them (bounded by
+    `grace_seconds`; unfinished ones are aborted and queued again by the next sweep)."""
+
+    def __init__(self, db: Database, pipeline: Pipeline, *, concurrency: int, grace_seconds: float,
+                 observe: Observer | None = None) -> None:
+        self.db, self.pipeline = db, pipeline
+        self.concurrency, self.grace_seconds = concurrency, grace_seconds
+        self.observe = observe
+        self.queue = Queue(db.url, handler=self.handle, pool_size=concurrency + 2)
+
+    async def handle(self, document_id: int) -> None:
+        started = time.perf_counter()
+        try:
+            outcome = await process_document(self.db, document_id, self.pipeline)
+        except DatabaseUnavailable:
+            raise  # the job is retried with backoff
+        except Exception as exc:  # a storage bug: record it on the document rather than retry forever
+            log.exception("storing failed", extra={"document_id": document_id})
+            async with self.db.transaction() as conn:
+                await queries.mark_failed(conn, document_id, f"internal error while storing ({type(exc).__name__})")
+            outcome = None
+        status = "failed" if outcome is None or (outcome.error and not outcome.article_ids) else "done"
+        if self.observe is not None:
+            self.observe(time.perf_counter() - started, status)
+        log.info("processed: %s", status, extra={"document_id": document_id})
+
+    async def run(self, stop: asyncio.Event) -> None:
+        failures = 0
+        while not stop.is_set():
+            try:
+                async with self.queue.open():
+                    failures = 0
+                    await self._work(stop)
+            except OUTAGE as exc:
+                delay = BACKOFF_SECONDS[min(failures, len(BACKOFF_SECONDS) - 1)]
+                failures += 1
+                log.warning("worker waiting %.0f s for the database: %s", delay, str(exc).splitlines()[0] if str(exc) else exc)
+                try:
+                    await asyncio.wait_for(stop.wait(), delay)
+                except TimeoutError:
+                    pass
+
+    async def _work(self, stop: asyncio.Event) -> None:
+        worker = asyncio.create_task(self.queue.app.run_worker_async(
+            queues=[operations.QUEUE], concurrency=self.concurrency, install_signal_handlers=False,
+            delete_jobs="successful", shutdown_graceful_timeout=self.grace_seconds,
+            update_heartbeat_interval=HEARTBEAT_SECONDS, stalled_worker_timeout=STALLED_SECONDS,
+            name="ingest-worker"))
+        sweeper = asyncio.create_task(self._sweep_forever())
+        stopping = asyncio.create_task(stop.wait())
+        try:
+            await asyncio.wait({worker, sweeper, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (sweeper, stopping, worker):
+                task.cancel()
+            await asyncio.gather(sweeper, stopping, return_exceptions=True)
+            try:
+                await worker
+            except asyncio.CancelledError:
+                pass
+        for task in (worker, sweeper):
+            if task.done() and not task.cancelled() and task.exception() is not None:
+                raise task.exception()  # type: ignore[misc]
+
+    async def _sweep_forever(self) -> None:
+        while True:
+            try:
+                await self.sweep()
+            except OUTAGE:
+                raise  # the worker is restarted once the database is back
+            except Exception:  # a bug here must not stop the jobs: log it, sweep again later
+                log.exception("recovery sweep failed")
+            await asyncio.sleep(SWEEP_SECONDS)
+
+    async def sweep(self) -> None:
+        """Queue again the jobs of dead workers and the documents that lost their job."""
+        manager = self.queue.app.job_manager
+        for job in await manager.get_stalled_jobs(queue=operations.QUEUE, seconds_since_heartbeat=STALLED_SECONDS):
+            log.warning("retrying job %s of a worker that stopped", job.id)
+            try:
+                await manager.retry_job(job)
+            except ConnectorException:  # another worker's sweep retried it first
+                pass
+        async with self.db.transaction() as conn:
+            lost = await operations.orphans(conn, ORPHAN_AGE_SECONDS)
+        for document_id in lost:
+            if await self.queue.defer(document_id):
+                log.info("queued again: its job was lost", extra={"document_id": document_id})

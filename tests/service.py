@@ -1,0 +1,78 @@
+"""Driving the real service in subprocesses: `ingest run`, `ingest worker`, `ingest watch`."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+
+def wait_for(condition: Callable[[], object], timeout: float = 30.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError("condition not met in time")
+        time.sleep(0.1)
+
+
+class Service:
+    """One inbox and archive, and the service processes started on them."""
+
+    def __init__(self, root: Path, env: dict[str, str]) -> None:
+        self.inbox, self.archive = root / "inbox", root / "archive"
+        self.env = {**env, "INGEST_INBOX": str(self.inbox), "INGEST_ARCHIVE_DIR": str(self.archive),
+                    "INGEST_STABLE_SECONDS": "0.5", "INGEST_CPU_PROCESSES": "1"}
+        self.procs: list[subprocess.Popen[str]] = []
+        self.logs = root / "logs"
+        self.logs.mkdir(exist_ok=True)
+
+    def start(self, command: str = "run", **env: str) -> subprocess.Popen[str]:
+        log = (self.logs / f"{len(self.procs)}-{command}.log").open("w")
+        proc = subprocess.Popen([sys.executable, "-m", "ingest.cli", command], env={**self.env, **env},
+                                stdout=log, stderr=subprocess.STDOUT, text=True)
+        self.procs.append(proc)
+        if command != "worker":
+            self.wait_for(lambda: self.inbox.exists())
+        return proc
+
+    @property
+    def proc(self) -> subprocess.Popen[str]:
+        return self.procs[-1]
+
+    def stop(self, timeout: float = 60) -> int:
+        """SIGTERM the latest process and return its exit status."""
+        self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout=timeout)
+
+    def stop_all(self, timeout: float = 60) -> list[int]:
+        """SIGTERM every process at once and return their exit statuses."""
+        for proc in self.procs:
+            proc.send_signal(signal.SIGTERM)
+        return [proc.wait(timeout=timeout) for proc in self.procs]
+
+    def kill(self) -> None:
+        for proc in self.procs:
+            if proc.poll() is None:
+                proc.kill()
+                proc.wait()
+
+    def output(self) -> str:
+        return "\n".join(f"--- {p.name}\n{p.read_text()}" for p in sorted(self.logs.iterdir()))
+
+    def wait_for(self, condition: Callable[[], object], timeout: float = 30.0) -> None:
+        """Wait for `condition`, failing at once with the services' output if one died."""
+
+        def done() -> object:
+            for proc in self.procs:
+                if proc.poll() is not None and proc.returncode != 0:
+                    raise AssertionError(f"{proc.args[-1]} exited {proc.returncode}:\n{self.output()}")
+            return condition()
+
+        wait_for(done, timeout)
+
+    def archived(self, kind: str) -> list[str]:
+        folder = self.archive / kind
+        return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []

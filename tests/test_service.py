@@ -1,0 +1,76 @@
+"""The service's processes together: watchers and workers sharing one queue, stopping and restarting."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.corpus import write_events
+from tests.service import Service
+
+
+@pytest.fixture
+def service(cli, tmp_path) -> Iterator[Service]:
+    svc = Service(tmp_path, cli.env)
+    yield svc
+    svc.kill()
+
+
+def drop(files: Path, inbox: Path) -> None:
+    """Move prepared files into the inbox by rename, as producers are told to."""
+    inbox.mkdir(parents=True, exist_ok=True)
+    for path in sorted(files.iterdir()):
+        os.rename(path, inbox / path.name)
+
+
+def stories_by_event(sql, events: dict[str, int]) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = {}
+    for name, story in sql("SELECT d.original_name, a.story_id FROM articles a JOIN documents d ON d.id = a.document_id"):
+        found.setdefault(events[name], set()).add(story)
+    return found
+
+
+def assert_each_file_stored_exactly_once(sql, service: Service, events: dict[str, int]) -> None:
+    assert sql("SELECT count(*), count(DISTINCT sha256), count(*) FILTER (WHERE status = 'done') FROM documents") == [
+        (len(events), len(events), len(events))]
+    assert sql("SELECT count(*) FROM (SELECT document_id FROM articles GROUP BY document_id HAVING count(*) = 1) one") == [
+        (len(events),)]
+    assert sql("SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing')") == [(0,)]
+    assert service.archived("processed") == sorted(events)
+    assert list(service.inbox.iterdir()) == []
+
+
+def test_two_workers_and_a_watcher_take_500_files_each_once_without_splitting_a_story(service, sql, tmp_path):
+    events = write_events(tmp_path / "outgoing", events=100, outlets=5)
+    service.start("watch")
+    service.start("worker")
+    service.start("worker")
+
+    drop(tmp_path / "outgoing", service.inbox)
+
+    service.wait_for(lambda: len(service.archived("processed")) == 500, timeout=400)
+    assert_each_file_stored_exactly_once(sql, service, events)
+    by_event = stories_by_event(sql, events)
+    assert {event: len(stories) for event, stories in by_event.items()} == {e: 1 for e in range(100)}
+    assert len(set.union(*by_event.values())) == 100
+    assert sql("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL") == [(0,)]
+    assert service.stop_all() == [0, 0, 0]
+
+
+def test_sigterm_during_a_burst_of_200_files_then_restart_processes_each_exactly_once(service, sql, tmp_path):
+    events = write_events(tmp_path / "outgoing", events=40, outlets=5, seed=2)
+    service.start("run")
+    drop(tmp_path / "outgoing", service.inbox)
+    service.wait_for(lambda: len(service.archived("processed")) >= 20, timeout=120)
+
+    assert service.stop() == 0
+    assert 20 <= len(service.archived("processed")) < 200
+
+    service.start("run")
+    service.wait_for(lambda: len(service.archived("processed")) == 200, timeout=300)
+    assert_each_file_stored_exactly_once(sql, service, events)
+    assert {e: len(s) for e, s in stories_by_event(sql, events).items()} == {e: 1 for e in range(40)}
+    assert service.stop() == 0
