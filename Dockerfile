@@ -11,8 +11,9 @@ RUN pip install -e .
 
 RUN useradd --create-home --uid 1000 ingest && mkdir -p /data /inbox && chown ingest /data /inbox
 USER ingest
-ENV INGEST_DATA_DIR=/data INGEST_INBOX=/inbox
+ENV INGEST_DATA_DIR=/data INGEST_INBOX=/inbox INGEST_API_HOST=0.0.0.0
 
-# `ingest run` (watcher + workers + API) arrives with the service issue; until then
-# the image imports whatever is in the inbox and exits.
-CMD ["ingest", "import", "/inbox"]
+# The service: watcher, workers and HTTP API. Scale out with more containers running
+# `ingest worker` against the same database.
+EXPOSE 8000
+CMD ["ingest", "run"]

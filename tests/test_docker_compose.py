@@ -44,3 +44,13 @@ def test_stop_grace_period_leaves_time_for_a_graceful_shutdown():
     grace = compose()["services"]["ingest"]["stop_grace_period"]
 
     assert grace.endswith("s") and int(grace[:-1]) >= 30
+
+
+def test_the_image_runs_the_service_with_the_api_published_on_localhost():
+    ingest = compose()["services"]["ingest"]
+    dockerfile = (ROOT / "Dockerfile").read_text().splitlines()
+
+    assert dockerfile[-1] == 'CMD ["ingest", "run"]'
+    assert "INGEST_API_HOST=0.0.0.0" in " ".join(line for line in dockerfile if line.startswith("ENV "))
+    assert ingest["ports"] == ["127.0.0.1:8000:8000"]
+    assert ingest["environment"]["INGEST_FORCE_POLLING"] == "true"

@@ -22,7 +22,7 @@ def test_readme_has_the_two_set_up_commands():
     blocks = re.findall(r"```sh\n(.*?)\n```", README, flags=re.S)
 
     assert blocks[:2] == [
-        "pip install -e . && ingest import seeds/ && ingest export --format jsonl",
+        "pip install -e . && ingest run",
         'pip install -e ".[test]" && pytest',
     ]
 
