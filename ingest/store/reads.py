@@ -20,7 +20,8 @@ documents = table(Document)
 stories = table(Story)
 
 
-def _shown_time(value: datetime | None, has_offset: bool | None) -> str | None:
+def shown_time(value: datetime | None, has_offset: bool | None) -> str | None:
+    """A stored time as users read it: with its offset, or the page's wall-clock time when it gave none."""
     if value is None:
         return None
     return value.isoformat() if has_offset else value.astimezone(timezone.utc).replace(tzinfo=None).isoformat()
@@ -38,8 +39,8 @@ def _article_select() -> Select[Any]:
 
 def _shape(row: Any) -> dict[str, Any]:
     record = dict(row._mapping)
-    record["published"] = _shown_time(record["published"], record.pop("published_has_offset"))
-    record["modified"] = _shown_time(record["modified"], record.pop("modified_has_offset"))
+    record["published"] = shown_time(record["published"], record.pop("published_has_offset"))
+    record["modified"] = shown_time(record["modified"], record.pop("modified_has_offset"))
     record["body"] = record.pop("paragraphs")
     return record
 
@@ -64,16 +65,31 @@ async def article(conn: AsyncConnection, article_id: int) -> dict[str, Any] | No
     record["story"] = None
     if record["story_id"] is not None:
         story = (await conn.execute(select(stories).where(stories.c.id == record["story_id"]))).one()
-        record["story"] = {**_story(story), "articles": [dict(r._mapping) for r in await conn.execute(
+        record["story"] = {**story_record(story), "articles": [dict(r._mapping) for r in await conn.execute(
             brief.where(articles.c.story_id == record["story_id"]).order_by(articles.c.story_time, articles.c.id))]}
     return record
 
 
-def _story(row: Any) -> dict[str, Any]:
+def story_record(row: Any) -> dict[str, Any]:
+    """A `stories` row with its times as ISO strings."""
     record = dict(row._mapping)
     for name in ("first_published", "last_published", "created_at", "updated_at"):
         record[name] = record[name].isoformat() if record[name] else None
     return record
+
+
+async def story_members(conn: AsyncConnection, story_ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """Each story's articles in brief, in story order (one query for any number of stories)."""
+    members: dict[int, list[dict[str, Any]]] = {story_id: [] for story_id in story_ids}
+    if not story_ids:
+        return members
+    brief = select(articles.c.id, articles.c.story_id, articles.c.title, articles.c.outlet,
+                   articles.c.published, articles.c.published_has_offset, articles.c.duplicate_of, articles.c.novelty)
+    for r in await conn.execute(brief.where(articles.c.story_id.in_(story_ids)).order_by(articles.c.story_time, articles.c.id)):
+        item = dict(r._mapping)
+        item["published"] = shown_time(item["published"], item.pop("published_has_offset"))
+        members[item.pop("story_id")].append(item)
+    return members
 
 
 async def list_stories(conn: AsyncConnection, since: datetime | None) -> list[dict[str, Any]]:
@@ -81,15 +97,6 @@ async def list_stories(conn: AsyncConnection, since: datetime | None) -> list[di
     stmt = select(stories).where(stories.c.article_count > 0).order_by(stories.c.updated_at.desc(), stories.c.id.desc())
     if since is not None:
         stmt = stmt.where(func.coalesce(stories.c.last_published, stories.c.updated_at) >= since)
-    found = [_story(r) for r in await conn.execute(stmt)]
-    if not found:
-        return []
-    members: dict[int, list[dict[str, Any]]] = {s["id"]: [] for s in found}
-    brief = select(articles.c.id, articles.c.story_id, articles.c.title, articles.c.outlet,
-                   articles.c.published, articles.c.published_has_offset, articles.c.duplicate_of, articles.c.novelty)
-    for r in await conn.execute(brief.where(articles.c.story_id.in_(members)).order_by(articles.c.story_time, articles.c.id)):
-        item = dict(r._mapping)
-        item["published"] = _shown_time(item["published"], item.pop("published_has_offset"))
-        members[item.pop("story_id")].append(item)
+    found = [story_record(r) for r in await conn.execute(stmt)]
+    members = await story_members(conn, [s["id"] for s in found])
     return [{**s, "articles": members[s["id"]]} for s in found]
-

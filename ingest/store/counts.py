@@ -1,0 +1,50 @@
+"""Counts for monitoring: documents by status, queued jobs by status, stored totals.
+
+Read at scrape time from PostgreSQL rather than counted in memory, so every process
+(and every host) running workers is reflected, and a restart loses nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import column, func, select, table, text
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from ingest.store.models import ArticleRow, Document, Story
+from ingest.store.models import table as model_table
+
+documents = model_table(Document)
+articles = model_table(ArticleRow)
+stories = model_table(Story)
+# procrastinate owns this table (migration 0003); only the two columns counted are named.
+jobs = table("procrastinate_jobs", column("queue_name"), column("status"))
+
+DOCUMENT_QUEUE = "documents"
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What the database holds now."""
+
+    documents: dict[str, int]
+    jobs: dict[str, int]
+    articles: int
+    stories: int
+
+
+async def ping(conn: AsyncConnection) -> None:
+    """A round trip to the server (readiness)."""
+    await conn.execute(text("SELECT 1"))
+
+
+async def snapshot(conn: AsyncConnection) -> Snapshot:
+    by_status = select(documents.c.status, func.count()).group_by(documents.c.status)
+    queued = (select(jobs.c.status, func.count()).where(jobs.c.queue_name == DOCUMENT_QUEUE)
+              .group_by(jobs.c.status))
+    return Snapshot(
+        documents={status: n for status, n in await conn.execute(by_status)},
+        jobs={str(status): n for status, n in await conn.execute(queued)},
+        articles=(await conn.execute(select(func.count()).select_from(articles))).scalar_one(),
+        stories=(await conn.execute(select(func.count()).where(stories.c.article_count > 0))).scalar_one(),
+    )
