@@ -1,0 +1,174 @@
+"""Reading request parameters strictly: a bad one is a 400 naming it, never a database error.
+
+Unknown and repeated query parameters are refused (a typo like `qq=` would otherwise
+silently return everything); an empty value counts as not given. Cursors are
+opaque to clients: base64url of a small JSON array, checked on the way back in.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from collections.abc import Collection
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from multidict import MultiMapping
+
+from ingest.errors import InputError, NotFound
+from ingest.store.pages import ArticleFilter, ArticleKey
+
+DEFAULT_LIMIT = 50
+MAX_LIMIT = 500
+MAX_TEXT = 500  # characters: longer than any real search, short enough to keep queries cheap
+MAX_ID = 2**63 - 1  # PostgreSQL bigint
+MAX_CURSOR = 200  # characters: ours are about 60; a longer one could only be deeply nested junk
+
+ARTICLE_PARAMS = ("q", "outlet", "story", "since", "until", "language", "limit", "cursor")
+STORY_PARAMS = ("since", "limit", "cursor")
+
+
+@dataclass(frozen=True)
+class ArticleQuery:
+    where: ArticleFilter
+    limit: int
+    after: ArticleKey | None
+
+
+@dataclass(frozen=True)
+class StoryQuery:
+    since: datetime | None
+    limit: int
+    after: int | None
+
+
+def checked(query: MultiMapping[str], allowed: Collection[str]) -> dict[str, str]:
+    """The given (non-empty) parameters, refusing unknown and repeated ones."""
+    values: dict[str, str] = {}
+    for name in query:
+        if name not in allowed:
+            raise InputError(f"unknown parameter {name!r}; allowed: {', '.join(allowed)}")
+        if len(query.getall(name)) > 1:
+            raise InputError(f"parameter {name!r} is given more than once")
+        if query[name] != "":
+            values[name] = query[name]
+    return values
+
+
+def text(values: dict[str, str], name: str) -> str | None:
+    value = values.get(name)
+    if value is not None and len(value) > MAX_TEXT:
+        raise InputError(f"parameter {name!r} is longer than {MAX_TEXT} characters")
+    if value is not None and "\x00" in value:  # PostgreSQL text cannot hold NUL
+        raise InputError(f"parameter {name!r} must not contain NUL characters")
+    return value
+
+
+def _whole(value: str, low: int, high: int) -> int | None:
+    """`value` as an integer in [low, high], or None (length checked first: int() of a huge string is slow)."""
+    if not (value.isascii() and value.isdigit() and len(value) <= len(str(high))):
+        return None
+    number = int(value)
+    return number if low <= number <= high else None
+
+
+def identifier(values: dict[str, str], name: str) -> int | None:
+    value = values.get(name)
+    if value is None:
+        return None
+    number = _whole(value, 1, MAX_ID)
+    if number is None:
+        raise InputError(f"parameter {name!r} must be a positive integer id, not {value!r}")
+    return number
+
+
+def moment(values: dict[str, str], name: str) -> datetime | None:
+    """An ISO 8601 date or date-time; without an offset it is taken as UTC."""
+    value = values.get(name)
+    if value is None:
+        return None
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        raise InputError(f"parameter {name!r} must be an ISO 8601 date or date-time (2026-11-22 or "
+                         f"2026-11-22T08:00:00+01:00), not {value!r}") from None
+    return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=timezone.utc)
+
+
+def limit(values: dict[str, str]) -> int:
+    value = values.get("limit")
+    if value is None:
+        return DEFAULT_LIMIT
+    number = _whole(value, 1, MAX_LIMIT)
+    if number is None:
+        raise InputError(f"parameter 'limit' must be an integer from 1 to {MAX_LIMIT}, not {value!r}")
+    return number
+
+
+def encode_cursor(key: list[object]) -> str:
+    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def _bad_cursor() -> InputError:
+    return InputError("parameter 'cursor' is not a cursor this API returned")
+
+
+def _decoded(values: dict[str, str]) -> list[object] | None:
+    value = values.get("cursor")
+    if value is None:
+        return None
+    try:
+        key = json.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))) if len(value) <= MAX_CURSOR else None
+    except (ValueError, binascii.Error):
+        key = None
+    if not isinstance(key, list):
+        raise _bad_cursor()
+    return key
+
+
+def _key_id(value: object) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not 1 <= value <= MAX_ID:
+        raise _bad_cursor()
+    return value
+
+
+def article_query(query: MultiMapping[str]) -> ArticleQuery:
+    values = checked(query, ARTICLE_PARAMS)
+    where = ArticleFilter(
+        q=text(values, "q"), outlet=text(values, "outlet"), story=identifier(values, "story"),
+        language=text(values, "language"), since=moment(values, "since"), until=moment(values, "until"),
+    )
+    key = _decoded(values)
+    after: ArticleKey | None = None
+    if key is not None:
+        if len(key) != 2 or not isinstance(key[0], str):
+            raise _bad_cursor()
+        try:
+            when = datetime.fromisoformat(key[0])
+        except ValueError:
+            raise _bad_cursor() from None
+        if when.tzinfo is None:
+            raise _bad_cursor()
+        after = (when, _key_id(key[1]))
+    return ArticleQuery(where, limit(values), after)
+
+
+def article_cursor(key: ArticleKey) -> str:
+    return encode_cursor([key[0].isoformat(), key[1]])
+
+
+def story_query(query: MultiMapping[str]) -> StoryQuery:
+    values = checked(query, STORY_PARAMS)
+    key = _decoded(values)
+    if key is not None and len(key) != 1:
+        raise _bad_cursor()
+    return StoryQuery(moment(values, "since"), limit(values), _key_id(key[0]) if key is not None else None)
+
+
+def path_id(raw: str, kind: str) -> int:
+    """The id in a path like `/articles/{id}`: anything that is not a stored id is not found."""
+    number = _whole(raw, 1, MAX_ID)
+    if number is None:
+        raise NotFound(f"no {kind} {raw!r}")
+    return number

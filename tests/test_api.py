@@ -1,0 +1,573 @@
+"""The HTTP API in-process (aiohttp's TestServer on a real socket) against a real PostgreSQL.
+
+Documents posted here really become articles: the submit function the tests inject
+stores the bytes and processes them inline, as a worker would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections.abc import AsyncIterator, Awaitable, Callable
+from pathlib import Path
+from typing import Any, TypeVar
+from urllib.parse import quote
+
+import pytest
+from aiohttp import ClientTimeout
+from aiohttp.test_utils import TestClient, TestServer
+
+from ingest.clean import CleanOptions
+from ingest.config import Settings
+from ingest.dedup.options import DedupOptions
+from ingest.service.api import make_app
+from ingest.service.metrics import Metrics
+from ingest.service.process import Pipeline, process_document
+from ingest.service.receive import receive_bytes
+from ingest.store.database import Database
+from ingest.store.queries import Received
+from tests.conftest import SEEDS
+
+SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"  # Anadolu Agency, published 2024-12-09 02:40
+SEED_B = SEEDS / "001_2734e09429ca7a01.txt"  # vtcnews.vn, no date: its story time is its arrival
+TOKEN = "s3cret-token"
+UNREACHABLE = "postgresql://postgres@127.0.0.1:1/nowhere"
+
+T = TypeVar("T")
+Client = TestClient[Any, Any]
+Scenario = Callable[[Client], Awaitable[T]]
+Submit = Callable[[str, bytes], Awaitable[Received]]
+
+
+def inline_submit(db: Database, settings: Settings, metrics: Metrics) -> Submit:
+    """Store the bytes, then clean and store the article at once (the service queues a job instead)."""
+    pipeline = Pipeline(CleanOptions(max_bytes=settings.max_bytes), DedupOptions())
+
+    async def submit(name: str, data: bytes) -> Received:
+        received = await receive_bytes(db, name, data, settings.max_bytes)
+        if received.new and received.status == "queued":
+            started = time.perf_counter()
+            outcome = await process_document(db, received.id, pipeline)
+            metrics.observe(time.perf_counter() - started, "done" if outcome.article_ids else "failed")
+        return received
+
+    return submit
+
+
+@pytest.fixture
+def run_api(clean_tables: str, tmp_path: Path) -> Callable[..., Any]:
+    """Run `scenario(client)` against a fresh app; settings overrides and a database URL may be given."""
+
+    def run(scenario: Scenario[T], *, database_url: str | None = None, submit: Submit | None = None,
+            make_inbox: bool = True, **overrides: Any) -> T:
+        settings = Settings(database_url=database_url or clean_tables, data_dir=tmp_path / "data",
+                            **{"api_token": None, **overrides})
+        if make_inbox:
+            settings.inbox_dir.mkdir(parents=True, exist_ok=True)
+
+        async def main() -> T:
+            db, metrics = Database(settings.database_url or ""), Metrics()
+            app = make_app(settings, db, submit or inline_submit(db, settings, metrics), metrics)
+            try:
+                async with TestClient(TestServer(app), timeout=ClientTimeout(total=60)) as client:
+                    return await scenario(client)
+            finally:
+                await db.close()
+
+        return asyncio.run(main())
+
+    return run
+
+
+async def post(client: Client, path: Path, **headers: str) -> tuple[int, dict[str, Any]]:
+    response = await client.post("/documents", data=path.read_bytes(), headers={"X-Filename": path.name, **headers})
+    return response.status, await response.json()
+
+
+async def post_seeds(client: Client) -> None:
+    for seed in (SEED_A, SEED_B):
+        assert (await post(client, seed))[0] == 202
+
+
+async def get(client: Client, url: str) -> tuple[int, Any]:
+    response = await client.get(url)
+    assert response.content_type == "application/json"
+    return response.status, await response.json()
+
+
+def seeded_get(run_api: Callable[..., Any], *urls: str) -> list[tuple[int, Any]]:
+    """Post both seeds, then GET each URL."""
+
+    async def scenario(client: Client) -> list[tuple[int, Any]]:
+        await post_seeds(client)
+        return [await get(client, url) for url in urls]
+
+    return run_api(scenario)
+
+
+# --- receiving documents -------------------------------------------------------------
+
+def test_posting_a_file_answers_202_with_the_new_document_id(run_api):
+    async def scenario(client):
+        response = await client.post("/documents", data=SEED_A.read_bytes(), headers={"X-Filename": SEED_A.name})
+        return response.status, response.headers["Location"], await response.json()
+
+    assert run_api(scenario) == (202, "/documents/1", {"id": 1, "status": "queued", "duplicate": False})
+
+
+def test_posting_the_same_bytes_again_names_the_first_document_as_a_duplicate(run_api, sql):
+    async def scenario(client):
+        await post(client, SEED_A)
+        return await post(client, SEED_A, **{"X-Filename": "renamed.txt"})
+
+    assert run_api(scenario) == (202, {"id": 1, "status": "done", "duplicate": True})
+    assert sql("SELECT original_name, times_received FROM documents") == [(SEED_A.name, 2)]
+
+
+def test_document_status_lists_the_articles_made_from_it(run_api):
+    status, document = seeded_get(run_api, "/documents/1")[0]
+
+    assert status == 200
+    assert {k: document[k] for k in ("id", "original_name", "status", "error", "attempts", "article_ids")} == {
+        "id": 1, "original_name": SEED_A.name, "status": "done", "error": None, "attempts": 1, "article_ids": [1],
+    }
+
+
+def test_a_file_that_cannot_be_cleaned_is_failed_with_its_reason(run_api):
+    async def scenario(client):
+        response = await client.post("/documents?name=empty.txt", data=b"")
+        return await get(client, f"/documents/{(await response.json())['id']}")
+
+    status, document = run_api(scenario)
+    assert (status, document["status"], document["error"], document["article_ids"]) == (
+        200, "failed", "empty file: it holds no bytes or only whitespace", [])
+
+
+def test_the_file_name_may_come_from_the_name_parameter(run_api, sql):
+    async def scenario(client):
+        return (await client.post("/documents?name=from-query.txt", data=b"Some words here.")).status
+
+    assert run_api(scenario) == 202
+    assert sql("SELECT original_name FROM documents") == [("from-query.txt",)]
+
+
+def test_a_percent_encoded_unicode_file_name_is_decoded_and_folders_are_dropped(run_api, sql):
+    async def scenario(client):
+        name = quote("../../etc/Über Straße.txt")
+        return (await client.post("/documents", data=b"Some words here.", headers={"X-Filename": name})).status
+
+    assert run_api(scenario) == 202
+    assert sql("SELECT original_name FROM documents") == [("Über Straße.txt",)]
+
+
+@pytest.mark.parametrize(("url", "headers", "message"), [
+    ("/documents", {}, "a file name is required: send the header 'X-Filename: <name>' or the parameter '?name=<name>'"),
+    ("/documents?name=", {}, "a file name is required: send the header 'X-Filename: <name>' or the parameter '?name=<name>'"),
+    ("/documents", {"X-Filename": "dir/"}, "a file name is required: send the header 'X-Filename: <name>' or the parameter '?name=<name>'"),
+    ("/documents", {"X-Filename": "a%0Ab.txt"}, "the file name must not contain control characters"),
+    ("/documents?name=" + "x" * 256, {}, "the file name is longer than 255 bytes"),
+    ("/documents?file=a.txt", {}, "unknown parameter 'file'; allowed: name"),
+])
+def test_a_missing_or_unusable_file_name_is_refused_with_400(run_api, sql, url, headers, message):
+    async def scenario(client):
+        response = await client.post(url, data=b"Some words here.", headers=headers)
+        return response.status, await response.json()
+
+    assert run_api(scenario) == (400, {"error": message})
+    assert sql("SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_a_body_at_the_size_limit_is_accepted(run_api):
+    async def scenario(client):
+        return (await client.post("/documents?name=a.txt", data=b"word " * 200)).status
+
+    assert run_api(scenario, max_bytes=1000) == 202
+
+
+def test_an_oversized_body_is_refused_with_413_and_nothing_is_stored(run_api, sql):
+    async def scenario(client):
+        response = await client.post("/documents?name=big.txt", data=b"x" * 1001)
+        return response.status, await response.json()
+
+    assert run_api(scenario, max_bytes=1000) == (
+        413, {"error": "body is 1001 bytes, over the limit of 1000 (INGEST_MAX_BYTES)"})
+    assert sql("SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_an_oversized_chunked_body_is_refused_with_413_while_it_streams(run_api, sql):
+    async def chunks() -> AsyncIterator[bytes]:
+        for _ in range(4):
+            yield b"x" * 400
+
+    async def scenario(client):
+        response = await client.post("/documents?name=big.txt", data=chunks())
+        return response.status, await response.json()
+
+    assert run_api(scenario, max_bytes=1000) == (413, {"error": "body is over the limit of 1000 bytes (INGEST_MAX_BYTES)"})
+    assert sql("SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_an_oversized_upload_announced_with_expect_100_continue_is_refused_before_the_body(run_api, sql):
+    async def scenario(client):
+        response = await client.post("/documents?name=big.txt", data=b"x" * 5000, expect100=True)
+        return response.status, await response.json()
+
+    assert run_api(scenario, max_bytes=1000) == (
+        413, {"error": "body is 5000 bytes, over the limit of 1000 (INGEST_MAX_BYTES)"})
+    assert sql("SELECT count(*) FROM documents") == [(0,)]
+
+
+# --- the token -------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("authorization", "message"), [
+    (None, "this endpoint needs the header 'Authorization: Bearer <INGEST_API_TOKEN>'"),
+    ("Basic czNjcmV0LXRva2Vu", "this endpoint needs the header 'Authorization: Bearer <INGEST_API_TOKEN>'"),
+    ("Bearer ", "this endpoint needs the header 'Authorization: Bearer <INGEST_API_TOKEN>'"),
+])
+def test_a_missing_token_is_refused_with_401(run_api, sql, authorization, message):
+    async def scenario(client):
+        headers = {"Authorization": authorization} if authorization else {}
+        response = await client.post("/documents?name=a.txt", data=b"Some words.", headers=headers)
+        return response.status, response.headers["WWW-Authenticate"], await response.json()
+
+    assert run_api(scenario, api_token=TOKEN) == (401, 'Bearer realm="ingest"', {"error": message})
+    assert sql("SELECT count(*) FROM documents") == [(0,)]
+
+
+@pytest.mark.parametrize("given", ["wrong", TOKEN + "x", TOKEN[:-1], TOKEN.upper()])
+def test_a_wrong_token_is_refused_with_401(run_api, sql, given):
+    async def scenario(client):
+        response = await client.post("/documents?name=a.txt", data=b"Some words.",
+                                     headers={"Authorization": f"Bearer {given}"})
+        return response.status, await response.json()
+
+    assert run_api(scenario, api_token=TOKEN) == (401, {"error": "wrong bearer token"})
+    assert sql("SELECT count(*) FROM documents") == [(0,)]
+
+
+def test_a_wrong_token_with_expect_100_continue_is_refused_before_the_body(run_api):
+    async def scenario(client):
+        response = await client.post("/documents?name=a.txt", data=b"Some words.", expect100=True,
+                                     headers={"Authorization": "Bearer wrong"})
+        return response.status, await response.json()
+
+    assert run_api(scenario, api_token=TOKEN) == (401, {"error": "wrong bearer token"})
+
+
+def test_the_right_token_is_accepted_and_reads_need_none(run_api):
+    async def scenario(client):
+        posted = await post(client, SEED_A, Authorization=f"bearer {TOKEN}")
+        return posted[0], (await client.get("/articles")).status, (await client.get("/documents/1")).status
+
+    assert run_api(scenario, api_token=TOKEN) == (202, 200, 200)
+
+
+# --- reading articles and stories -------------------------------------------------------
+
+def test_a_search_for_asylum_finds_both_seed_articles_newest_first(run_api):
+    status, page = seeded_get(run_api, "/articles?q=asylum")[0]
+
+    assert status == 200
+    assert [(a["id"], a["outlet"], a["published"], a["source_name"]) for a in page["articles"]] == [
+        (2, "vtcnews.vn", None, SEED_B.name),
+        (1, "Anadolu Agency", "2024-12-09T02:40:00", SEED_A.name),
+    ]
+    assert page["next_cursor"] is None
+
+
+def test_an_article_list_item_carries_its_metadata_but_not_its_body(run_api):
+    status, page = seeded_get(run_api, "/articles?outlet=Anadolu%20Agency")[0]
+
+    assert status == 200
+    assert page["articles"] == [{
+        "id": 1, "title": "Kremlin confirms Bashar al-Assad, his family were given asylum by Russia",
+        "summary": "The Kremlin confirmed Monday that deposed Syrian leader Bashar al-Assad and his family have been "
+                   "granted asylum in Russia.",
+        "authors": [], "outlet": "Anadolu Agency", "language": "en", "published": "2024-12-09T02:40:00",
+        "source_url": None, "word_count": 326, "story_id": 1, "duplicate_of": None, "novelty": 1.0,
+        "document_id": 1, "source_name": SEED_A.name,
+    }]
+
+
+@pytest.mark.parametrize(("query", "ids"), [
+    ("", [2, 1]),
+    ("q=Kremlin%20Khmeimim", [1]),
+    ('q="granted asylum"', [1]),
+    ('q="asylum granted"', []),
+    ("q=asylum%20-Tartus", [2]),
+    ("q=Tartus%20or%20Damascus", [2, 1]),
+    ("q=nonexistentword", []),
+    ("outlet=vtcnews.vn", [2]),
+    ("outlet=vtcnews", []),
+    ("language=en", [2, 1]),
+    ("language=de", []),
+    ("story=1", [2, 1]),
+    ("story=2", []),
+    ("since=2024-12-09T02:40:00Z", [2, 1]),
+    ("since=2024-12-09T02:40:01Z", [2]),
+    ("until=2024-12-10", [1]),
+    ("since=2024-12-01&until=2024-12-09T03:40:00%2B01:00", []),
+    ("q=asylum&outlet=Anadolu%20Agency&language=en&story=1&since=2024-01-01&until=2030-01-01", [1]),
+    ("since=0001-01-01T00:00:00%2B05:00&until=9999-12-31T23:59:59-05:00", [2, 1]),
+])
+def test_article_filters_combine(run_api, query, ids):
+    status, page = seeded_get(run_api, f"/articles?{query}")[0]
+
+    assert (status, [a["id"] for a in page["articles"]]) == (200, ids)
+
+
+@pytest.mark.parametrize("q", [
+    "'; DROP TABLE articles; --", "asylum' OR '1'='1", "asylum & | ! <-> :*", "!!!", "(((asylum", "asylum:*A",
+    '"unterminated', "\\", "%_%", "a <2> b", "&", "-", "'", "пере́вод 日本語",
+])
+def test_search_syntax_and_sql_in_q_are_plain_text_never_an_error(run_api, sql, q):
+    async def scenario(client):
+        await post_seeds(client)
+        return await get(client, "/articles?q=" + quote(q))
+
+    status, page = run_api(scenario)
+    assert status == 200
+    assert page["next_cursor"] is None
+    assert sql("SELECT count(*) FROM articles") == [(2,)]
+
+
+def test_q_with_asylum_among_tsquery_operators_still_finds_both(run_api):
+    status, page = seeded_get(run_api, "/articles?q=" + quote("asylum & !"))[0]
+
+    assert (status, [a["id"] for a in page["articles"]]) == (200, [2, 1])
+
+
+def test_pages_follow_one_another_through_the_cursor_without_overlap(run_api):
+    async def scenario(client):
+        await post_seeds(client)
+        first = await get(client, "/articles?q=asylum&limit=1")
+        second = await get(client, f"/articles?q=asylum&limit=1&cursor={first[1]['next_cursor']}")
+        return first, second
+
+    (status1, first), (status2, second) = run_api(scenario)
+    assert (status1, [a["id"] for a in first["articles"]]) == (200, [2])
+    assert re.fullmatch(r"[A-Za-z0-9_-]+", first["next_cursor"])
+    assert (status2, [a["id"] for a in second["articles"]], second["next_cursor"]) == (200, [1], None)
+
+
+def test_a_full_page_at_the_end_has_no_next_cursor(run_api):
+    status, page = seeded_get(run_api, "/articles?limit=2")[0]
+
+    assert (status, len(page["articles"]), page["next_cursor"]) == (200, 2, None)
+
+
+def test_one_article_comes_with_its_body_removed_lines_and_story(run_api):
+    status, article = seeded_get(run_api, "/articles/1")[0]
+
+    assert status == 200
+    assert article["title"] == "Kremlin confirms Bashar al-Assad, his family were given asylum by Russia"
+    assert article["body"][0] == ("The Kremlin on Monday confirmed that deposed head of the Syrian regime Bashar "
+                                  "al-Assad and his family were given asylum by Russia.")
+    assert {"line": "- Anadolu Agency", "rule": "byline"} in article["removed"]
+    assert [a["id"] for a in article["story"]["articles"]] == [1, 2]
+
+
+def test_stories_list_the_seed_story_with_both_articles(run_api):
+    (status, page), (one_status, one) = seeded_get(run_api, "/stories", "/stories/1")
+
+    assert status == 200
+    assert [(s["id"], s["article_count"], s["outlets"]) for s in page["stories"]] == [
+        (1, 2, ["Anadolu Agency", "vtcnews.vn"])]
+    assert [(a["id"], a["outlet"]) for a in page["stories"][0]["articles"]] == [(1, "Anadolu Agency"), (2, "vtcnews.vn")]
+    assert page["next_cursor"] is None
+    assert one_status == 200
+    assert one == page["stories"][0]
+
+
+def test_stories_are_paged_newest_first_through_the_cursor(run_api, sql):
+    async def scenario(client):
+        await post_seeds(client)
+        await post(client, Path(__file__).parent / "fixtures" / "api" / "other_story.txt")
+        first = await get(client, "/stories?limit=1")
+        second = await get(client, f"/stories?limit=1&cursor={first[1]['next_cursor']}")
+        return first, second
+
+    (_, first), (_, second) = run_api(scenario)
+    assert sql("SELECT count(*) FROM stories") == [(2,)]
+    assert [s["id"] for s in first["stories"]] == [2]
+    assert ([s["id"] for s in second["stories"]], second["next_cursor"]) == ([1], None)
+
+
+def test_stories_since_a_time_leave_out_older_ones(run_api):
+    (_, later), (_, earlier) = seeded_get(run_api, "/stories?since=2024-12-10", "/stories?since=2024-12-09")
+
+    assert (later["stories"], [s["id"] for s in earlier["stories"]]) == ([], [1])
+
+
+# --- errors ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("url", [
+    "/articles/99", "/stories/99", "/documents/99", "/articles/abc", "/articles/-1", "/articles/0",
+    "/articles/99999999999999999999", "/stories/1.5",
+])
+def test_an_unknown_id_is_404(run_api, url):
+    status, body = seeded_get(run_api, url)[0]
+
+    kind, raw = url.split("/")[1:]
+    shown = raw if raw.isdigit() and len(raw) < 19 and int(raw) > 0 else repr(raw)
+    assert (status, body) == (404, {"error": f"no {kind[:-1] if kind != 'stories' else 'story'} {shown}"})
+
+
+def test_an_unknown_path_or_method_is_a_json_error(run_api):
+    async def scenario(client):
+        missing = await client.get("/nothing/here")
+        wrong = await client.delete("/articles")
+        return (missing.status, await missing.json()), (wrong.status, wrong.headers["Allow"], await wrong.json())
+
+    assert run_api(scenario) == (
+        (404, {"error": "not found: GET /nothing/here"}),
+        (405, "GET,HEAD", {"error": "method not allowed: DELETE /articles"}),
+    )
+
+
+@pytest.mark.parametrize(("url", "message"), [
+    ("/articles?limit=0", "parameter 'limit' must be an integer from 1 to 500, not '0'"),
+    ("/articles?limit=501", "parameter 'limit' must be an integer from 1 to 500, not '501'"),
+    ("/articles?limit=ten", "parameter 'limit' must be an integer from 1 to 500, not 'ten'"),
+    ("/articles?limit=" + "9" * 5000, "parameter 'limit' must be an integer from 1 to 500, not '" + "9" * 5000 + "'"),
+    ("/articles?story=abc", "parameter 'story' must be a positive integer id, not 'abc'"),
+    ("/articles?story=99999999999999999999", "parameter 'story' must be a positive integer id, not '99999999999999999999'"),
+    ("/articles?since=yesterday", ("parameter 'since' must be an ISO 8601 date or date-time (2026-11-22 or "
+                                   "2026-11-22T08:00:00+01:00), not 'yesterday'")),
+    ("/articles?until=2024-13-01", ("parameter 'until' must be an ISO 8601 date or date-time (2026-11-22 or "
+                                    "2026-11-22T08:00:00+01:00), not '2024-13-01'")),
+    ("/articles?cursor=garbage", "parameter 'cursor' is not a cursor this API returned"),
+    ("/articles?cursor=WzEsMl0", "parameter 'cursor' is not a cursor this API returned"),  # [1,2]
+    ("/articles?cursor=WyIyMDI2LTExLTIyVDA1OjA3OjAxIiwyXQ", "parameter 'cursor' is not a cursor this API returned"),
+    ("/stories?cursor=WyJ4Il0", "parameter 'cursor' is not a cursor this API returned"),  # ["x"]
+    ("/stories?cursor=W3RydWVd", "parameter 'cursor' is not a cursor this API returned"),  # [true]
+    ("/stories?cursor=" + "W" * 201, "parameter 'cursor' is not a cursor this API returned"),
+    ("/stories?cursor=%C3%A9", "parameter 'cursor' is not a cursor this API returned"),
+    ("/articles?q=" + "a" * 501, "parameter 'q' is longer than 500 characters"),
+    ("/articles?qq=asylum", "unknown parameter 'qq'; allowed: q, outlet, story, since, until, language, limit, cursor"),
+    ("/articles?q=a&q=b", "parameter 'q' is given more than once"),
+    ("/articles?q=asylum%00", "parameter 'q' must not contain NUL characters"),
+    ("/articles?outlet=%00", "parameter 'outlet' must not contain NUL characters"),
+    ("/stories?q=asylum", "unknown parameter 'q'; allowed: since, limit, cursor"),
+])
+def test_an_invalid_parameter_is_refused_with_400_naming_it(run_api, url, message):
+    async def scenario(client):
+        return await get(client, url)
+
+    assert run_api(scenario) == (400, {"error": message})
+
+
+def test_an_unexpected_error_is_a_generic_500_and_its_text_stays_in_the_log(run_api, caplog):
+    async def failing_submit(name: str, data: bytes) -> Received:
+        raise RuntimeError("internal detail: /secret/path")
+
+    async def scenario(client):
+        response = await client.post("/documents?name=a.txt", data=b"words")
+        return response.status, await response.json()
+
+    assert run_api(scenario, submit=failing_submit) == (500, {"error": "internal server error"})
+    assert "internal detail: /secret/path" in caplog.text
+
+
+def test_while_the_database_is_down_reads_answer_503_without_details_and_healthz_stays_ok(run_api):
+    async def scenario(client):
+        return [await get(client, url) for url in ("/articles", "/healthz", "/readyz")]
+
+    articles, health, ready = run_api(scenario, database_url=UNREACHABLE)
+    assert articles == (503, {"error": "service unavailable; try again later"})
+    assert health == (200, {"status": "ok"})
+    assert ready == (503, {"error": "not ready: database: cannot be reached",
+                           "reasons": ["database: cannot be reached"]})
+
+
+# --- health, readiness, metrics ----------------------------------------------------------
+
+def test_ready_when_the_database_answers_and_the_inbox_is_writable(run_api):
+    async def scenario(client):
+        return await get(client, "/readyz")
+
+    assert run_api(scenario) == (200, {"status": "ready"})
+
+
+def test_not_ready_without_an_inbox_folder(run_api):
+    async def scenario(client):
+        return await get(client, "/readyz")
+
+    assert run_api(scenario, make_inbox=False) == (503, {"error": "not ready: inbox: the folder does not exist",
+                                                         "reasons": ["inbox: the folder does not exist"]})
+
+
+def test_metrics_count_documents_jobs_articles_stories_and_processing_times(run_api, sql):
+    sql("INSERT INTO procrastinate_jobs (queue_name, task_name, args, status) "
+        "VALUES ('documents', 'ingest.process_document', '{}', 'todo'), ('other', 'x', '{}', 'todo')")
+
+    async def scenario(client):
+        await post_seeds(client)
+        await client.post("/documents?name=empty.txt", data=b"")
+        response = await client.get("/metrics")
+        return response.headers["Content-Type"], await response.text()
+
+    content_type, text = run_api(scenario)
+    assert content_type == "text/plain; version=0.0.4; charset=utf-8"
+    samples = dict(line.rsplit(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
+    assert {name: samples[name] for name in (
+        "ingest_database_up", 'ingest_documents_total{status="done"}', 'ingest_documents_total{status="failed"}',
+        'ingest_queue_jobs{status="todo"}', "ingest_articles_total", "ingest_stories_total",
+        'ingest_processing_seconds_count{status="done"}', 'ingest_processing_seconds_count{status="failed"}',
+        'ingest_http_requests_total{code="202",route="/documents"}',
+    )} == {
+        "ingest_database_up": "1.0", 'ingest_documents_total{status="done"}': "2.0",
+        'ingest_documents_total{status="failed"}': "1.0", 'ingest_queue_jobs{status="todo"}': "1.0",
+        "ingest_articles_total": "2.0", "ingest_stories_total": "1.0",
+        'ingest_processing_seconds_count{status="done"}': "2.0",
+        'ingest_processing_seconds_count{status="failed"}': "1.0",
+        'ingest_http_requests_total{code="202",route="/documents"}': "3.0",
+    }
+    assert "# TYPE ingest_processing_seconds histogram" in text
+    assert SEED_A.name not in text and "empty.txt" not in text
+
+
+def test_metrics_are_served_while_the_database_is_down(run_api):
+    async def scenario(client):
+        response = await client.get("/metrics")
+        return response.status, await response.text()
+
+    status, text = run_api(scenario, database_url=UNREACHABLE)
+    assert status == 200
+    assert "\ningest_database_up 0.0\n" in text
+    assert "ingest_documents_total" not in text
+
+
+def test_each_app_has_its_own_metrics(run_api):
+    first, second = Metrics(), Metrics()
+    first.observe(0.5, "done")
+
+    assert b'ingest_processing_seconds_count{status="done"} 1.0' in first.render(None)
+    assert b"ingest_processing_seconds_count" not in second.render(None)
+
+
+# --- load --------------------------------------------------------------------------------
+
+def test_200_concurrent_reads_while_documents_are_posted_all_succeed(run_api, sql):
+    base = SEED_A.read_bytes()
+    reads = ["/articles?q=asylum", "/articles", "/stories", "/articles/1", "/documents/1", "/readyz", "/metrics",
+             "/healthz"]
+
+    async def scenario(client):
+        await post(client, SEED_A)
+
+        async def write(i: int) -> int:
+            response = await client.post(f"/documents?name=copy{i}.txt", data=base + f"\nUpdate {i}.\n".encode())
+            return response.status
+
+        async def read(i: int) -> int:
+            response = await client.get(reads[i % len(reads)])
+            await response.read()
+            return response.status
+
+        return await asyncio.gather(*(write(i) for i in range(10)), *(read(i) for i in range(200)))
+
+    statuses = run_api(scenario)
+    assert statuses == [202] * 10 + [200] * 200
+    assert sql("SELECT status, count(*) FROM documents GROUP BY status") == [("done", 11)]
