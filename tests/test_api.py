@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import shutil
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
@@ -571,3 +572,67 @@ def test_200_concurrent_reads_while_documents_are_posted_all_succeed(run_api, sq
     statuses = run_api(scenario)
     assert statuses == [202] * 10 + [200] * 200
     assert sql("SELECT status, count(*) FROM documents GROUP BY status") == [("done", 11)]
+
+
+# --- the HTML page --------------------------------------------------------------------------
+
+CHROMIUM = shutil.which("chromium")
+
+
+async def rendered_in_chromium(url: str, profile: Path) -> str:
+    """The page's DOM after headless Chromium loaded it (the server keeps serving meanwhile)."""
+    assert CHROMIUM is not None
+    browser = await asyncio.create_subprocess_exec(
+        CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+        f"--user-data-dir={profile}", "--dump-dom", url,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(browser.communicate(), timeout=90)
+    assert browser.returncode == 0, err.decode(errors="replace")
+    return out.decode()
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install -y chromium)")
+def test_the_home_page_in_chromium_lists_the_story_with_its_articles(run_api, tmp_path):
+    async def scenario(client):
+        await post_seeds(client)
+        return await rendered_in_chromium(str(client.make_url("/")), tmp_path / "chromium")
+
+    dom = run_api(scenario)
+    stories = re.findall(r'<h2><a href="/stories/(\d+)">(.*?)</a></h2>', dom)
+    articles = re.findall(r'<li class="article"><a href="/articles/(\d+)">(.*?)</a> <span class="outlet">(.*?)</span>',
+                          dom)
+    assert stories == [("1", "Kremlin confirms Bashar al-Assad, his family were given asylum by Russia")]
+    assert articles == [
+        ("1", "Kremlin confirms Bashar al-Assad, his family were given asylum by Russia",
+         "Anadolu Agency, 2024-12-09T02:40:00"),
+        ("2", "(untitled)", "vtcnews.vn"),
+    ]
+    assert '<div class="meta">2 articles: Anadolu Agency, vtcnews.vn</div>' in dom
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="needs Debian's chromium (apt-get install -y chromium)")
+def test_markup_in_stored_titles_is_shown_as_text_in_chromium_not_run(run_api, sql, tmp_path):
+    async def scenario(client):
+        await post_seeds(client)
+        sql("UPDATE stories SET title = '<script>document.title=\"pwned\"</script>Story'")
+        sql("UPDATE articles SET title = '<img src=x onerror=\"document.title=1\">A', outlet = '<b>O</b>' WHERE id = 1")
+        return await rendered_in_chromium(str(client.make_url("/")), tmp_path / "chromium")
+
+    dom = run_api(scenario)
+    assert "<title>ingest: recent stories</title>" in dom
+    assert "&lt;script&gt;document.title=\"pwned\"&lt;/script&gt;Story" in dom
+    assert "&lt;img src=x onerror=\"document.title=1\"&gt;A" in dom
+    assert "&lt;b&gt;O&lt;/b&gt;" in dom
+    assert "<script" not in dom and "<img" not in dom and "<b>" not in dom
+
+
+def test_the_home_page_is_html_that_forbids_scripts(run_api):
+    async def scenario(client):
+        response = await client.get("/")
+        return response.status, response.content_type, response.headers["Content-Security-Policy"], await response.text()
+
+    status, content_type, policy, text = run_api(scenario)
+    assert (status, content_type) == (200, "text/html")
+    assert policy == "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'"
+    assert "<p>No stories yet.</p>" in text

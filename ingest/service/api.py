@@ -11,6 +11,7 @@ import asyncio
 import logging
 import os
 from collections.abc import Awaitable, Callable
+from typing import Any
 from urllib.parse import unquote
 
 from aiohttp import web
@@ -20,7 +21,7 @@ from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 
 from ingest.config import Settings
 from ingest.errors import IngestError, InputError, NotFound
-from ingest.service import params
+from ingest.service import page, params
 from ingest.service.http import (
     authorize,
     check_length,
@@ -108,12 +109,20 @@ class Api:
             raise NotFound(f"no article {article_id}")
         return json_response(found)
 
-    async def list_stories(self, request: web.Request) -> web.Response:
+    async def _stories(self, request: web.Request) -> tuple[list[dict[str, Any]], str | None]:
         query = params.story_query(request.query)
         async with self.db.transaction() as conn:
-            page = await pages.stories_page(conn, query.since, query.limit, query.after)
-        cursor = params.encode_cursor([page.next_key]) if page.next_key is not None else None
-        return json_response({"stories": page.items, "next_cursor": cursor})
+            found = await pages.stories_page(conn, query.since, query.limit, query.after)
+        return found.items, params.encode_cursor([found.next_key]) if found.next_key is not None else None
+
+    async def list_stories(self, request: web.Request) -> web.Response:
+        stories, cursor = await self._stories(request)
+        return json_response({"stories": stories, "next_cursor": cursor})
+
+    async def home(self, request: web.Request) -> web.Response:
+        """The read-only HTML page: the same stories as `GET /stories`, same parameters."""
+        stories, cursor = await self._stories(request)
+        return web.Response(text=page.render(stories, cursor), content_type="text/html", headers=page.HEADERS)
 
     async def get_story(self, request: web.Request) -> web.Response:
         story_id = params.path_id(request.match_info["id"], "story")
@@ -176,6 +185,7 @@ def make_app(settings: Settings, db: Database, submit: Submit, metrics: Metrics)
     app.router.add_get("/articles/{id}", api.get_article)
     app.router.add_get("/stories", api.list_stories)
     app.router.add_get("/stories/{id}", api.get_story)
+    app.router.add_get("/", api.home)
     app.router.add_get("/healthz", api.healthz)
     app.router.add_get("/readyz", api.readyz)
     app.router.add_get("/metrics", api.metrics_text)
