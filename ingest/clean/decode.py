@@ -50,9 +50,11 @@ def decode(data: bytes) -> str:
     head = text[:65536]
     if len(_CONTROL.findall(head)) > max(2, len(head) // 200):
         raise CleanError("binary data, not text (control characters in the content)")
-    text = _CONTROL.sub("", text)
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    return unicodedata.normalize("NFC", text)
+    if _CONTROL.search(text):  # each step is skipped when it has nothing to do: most pages are clean
+        text = _CONTROL.sub("", text)
+    if "\r" in text or "\u2028" in text or "\u2029" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
+    return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
 
 
 def _decode_raw(data: bytes) -> str:

@@ -9,6 +9,19 @@ heuristic metadata; a JSON record's own fields outrank both.
 from __future__ import annotations
 
 import trafilatura
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura.metadata import (
+    META_URL,
+    examine_meta,
+    extract_author,
+    extract_catstags,
+    extract_meta_json,
+    extract_sitename,
+    extract_title,
+    extract_url,
+)
+from trafilatura.settings import Document
 from trafilatura.utils import load_html
 
 from ingest.clean import jsonld
@@ -25,11 +38,11 @@ def clean_html(html: str, options: CleanOptions, known: PageMeta = PageMeta()) -
     tree = load_html(html)
     if tree is None or len(tree) == 0:
         raise CleanError("not parseable as HTML")
-    structured = jsonld.from_tree(tree)
+    stated = known.over(jsonld.from_tree(tree))
+    meta = stated.over(_trafilatura_meta(_page_tags(tree, stated, known.source_url)))
     extracted = trafilatura.bare_extraction(
         tree,
-        url=known.source_url,
-        with_metadata=True,
+        url=meta.source_url,
         include_comments=False,
         include_tables=options.include_tables,
         favor_precision=options.favor_precision,
@@ -38,11 +51,38 @@ def clean_html(html: str, options: CleanOptions, known: PageMeta = PageMeta()) -
     )
     if extracted is None or not (extracted.text or "").strip():
         raise CleanError("HTML page without article text (the extractor found no main content)")
-    meta = known.over(structured).over(_trafilatura_meta(extracted))
     return clean_text(extracted.text, "html", meta, page_dump=False)
 
 
-def _trafilatura_meta(doc: trafilatura.settings.Document) -> PageMeta:
+def _page_tags(tree: HtmlElement, stated: PageMeta, url: str | None) -> Document:
+    """What `trafilatura.extract_metadata` finds, its costly searches run only for fields still open.
+
+    The author search copies the whole tree, htmldate and the category search walk it;
+    `extract_metadata` runs them all, even for fields that JSON-LD already stated.
+    """
+    doc = examine_meta(tree)
+    if doc.author and " " not in doc.author:  # a login or handle, as trafilatura judges it
+        doc.author = None
+    doc = extract_meta_json(tree, doc)  # reads more JSON-LD shapes than `jsonld` does (authors, publishers)
+    if not (stated.title or doc.title):
+        doc.title = extract_title(tree)
+    if not (stated.authors or doc.author):
+        doc.author = extract_author(tree)
+    doc.url = doc.url or extract_url(tree, url)
+    if not stated.published:
+        doc.date = find_date(tree, url=doc.url, original_date=True, extensive_search=True)
+    doc.sitename = (doc.sitename or extract_sitename(tree) or "").lstrip("@") or None
+    if doc.sitename and "." not in doc.sitename and not doc.sitename[0].isupper():
+        doc.sitename = doc.sitename.title()
+    elif not doc.sitename and doc.url and (site := META_URL.match(doc.url)):
+        doc.sitename = site[1]
+    if not (stated.section or doc.categories):
+        doc.categories = extract_catstags("category", tree)
+    doc.clean_and_trim()
+    return doc
+
+
+def _trafilatura_meta(doc: Document) -> PageMeta:
     categories = doc.categories or []
     return PageMeta(
         title=doc.title or None,
@@ -53,5 +93,3 @@ def _trafilatura_meta(doc: trafilatura.settings.Document) -> PageMeta:
         published=parse_iso(doc.date),
         source_url=doc.url or None,
     )
-
-

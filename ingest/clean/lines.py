@@ -21,6 +21,7 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+")  # Markdown headings (`.md` input) are p
 _MD_EMPHASIS = re.compile(r"^([*_]{1,3})(?=[^*_]*[^\W_])(\S(?:.*\S)?)\1$")
 _NUMBERED = re.compile(r"^(?:\d{1,3}|[a-z])[.)]\s")
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # kana and Han characters
+_MAYBE_WIDE = re.compile(r"[^\x00-\u10ff]")  # no assigned wide character lies below Hangul Jamo
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 # A sentence ends in . ! ? (or their CJK full-width forms) or an ellipsis, possibly followed
 # by closing quotes or brackets and by emoji ("See you soon! 🙂").
@@ -99,12 +100,14 @@ def capital_like(ch: str) -> bool:
 def _chars(text: str) -> int:
     """Length counting wide characters twice: a Hangul syllable or a CJK character carries about
     as much text as two Latin letters, so length thresholds hold across scripts."""
-    return len(text) + sum(unicodedata.east_asian_width(ch) in "WF" for ch in text)
+    return len(text) + sum(unicodedata.east_asian_width(ch) in "WF" for ch in _MAYBE_WIDE.findall(text))
 
 
-def _words(tokens: list[str]) -> int:
+def _words(tokens: list[str], text: str) -> int:
     """Word count; Chinese and Japanese write no spaces, so a run of Han or kana characters
     counts as one word per two characters (about their average word length)."""
+    if not _UNSPACED.search(text):
+        return len(tokens)
     return sum(max(1, len(_UNSPACED.findall(t)) // 2) for t in tokens)
 
 
@@ -119,6 +122,5 @@ def make_line(raw: str, stop: frozenset[str]) -> Line:
     text = _MD_EMPHASIS.sub(r"\2", text)
     tokens = _WORD.findall(text.lower())
     density = (sum(t in stop for t in tokens) / len(tokens) if tokens else 0.0) if stop else -1.0
-    return Line(
-        raw=raw, text=text, bullet=bool(bullet), words=_words(tokens), stopword_density=density, chars=_chars(text)
-    )
+    words, chars = _words(tokens, text), _chars(text)
+    return Line(raw=raw, text=text, bullet=bool(bullet), words=words, stopword_density=density, chars=chars)

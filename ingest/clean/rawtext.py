@@ -7,6 +7,8 @@ article, its headline known from the metadata, so only patterns and runs apply.
 
 from __future__ import annotations
 
+import re
+
 import py3langid
 
 from ingest.clean import metadata
@@ -18,13 +20,14 @@ from ingest.clean.metadata import PageMeta
 from ingest.errors import CleanError
 
 _KEPT = frozenset({BODY, TITLE, SUMMARY})
+_LETTER = re.compile(r"[^\W\d_]")
 _MIN_LETTERS_FOR_LANGUAGE = 20
-_LANGUAGE_SAMPLE_CHARS = 5000  # plenty for a language guess; more only costs time
+_LANGUAGE_SAMPLE_CHARS = 2000  # plenty for a language guess; py3langid's time grows with the text
 
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid), None when there is too little text."""
-    if sum(ch.isalpha() for ch in text[:2000]) < _MIN_LETTERS_FOR_LANGUAGE:
+    if len(_LETTER.findall(text[:2000])) < _MIN_LETTERS_FOR_LANGUAGE:
         return None
     code, _score = py3langid.classify(text[:_LANGUAGE_SAMPLE_CHARS])
     return str(code)

@@ -193,6 +193,7 @@ _RIGHTS = (
 )
 # A copyright notice, even one written "© Riproduzione riservata", closes no photo caption.
 RIGHTS_NOTICE = _rx(rf"^.{{0,150}}{_RIGHTS}.{{0,100}}$")
+_RIGHTS_MAX_CHARS = 300  # longer lines cannot match: checked first, as the regex backtracks through them
 FOOTER_LINE = _rx(
     r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?|réagir|"
     r"комментари(?:и|ев|й|я))"
@@ -221,6 +222,7 @@ _CTA = (
     r"(?:our|unseren?|notre|nos|nuestr[oa]s?) newsletter)"
 )
 # Legal notices and comment rules run long, so they have their own length cap.
+_LEGAL_MAX_CHARS = 700  # as _RIGHTS_MAX_CHARS
 LEGAL_LINE = _rx(
     r"^.{0,300}(?:constitutes acceptance of|may not be reproduced|comments? (?:are )?powered by|"
     r"submission guidelines|community (?:rules|guidelines|standards) apply|be respectful of other commenters).{0,300}$"
@@ -261,7 +263,7 @@ def match(line: Line) -> str | None:
         return BYLINE
     if CREDITS.match(text) or (line.words <= 12 and not line.terminal and GLUED_BYLINE.search(text)):
         return BYLINE
-    if RIGHTS_NOTICE.match(text):
+    if len(text) <= _RIGHTS_MAX_CHARS and RIGHTS_NOTICE.match(text):
         return FOOTER
     if SOURCE_LINE.match(text) or ORIGINALLY.match(text):
         return SOURCE
@@ -269,7 +271,8 @@ def match(line: Line) -> str | None:
         return CAPTION
     if line.words <= 25 and not line.terminal and VIA_CREDIT.search(text):
         return CAPTION
-    if (line.words <= 25 and FOOTER_LINE.match(text)) or LEGAL_LINE.match(text) or ABOUT_AUTHOR.match(text):
+    legal = len(text) <= _LEGAL_MAX_CHARS and LEGAL_LINE.match(text)
+    if (line.words <= 25 and FOOTER_LINE.match(text)) or legal or ABOUT_AUTHOR.match(text):
         return FOOTER
     if line.words <= 40 and PROMO_LINE.match(text) and _promo_shaped(line):
         return PROMO
