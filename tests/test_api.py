@@ -7,6 +7,7 @@ stores the bytes and processes them inline, as a worker would.
 from __future__ import annotations
 
 import asyncio
+import json
 import re
 import shutil
 import time
@@ -177,6 +178,33 @@ def test_a_missing_or_unusable_file_name_is_refused_with_400(run_api, sql, url, 
 
     assert run_api(scenario) == (400, {"error": message})
     assert sql("SELECT count(*) FROM documents") == [(0,)]
+
+
+async def raw_exchange(client: Client, request: bytes) -> tuple[bytes, Any]:
+    """Send bytes no HTTP client library would (headers that are not UTF-8); the status line and JSON body."""
+    reader, writer = await asyncio.open_connection("127.0.0.1", client.port)
+    writer.write(request)
+    await writer.drain()
+    answer = await reader.read()
+    writer.close()
+    head, _, body = answer.partition(b"\r\n\r\n")
+    return head.split(b"\r\n")[0], json.loads(body)
+
+
+def test_header_bytes_that_are_not_utf8_are_refused_with_400_not_500(run_api, sql):
+    async def scenario(client):
+        name = await raw_exchange(client, b"POST /documents HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                          b"X-Filename: \xc3\x9cber\xff.txt\r\nContent-Length: 5\r\n\r\nwords")
+        token = await raw_exchange(client, b"POST /documents?name=a.txt HTTP/1.1\r\nHost: x\r\nConnection: close\r\n"
+                                           b"Authorization: Bearer \xff\xfe\r\nContent-Length: 5\r\n\r\nwords")
+        return name, token
+
+    assert run_api(scenario, api_token=TOKEN)[1] == (b"HTTP/1.1 401 Unauthorized", {"error": "wrong bearer token"})
+    assert run_api(scenario) == (
+        (b"HTTP/1.1 400 Bad Request", {"error": "the file name is not valid UTF-8"}),
+        (b"HTTP/1.1 202 Accepted", {"id": 1, "status": "queued", "duplicate": False}),
+    )
+    assert sql("SELECT original_name FROM documents") == [("a.txt",)]
 
 
 def test_a_body_at_the_size_limit_is_accepted(run_api):

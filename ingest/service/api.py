@@ -50,9 +50,13 @@ def file_name(request: web.Request) -> str:
     name = raw.replace("\\", "/").rsplit("/", 1)[-1].strip()
     if name in ("", ".", ".."):
         raise InputError("a file name is required: send the header 'X-Filename: <name>' or the parameter '?name=<name>'")
+    try:
+        size = len(name.encode())
+    except UnicodeEncodeError:  # raw header bytes that were not UTF-8 arrive as lone surrogates
+        raise InputError("the file name is not valid UTF-8") from None
     if any(ord(c) < 32 or ord(c) == 127 for c in name):
         raise InputError("the file name must not contain control characters")
-    if len(name.encode()) > MAX_NAME_BYTES:
+    if size > MAX_NAME_BYTES:
         raise InputError(f"the file name is longer than {MAX_NAME_BYTES} bytes")
     return name
 

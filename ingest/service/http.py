@@ -88,7 +88,7 @@ def authorize(request: web.Request, token: SecretStr | None) -> None:
     scheme, _, given = request.headers.get("Authorization", "").partition(" ")
     if scheme.lower() != "bearer" or not given.strip():
         raise Unauthorized("this endpoint needs the header 'Authorization: Bearer <INGEST_API_TOKEN>'")
-    if not hmac.compare_digest(given.strip().encode(), token.get_secret_value().encode()):
+    if not hmac.compare_digest(given.strip().encode(errors="surrogateescape"), token.get_secret_value().encode()):
         raise Unauthorized("wrong bearer token")
 
 
