@@ -337,6 +337,8 @@ def test_an_article_list_item_carries_its_metadata_but_not_its_body(run_api):
     ("since=2024-12-09T02:40:01Z", [2]),
     ("until=2024-12-10", [1]),
     ("since=2024-12-01&until=2024-12-09T03:40:00%2B01:00", []),
+    ("since=2024-12-01&until=2024-12-09T03:40:00.000001+01:00", [1]),
+    ("since=2024-12-09%2003:40:01%2B01:00", [2]),
     ("q=asylum&outlet=Anadolu%20Agency&language=en&story=1&since=2024-01-01&until=2030-01-01", [1]),
     ("since=0001-01-01T00:00:00%2B05:00&until=9999-12-31T23:59:59-05:00", [2, 1]),
 ])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import binascii
 import json
+import re
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -24,6 +25,9 @@ MAX_LIMIT = 500
 MAX_TEXT = 500  # characters: longer than any real search, short enough to keep queries cheap
 MAX_ID = 2**63 - 1  # PostgreSQL bigint
 MAX_CURSOR = 200  # characters: ours are about 60; a longer one could only be deeply nested junk
+
+# A '+' left unencoded in a URL arrives as a space: '...T08:00:00 01:00' meant '+01:00'.
+_SPACED_OFFSET = re.compile(r"(T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?) (\d{2}:?\d{2})$")
 
 ARTICLE_PARAMS = ("q", "outlet", "story", "since", "until", "language", "limit", "cursor")
 STORY_PARAMS = ("since", "limit", "cursor")
@@ -89,7 +93,7 @@ def moment(values: dict[str, str], name: str) -> datetime | None:
     if value is None:
         return None
     try:
-        parsed = datetime.fromisoformat(value)
+        parsed = datetime.fromisoformat(_SPACED_OFFSET.sub(r"\1+\2", value))
     except ValueError:
         raise InputError(f"parameter {name!r} must be an ISO 8601 date or date-time (2026-11-22 or "
                          f"2026-11-22T08:00:00+01:00), not {value!r}") from None
