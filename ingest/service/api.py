@@ -22,7 +22,7 @@ from prometheus_client.exposition import CONTENT_TYPE_PLAIN_0_0_4
 from ingest.config import Settings
 from ingest.errors import IngestError, InputError, NotFound
 from ingest.service import page, params
-from ingest.service.http import (
+from ingest.service.api_http import (
     authorize,
     check_length,
     error_for,
