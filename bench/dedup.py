@@ -46,7 +46,7 @@ from ingest.dedup.minhash import MinHasher  # noqa: E402
 from ingest.dedup.options import DedupOptions  # noqa: E402
 from ingest.dedup.prepare import prepare  # noqa: E402
 from ingest.dedup.profile import to_json as profile_json  # noqa: E402
-from ingest.service.grouping import group  # noqa: E402
+from ingest.service.grouping import save_and_group  # noqa: E402
 from ingest.store import embedded, queries, schema, stories  # noqa: E402
 from ingest.store.database import Database  # noqa: E402
 
@@ -158,12 +158,13 @@ def bulk_fill(url: str, corpus: Corpus, start: int, stop: int, hasher: MinHasher
                 for (_, prepared), art_id in zip(rows, art_ids, strict=True):
                     for key in set(prepared.band_keys):
                         copy.write_row((key, art_id))
-            with cur.copy("COPY story_terms (term, day, article_id) FROM STDIN") as copy:
+            arrived = datetime.now(timezone.utc)
+            with cur.copy("COPY story_terms (term, clock, day, article_id) FROM STDIN") as copy:
                 for (item, prepared), art_id in zip(rows, art_ids, strict=True):
-                    days = {int(item.article.published.timestamp() // 86400), int(time.time() // 86400)}
+                    when = stories.Times(item.article.published, arrived, item.article.published)
                     for term in set(prepared.terms[: options.indexed_terms]):
-                        for day in days:
-                            copy.write_row((term, day, art_id))
+                        for clock, day in when.index_days():
+                            copy.write_row((term, int(clock), day, art_id))
         conn.execute(
             """UPDATE stories s SET title = agg.title, first_published = agg.first, last_published = agg.last,
                       article_count = agg.n
@@ -179,9 +180,7 @@ async def store_one(db: Database, hasher: MinHasher, options: DedupOptions, docu
                     article: Article) -> None:
     prepared = prepare(article, hasher)
     async with db.transaction() as conn:
-        await stories.lock(conn)
-        (article_id,) = await queries.save_articles(conn, document_id, [(0, article, prepared)])
-        await group(conn, article_id, article, prepared, options)
+        await save_and_group(conn, document_id, [(0, article, prepared)], options)
 
 
 async def add_documents(db: Database, count: int) -> list[int]:

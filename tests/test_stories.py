@@ -5,13 +5,22 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import time
+from pathlib import Path
 
+import psycopg
+
+from ingest.dedup.prepare import prepare
+from ingest.store.stories import lock_keys
 from tests.conftest import FIXTURES, SEEDS
-from tests.dedup.test_similarity import edited_copy_of_seed_a
+from tests.dedup.test_similarity import HASHER, article, edited_copy_of_seed_a
 
 SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
 SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
 OTHER_EVENT = FIXTURES / "dedup" / "israel_strikes_syria.txt"
+DEVSET = Path(__file__).parent / "stories"
+NORTHWIRE = DEVSET / "003_assad-northwire.txt"
+UNRELATED = DEVSET / "004_norfolk-seal-pups.txt"
 
 
 def exported(cli) -> dict[str, dict]:
@@ -102,15 +111,51 @@ def test_show_of_an_unknown_article_is_a_clear_error(cli):
     assert result.stderr.strip() == "ingest: error: no article with id 12345 (see ingest export or ingest stories)"
 
 
-def test_two_importers_at_once_cannot_split_one_event(clean_tables, cli, sql):
-    """Both articles of one event arrive in parallel processes; the advisory lock
-    serialises story assignment, so the second always sees the first."""
+def test_importers_at_once_cannot_split_one_event(clean_tables, cli, sql):
+    """Three articles of one event and an unrelated one arrive in parallel processes; the
+    locks on shared index keys serialise the event's articles, so each sees those before it."""
     for _ in range(3):
         sql("TRUNCATE articles, stories, documents RESTART IDENTITY CASCADE")
         procs = [
             subprocess.Popen([sys.executable, "-m", "ingest.cli", "import", str(path)], env=cli.env, cwd=cli.cwd,
                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-            for path in (SEED_A, SEED_B)
+            for path in (SEED_A, SEED_B, NORTHWIRE, UNRELATED)
         ]
-        assert [p.wait(timeout=120) for p in procs] == [0, 0]
-        assert sql("SELECT count(DISTINCT story_id), count(*) FROM articles") == [(1, 2)]
+        assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
+        rows = exported(cli)
+        assert rows[SEED_A.name]["story_id"] == rows[SEED_B.name]["story_id"] == rows[NORTHWIRE.name]["story_id"]
+        assert rows[UNRELATED.name]["story_id"] != rows[SEED_A.name]["story_id"]
+        assert sql("SELECT article_count FROM stories ORDER BY article_count") == [(1,), (3,)]
+
+
+def lock_keys_of(path: Path) -> list[int]:
+    prepared = prepare(article(path), HASHER)
+    return lock_keys(prepared.band_keys, prepared.terms)
+
+
+def test_an_article_sharing_index_keys_with_one_in_flight_waits_and_an_unrelated_one_does_not(clean_tables, cli, sql):
+    """A transaction holds seed A's keys as if storing it: seed B (same event) waits for it,
+    an article on another subject is stored meanwhile."""
+    waiting_locks = ("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND NOT granted "
+                     "AND database = (SELECT oid FROM pg_database WHERE datname = current_database())")
+    with psycopg.connect(clean_tables) as holder:
+        holder.execute("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(%s::bigint[]) AS k", (lock_keys_of(SEED_A),))
+        assert cli("import", str(UNRELATED)).returncode == 0
+        same_event = subprocess.Popen([sys.executable, "-m", "ingest.cli", "import", str(SEED_B)], env=cli.env,
+                                      cwd=cli.cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        deadline = time.monotonic() + 60
+        while sql(waiting_locks) != [(1,)] and time.monotonic() < deadline:
+            time.sleep(0.1)
+
+        assert sql(waiting_locks) == [(1,)]
+        assert same_event.poll() is None
+        holder.rollback()
+    assert same_event.wait(timeout=120) == 0
+    assert sql("SELECT count(*) FROM articles") == [(2,)]
+
+
+def test_articles_that_can_match_share_a_lock_key_and_unrelated_ones_do_not():
+    assert set(lock_keys_of(SEED_A)) & set(lock_keys_of(SEED_B))
+    assert set(lock_keys_of(SEED_A)) & set(lock_keys_of(NORTHWIRE))
+    assert not set(lock_keys_of(SEED_A)) & set(lock_keys_of(UNRELATED))
+    assert lock_keys_of(SEED_A) == sorted(set(lock_keys_of(SEED_A)))

@@ -1,25 +1,51 @@
-"""Link a freshly stored article to its original (if a near-duplicate) and its story.
+"""Store a document's articles and link each to its original (if a near-duplicate) and its story.
 
-Runs inside the transaction that stored the article, after `stories.lock`, so that
-the decision sees every article committed before it and none can race it.
+One transaction: the articles' index keys are locked first (see `ingest.store.stories`),
+so each decision sees every related article committed before it and none can race it,
+while documents about unrelated events are stored in parallel.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ingest.clean import Article
-from ingest.dedup.assign import Prepared, best_story, near_duplicate, novel_paragraphs, novelty
+from ingest.dedup.assign import (
+    Prepared,
+    best_story,
+    near_duplicate,
+    novel_paragraphs,
+    novelty,
+)
 from ingest.dedup.options import DedupOptions
-from ingest.store import stories
+from ingest.store import queries, stories
 
 
-async def group(conn: AsyncConnection, article_id: int, article: Article, prepared: Prepared, options: DedupOptions) -> None:
-    await stories.save_bands(conn, article_id, prepared.band_keys)
+async def save_and_group(
+    conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[int, Article, Prepared]], options: DedupOptions,
+    note: str | None = None,
+) -> list[int]:
+    """Replace the document's articles with `cleaned`, group them, and return their ids."""
+    keys = stories.lock_keys(
+        [key for _, _, prepared in cleaned for key in prepared.band_keys],
+        [term for _, _, prepared in cleaned for term in prepared.terms],
+    )
+    await stories.lock(conn, keys)
+    ids = await queries.save_articles(conn, document_id, cleaned, note=note)
+    story_ids = [await _group(conn, article_id, article, prepared, options)
+                 for article_id, (_, article, prepared) in zip(ids, cleaned, strict=True)]
+    await stories.refresh(conn, story_ids)
+    return ids
+
+
+async def _group(conn: AsyncConnection, article_id: int, article: Article, prepared: Prepared,
+                 options: DedupOptions) -> int:
+    """Link the article to its original and story (a new one if none matches); return the story."""
     when = await stories.times(conn, article_id)
-    await stories.index_terms(conn, article_id, prepared.terms[: options.indexed_terms], when)
+    await stories.index(conn, article_id, prepared.band_keys, prepared.terms[: options.indexed_terms], when)
     near = await stories.near_duplicate_candidates(conn, prepared.band_keys, article_id)
     original = near_duplicate(prepared, near, options)
     if original is not None:
@@ -38,4 +64,4 @@ async def group(conn: AsyncConnection, article_id: int, article: Article, prepar
         conn, article_id, story_id=story_id, duplicate_of=duplicate_of,
         novel_paragraphs=novel, novelty=novelty(article.body, novel),
     )
-    await stories.refresh(conn, story_id)
+    return story_id

@@ -18,8 +18,8 @@ from ingest.dedup.options import DedupOptions
 from ingest.dedup.prepare import prepare
 from ingest.errors import CleanError
 from ingest.service.cpu import CpuPool
-from ingest.service.grouping import group
-from ingest.store import queries, stories
+from ingest.service.grouping import save_and_group
+from ingest.store import queries
 from ingest.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -103,10 +103,7 @@ async def process_document(db: Database, document_id: int, pipeline: Pipeline) -
         cleaned, errors = result.records, result.errors
         partial = _partial_failure(errors, result.total)
         async with db.transaction() as conn:
-            await stories.lock(conn)
-            ids = await queries.save_articles(conn, document_id, cleaned, note=partial)
-            for article_id, (_, article, prepared) in zip(ids, cleaned):
-                await group(conn, article_id, article, prepared, pipeline.dedup_options)
+            ids = await save_and_group(conn, document_id, cleaned, pipeline.dedup_options, note=partial)
         return Outcome(ids, partial)
     log.info("document failed: %s", reason, extra={"document_id": document_id})
     async with db.transaction() as conn:

@@ -19,6 +19,7 @@ from sqlalchemy import (
     Integer,
     LargeBinary,
     MetaData,
+    SmallInteger,
     Table,
     Text,
     UniqueConstraint,
@@ -166,12 +167,21 @@ class ArticleBand(Base):
 
 class StoryTerm(Base):
     """An article's strongest words by day: finds story candidates in a time window with
-    index range scans whose cost depends on the window's articles, not the corpus."""
+    index range scans whose cost depends on the window's articles, not the corpus.
+
+    `clock` says which day a row is filed under (see `ingest.store.stories.Clock`): a dated
+    article's publication day, a dated article's arrival day, or an undated article's arrival
+    day. A dated article searches only publication days and undated articles' arrival days,
+    so a bulk import of old articles arriving on one day does not make its lookups scan them all."""
 
     __tablename__ = "story_terms"
-    __table_args__ = {"comment": "Term index for story matching: (word, day) -> article."}
+    __table_args__ = {"comment": "Term index for story matching: (word, clock, day) -> article."}
 
     term: Mapped[str] = mapped_column(Text, primary_key=True)
+    clock: Mapped[int] = mapped_column(
+        SmallInteger, primary_key=True,
+        comment="0: publication day of a dated article, 1: its arrival day, 2: arrival day of an undated article.",
+    )
     day: Mapped[int] = mapped_column(Integer, primary_key=True, comment="Days since 1970-01-01 (UTC).")
     article_id: Mapped[int] = mapped_column(
         BigInteger, ForeignKey("articles.id", ondelete="CASCADE"), primary_key=True, index=True

@@ -1,19 +1,40 @@
-"""Named queries for deduplication and stories.
+"""Named queries for deduplication and stories, and the locks that keep assignment consistent.
 
-Story assignment runs under one transaction-level advisory lock, so two workers
-handling two articles of one event at the same moment see each other's article
-and cannot split the event into two stories.
+Locking: a document's transaction first takes transaction-scoped advisory locks on a
+hash of each of its articles' index keys (LSH band keys and story terms), in sorted
+order, so lock waits can never form a cycle. Two articles that could be each other's
+candidate necessarily share a key: a near-duplicate is found through an equal band key,
+a story candidate through a term in the finder's query terms and the other's indexed
+terms, and both sets are locked. So the later of the two waits until the earlier has
+committed, and its queries (each statement takes a fresh snapshot under READ COMMITTED)
+see the earlier article: one event cannot be split into two stories by a race, while
+unrelated articles share no key and run in parallel (a hash collision only costs a wait).
+Articles that join an existing
+story without sharing a key update its aggregates under the story's row lock, taken
+last, in id order, so each recount sees every committed member.
 """
 
 from __future__ import annotations
 
-import zlib
-from collections.abc import Sequence
+import hashlib
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import IntEnum
 
-from sqlalchemy import and_, false, func, insert, literal, literal_column, not_, or_, select, text, true, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy import (
+    ColumnElement,
+    and_,
+    func,
+    insert,
+    literal,
+    literal_column,
+    or_,
+    select,
+    text,
+    true,
+    update,
+)
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ingest.dedup.assign import Stored
@@ -25,25 +46,34 @@ bands = table(ArticleBand)
 stories = table(Story)
 story_terms = table(StoryTerm)
 
-STORY_LOCK = zlib.crc32(b"ingest:stories")
+
+def lock_keys(band_keys: Iterable[int], terms: Iterable[str]) -> list[int]:
+    """Advisory lock keys for an article's index keys, sorted: the order every transaction locks in."""
+    keys = {_key(b"band", key.to_bytes(8, "little", signed=True)) for key in band_keys}
+    keys |= {_key(b"term", term.encode()) for term in terms}
+    return sorted(keys)
 
 
-async def lock(conn: AsyncConnection) -> None:
-    await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": STORY_LOCK})
+def _key(kind: bytes, value: bytes) -> int:
+    digest = hashlib.blake2b(value, digest_size=8, person=b"ingest:" + kind).digest()
+    return int.from_bytes(digest, "little", signed=True)
 
 
-async def save_bands(conn: AsyncConnection, article_id: int, keys: Sequence[int]) -> None:
-    rows = [{"band_key": key, "article_id": article_id} for key in set(keys)]
-    await conn.execute(pg_insert(bands).values(rows).on_conflict_do_nothing())
+async def lock(conn: AsyncConnection, keys: Sequence[int]) -> None:
+    """Take the advisory locks one by one in the order given (sorted: see `lock_keys`)."""
+    if keys:
+        await conn.execute(
+            text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k"),
+            {"keys": list(keys)},
+        )
 
 
-async def near_duplicate_candidates(conn: AsyncConnection, keys: Sequence[int], exclude_id: int) -> list[Stored]:
-    """Earlier articles sharing at least one LSH band with these keys (index lookups only)."""
-    matching = select(bands.c.article_id).where(bands.c.band_key.in_(list(keys)), bands.c.article_id != exclude_id)
-    stmt = select(articles.c.id, articles.c.story_id, articles.c.duplicate_of, articles.c.minhash).where(
-        articles.c.id.in_(matching.distinct())
-    )
-    return [Stored(r.id, r.story_id, r.duplicate_of, signature=r.minhash) for r in await conn.execute(stmt)]
+class Clock(IntEnum):
+    """Which time a term index row is filed under (`story_terms.clock`)."""
+
+    PUBLISHED = 0  # a dated article, by its publication day
+    ARRIVED = 1  # a dated article, by its arrival day: only undated articles look here
+    UNDATED = 2  # an undated article, by its arrival day
 
 
 @dataclass(frozen=True)
@@ -54,11 +84,24 @@ class Times:
     created_at: datetime
     story_time: datetime
 
-    @property
-    def index_days(self) -> set[int]:
-        """The day it happened, and (when dated) the day it arrived, so undated articles
-        arriving alongside it can find it too."""
-        return {_epoch_day(self.story_time)} | ({_epoch_day(self.created_at)} if self.published else set())
+    def index_days(self) -> list[tuple[Clock, int]]:
+        """Where its terms are filed: a dated article by both days, so undated ones arriving
+        alongside can find it without dated articles searching every arrival of the day."""
+        if self.published is None:
+            return [(Clock.UNDATED, _epoch_day(self.created_at))]
+        return [(Clock.PUBLISHED, _epoch_day(self.published)), (Clock.ARRIVED, _epoch_day(self.created_at))]
+
+    def lookup_days(self, window: timedelta) -> list[tuple[Clock, int, int]]:
+        """Where its candidates are filed (clock, first day, last day): dated articles near its
+        date, and undated ones arriving near its date or its arrival. An undated article
+        looks at everything that arrived near its own arrival, and at what was published then."""
+        def span(clock: Clock, moment: datetime) -> tuple[Clock, int, int]:
+            return clock, _epoch_day(moment - window), _epoch_day(moment + window)
+
+        if self.published is None:
+            return [span(clock, self.created_at) for clock in Clock]
+        return [span(Clock.PUBLISHED, self.published), span(Clock.UNDATED, self.published),
+                span(Clock.UNDATED, self.created_at)]
 
 
 def _epoch_day(moment: datetime) -> int:
@@ -71,10 +114,38 @@ async def times(conn: AsyncConnection, article_id: int) -> Times:
     return Times(row.published, row.created_at, row.story_time)
 
 
-async def index_terms(conn: AsyncConnection, article_id: int, terms: Sequence[str], when: Times) -> None:
-    rows = [{"term": term, "day": day, "article_id": article_id} for term in set(terms) for day in when.index_days]
-    if rows:
-        await conn.execute(pg_insert(story_terms).values(rows).on_conflict_do_nothing())
+_INDEX = text("""
+    WITH save_bands AS (
+        INSERT INTO article_bands (band_key, article_id)
+        SELECT DISTINCT unnest(CAST(:bands AS bigint[])), :article_id
+    )
+    INSERT INTO story_terms (term, clock, day, article_id)
+    SELECT DISTINCT t.term, d.clock, d.day, :article_id
+      FROM unnest(CAST(:terms AS text[])) AS t (term),
+           unnest(CAST(:clocks AS smallint[]), CAST(:days AS integer[])) AS d (clock, day)
+""")
+
+
+async def index(conn: AsyncConnection, article_id: int, band_keys: Sequence[int], terms: Sequence[str],
+                when: Times) -> None:
+    """File a new article's band keys, and its terms under each of its days, in one round trip.
+
+    Arrays travel as parameters, so the statement text never changes and the driver prepares it.
+    """
+    days = when.index_days()
+    await conn.execute(_INDEX, {
+        "article_id": article_id, "bands": list(band_keys), "terms": list(terms),
+        "clocks": [int(clock) for clock, _ in days], "days": [day for _, day in days],
+    })
+
+
+async def near_duplicate_candidates(conn: AsyncConnection, keys: Sequence[int], exclude_id: int) -> list[Stored]:
+    """Earlier articles sharing at least one LSH band with these keys (index lookups only)."""
+    matching = select(bands.c.article_id).where(bands.c.band_key.in_(list(keys)), bands.c.article_id != exclude_id)
+    stmt = select(articles.c.id, articles.c.story_id, articles.c.duplicate_of, articles.c.minhash).where(
+        articles.c.id.in_(matching.distinct())
+    )
+    return [Stored(r.id, r.story_id, r.duplicate_of, signature=r.minhash) for r in await conn.execute(stmt)]
 
 
 async def story_candidates(
@@ -88,46 +159,53 @@ async def story_candidates(
     the other's date) is enough: an undated page says nothing against being the same event.
     A dated article must also fall within the window of the candidate story's published
     span, so an undated article cannot bridge two dated events weeks apart.
+    The term lookups are index range scans over the window's days, so their cost
+    follows the feed rate, not the corpus size.
     """
     if not terms:
         return []
     a, t, st = articles, story_terms, stories
-    around = [me.story_time] + ([me.created_at] if me.published is not None else [])
-    days = or_(*[t.c.day.between(_epoch_day(x - window), _epoch_day(x + window)) for x in around])
+    filed = or_(*[and_(t.c.clock == int(clock), t.c.day.between(first, last))
+                  for clock, first, last in me.lookup_days(window)])
     hits = (
         select(t.c.article_id, func.count().label("shared"))
-        .where(t.c.term.in_(list(terms)), days, t.c.article_id != article_id)
+        .where(t.c.term.in_(list(terms)), filed, t.c.article_id != article_id)
         .group_by(t.c.article_id)
         .having(func.count() >= min_shared)
         .order_by(func.count().desc(), t.c.article_id.desc())
         .limit(limit * 4)
         .subquery()
     )
-    both_dated = a.c.published.is_not(None) if me.published is not None else false()
-    near_in_time = or_(
-        and_(both_dated, a.c.published.between(me.published - window, me.published + window))
-        if me.published is not None else false(),
-        and_(
-            not_(both_dated),
-            or_(
-                a.c.created_at.between(me.created_at - window, me.created_at + window),
-                a.c.story_time.between(me.story_time - window, me.story_time + window),
-            ),
-        ),
-    )
-    story_in_time = (
-        or_(st.c.first_published.is_(None),
-            literal(me.published).between(st.c.first_published - window, st.c.last_published + window))
-        if me.published is not None else true()
-    )
     stmt = (
         select(a.c.id, a.c.story_id, a.c.profile)
         .select_from(hits.join(a, a.c.id == hits.c.article_id).join(st, st.c.id == a.c.story_id))
-        .where(near_in_time, story_in_time)
+        .where(_near_in_time(me, window), _story_in_time(me, window))
         .order_by(hits.c.shared.desc(), a.c.id.desc())
         .limit(limit)
     )
     return [Stored(r.id, r.story_id, None, profile=from_json(r.profile)) for r in await conn.execute(stmt) if r.profile]
+
+
+def _near_in_time(me: Times, window: timedelta) -> ColumnElement[bool]:
+    a = articles
+    arrived_near = or_(
+        a.c.created_at.between(me.created_at - window, me.created_at + window),
+        a.c.story_time.between(me.story_time - window, me.story_time + window),
+    )
+    if me.published is None:
+        return arrived_near
+    return or_(
+        a.c.published.between(me.published - window, me.published + window),
+        and_(a.c.published.is_(None), arrived_near),
+    )
+
+
+def _story_in_time(me: Times, window: timedelta) -> ColumnElement[bool]:
+    st = stories
+    if me.published is None:
+        return true()
+    return or_(st.c.first_published.is_(None),
+               literal(me.published).between(st.c.first_published - window, st.c.last_published + window))
 
 
 async def story_paragraphs(conn: AsyncConnection, story_id: int, exclude_id: int) -> list[str]:
@@ -152,10 +230,18 @@ async def link(
     )
 
 
-async def refresh(conn: AsyncConnection, story_id: int) -> None:
-    """Recompute a story's title, time span, article count and outlets from its articles."""
+async def refresh(conn: AsyncConnection, story_ids: Iterable[int]) -> None:
+    """Recompute the stories' title, time span, article count and outlets from their articles.
+
+    Their rows are locked first, in id order (no deadlock between documents touching several
+    stories); the recount is a later statement, so it sees every member committed by a
+    transaction that held the lock before.
+    """
+    ids = sorted(set(story_ids))
+    locked = select(stories.c.id).where(stories.c.id.in_(ids)).order_by(stories.c.id).with_for_update(key_share=True)
+    await conn.execute(locked)
     a = articles
-    members = a.c.story_id == story_id
+    members = a.c.story_id == stories.c.id
     first_title = (
         select(a.c.title).where(members, a.c.title.is_not(None), a.c.duplicate_of.is_(None))
         .order_by(a.c.story_time, a.c.id).limit(1).scalar_subquery()
@@ -163,7 +249,7 @@ async def refresh(conn: AsyncConnection, story_id: int) -> None:
     outlets = select(func.coalesce(func.array_agg(a.c.outlet.distinct()).filter(a.c.outlet.is_not(None)),
                                    literal_column("'{}'::text[]"))).where(members).scalar_subquery()
     await conn.execute(
-        update(stories).where(stories.c.id == story_id).values(
+        update(stories).where(stories.c.id.in_(ids)).values(
             title=first_title,
             first_published=select(func.min(a.c.published)).where(members).scalar_subquery(),
             last_published=select(func.max(a.c.published)).where(members).scalar_subquery(),
