@@ -16,7 +16,8 @@ Evidence is combined in passes, each one small and named:
    colon-introduced lists, subheaded sections and runs of similar lines that cannot
    be links continue the body; two or more headline-shaped lines there are a
    related-stories list, the rest chrome.
-Lines inside the article block that no pattern claims are body, however short.
+Lines inside the article block that no pattern claims are body, however short, and so
+is a promo-like step inside a list of body items.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ def classify(
         span = (span[0], trailer.before_teasers(lines, labels, *span))
         start = _label_header(lines, labels, span[0], page_dump, known_title)
         trailer.label_trailer(lines, labels, max(span[1], start - 1), page_dump)
+    _keep_list_steps(lines, labels)
     return Classified(lines, [lab or BODY for lab in labels], dates, start)
 
 
@@ -84,6 +86,15 @@ def _label_dates(lines: list[Line], labels: list[str | None], languages: tuple[s
                 labels[i] = rules.DATES
                 found.extend(replace(d, line=i) for d in stated)
     return found
+
+
+def _keep_list_steps(lines: list[Line], labels: list[str | None]) -> None:
+    """A bulleted call to action inside the body, next to one of its list items, is a step the
+    article lists ("- Sign up for the bundle with the same email"), not a promo."""
+    for i in range(1, len(lines) - 1):
+        inside = labels[i - 1] is None and labels[i + 1] is None
+        if labels[i] == rules.PROMO and lines[i].bullet and inside and (lines[i - 1].bullet or lines[i + 1].bullet):
+            labels[i] = None
 
 
 def _label_captions(lines: list[Line], labels: list[str | None]) -> None:

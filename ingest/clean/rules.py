@@ -169,6 +169,7 @@ CREDIT_ONLY = _rx(
 )
 # "... scissor switch keyboard via iFixit": a caption crediting its source; a sentence would end in a stop.
 VIA_CREDIT = re.compile(r"\svia (?=\S*[A-Z])[\w.&'-]+(?: [A-Z][\w.&'-]*){0,3}$")  # "via iFixit", not "via email"
+TWEET_CREDIT = re.compile(r"^[^()]{1,80}\(@\w{1,15}\)\s+\S.{2,25}\d{4}$")
 QUOTED = re.compile(r"[\"“”„«»]")
 CAPTION_START = _rx(
     r"^(?:(?:file )?(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
@@ -200,14 +201,15 @@ FOOTER_LINE = _rx(
     r"(?:\s*\(\d+\))?|(?:leave|post|add|write|show|view|load) (?:a |the )?comments?|"
     r"kommentar(?:e)? (?:schreiben|anzeigen|lesen)|kommentieren|laisser un commentaire|commenter|"
     r"deja (?:un|tu) comentario|comentar|"
-    r"share(?: this(?: article| story)?)?(?: on \w+| via \w+)?|(?:auf \w+ )?teilen|artikel teilen|"
+    r"share(?: this(?: article| story| entry| post)?)?(?: on \w+| via \w+)?\s*:?|(?:auf \w+ )?teilen|artikel teilen|"
+    r"like(?: this)?\s*:?|like loading(?:\.{3}|…)?|"  # WordPress' share and like widgets
     r"partager(?: sur \w+| cet article)?|compartir(?: en \w+)?|condividi|compartilh(?:e|ar)|поделиться|"
     r"tweet|e-?mail|print|drucken|imprimer|imprimir|"
     r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|instagram|youtube|flipboard|"
-    r"messenger|tumblr|copy link|google\+|вконтакте|одноклассники)"
+    r"messenger|tumblr|pocket|copy link|google\+|вконтакте|одноклассники)"
     r"(?:\s*[|,·]?\s*(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|"
-    r"pinterest|reddit|instagram|youtube|flipboard|messenger|tumblr|copy link|google\+))*|"
-    r"(?:show )?(?:more )?sharing options|"
+    r"pinterest|reddit|instagram|youtube|flipboard|messenger|tumblr|pocket|copy link|google\+))*|"
+    r"(?:show |all )?(?:more )?sharing options(?: for\s*:?.{0,150})?|"
     r"back to top|nach oben|retour en haut|volver arriba|email this|send by e-?mail|envoyer par e-?mail|"
     r"per e-?mail (?:senden|teilen|versenden)|enviar por (?:correo|e-?mail)|"
     r"disclosure statement\s*:.{0,300}|our standards\s*:.{0,100}|"
@@ -222,10 +224,10 @@ _CTA = (
     r"(?:our|unseren?|notre|nos|nuestr[oa]s?) newsletter)"
 )
 # Legal notices and comment rules run long, so they have their own length cap.
-_LEGAL_MAX_CHARS = 700  # as _RIGHTS_MAX_CHARS
+_LEGAL_MAX_CHARS = 1_000  # as _RIGHTS_MAX_CHARS
 LEGAL_LINE = _rx(
     r"^.{0,300}(?:constitutes acceptance of|may not be reproduced|comments? (?:are )?powered by|"
-    r"submission guidelines|community (?:rules|guidelines|standards) apply|be respectful of other commenters).{0,300}$"
+    r"submission guidelines|community (?:rules|guidelines|standards) apply|be respectful of other commenters).{0,600}$"
 )
 ABOUT_AUTHOR = _rx(
     r"^(?:about the authors?|über (?:den autor|die autorin|die autoren)|à propos de l'auteure?|sobre el autor|"
@@ -252,6 +254,8 @@ PROMO_LINE = _rx(
     r"already a subscriber.{0,80}|bereits abonnent.{0,80}|déjà abonné.{0,80}|¿ya eres suscriptor.{0,80})$"
 )
 _CTA_RX = _rx(_CTA)
+_CONSENT = _rx(r"\b(?:i agree|i consent|can send me|opt[- ]in|ich willige|ich stimme zu|j'accepte|acepto)\b")
+_LABEL_MAX_WORDS = 4
 
 
 def match(line: Line) -> str | None:
@@ -288,16 +292,19 @@ def match(line: Line) -> str | None:
 
 
 def _promo_shaped(line: Line) -> bool:
-    """A newsletter mention is a promo only with a call to action, never in reported prose."""
-    if "newsletter" not in line.text.lower():
+    """A newsletter mention is a promo as a label or button ("Pick Six Newsletter"), a call to
+    action or a consent box, never in reported prose."""
+    if "newsletter" not in line.text.lower() or (not line.terminal and line.words <= _LABEL_MAX_WORDS):
         return True
-    return bool(_CTA_RX.search(line.text)) and (line.words <= 25 or not line.terminal)
+    asks = _CTA_RX.search(line.text) or _CONSENT.search(line.text)
+    return bool(asks) and (line.words <= 25 or not line.terminal)
 
 
 def _bare_credit(line: Line) -> bool:
-    """A photo credit standing alone in brackets: "(Walt Disney Co.)", "(Reed Saxon / Associated Press)"."""
+    """A photo credit standing alone in brackets: "(Walt Disney Co.)", "(Reed Saxon / Associated Press)";
+    one with a digit is a date or a figure ("(Published Monday, Nov. 18, 2019)")."""
     inner = line.text[1:-1]
-    if not (line.text.startswith("(") and line.text.endswith(")")) or line.words > 6 or re.search(r"[?!;:]", inner):
+    if not (line.text.startswith("(") and line.text.endswith(")")) or line.words > 6 or re.search(r"[?!;:\d]", inner):
         return False
     return all(w[:1].isupper() or not w[:1].isalpha() for w in inner.split())
 
@@ -309,6 +316,12 @@ def is_credit_line(line: Line) -> bool:
         return True
     short = not line.terminal and line.words <= _CREDIT_MAX_WORDS and "©" not in line.text  # © alone: a footer
     return short and bool(CAPTION_CREDIT.search(line.text))
+
+
+def is_tweet_credit(line: Line) -> bool:
+    """The attribution closing an embedded tweet ("— Jane Roe (@janeroe) November 18, 2019"),
+    as the embed prints below the tweet's text when its script does not run."""
+    return bool(TWEET_CREDIT.match(line.text))
 
 
 def is_trailer_header(line: Line) -> bool:

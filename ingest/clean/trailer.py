@@ -50,7 +50,7 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
 
     Sentences continue it, and so do the items of a colon-introduced list, a
     short subheading directly followed by a full sentence and a run of similar
-    lines that cannot be links (`_similar_run`); a trailer header ends it, and so
+    lines that cannot be links (`_similar_run`) and embedded tweets; a trailer header ends it, and so
     does a run of headline-and-teaser pairs (`_teaser_pairs`).
     """
     j, in_list = end + 1, lines[end].text.endswith(":") if end >= 0 else False
@@ -59,6 +59,9 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
         if labels[j] is not None and rules.is_trailer_header(line):
             break
         if labels[j] is None:
+            if _embedded_tweet(lines, labels, j):
+                j += 1
+                continue
             if (run := _similar_run(lines, labels, j)) >= _MIN_SIMILAR_RUN:
                 j += run
                 continue
@@ -70,6 +73,13 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
                 break
         j += 1
     return j
+
+
+def _embedded_tweet(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """A tweet's attribution line, or the tweet's text right above one: quoted in the article
+    like any other source."""
+    below = i + 1 < len(lines) and labels[i + 1] is None and rules.is_tweet_credit(lines[i + 1])
+    return below or rules.is_tweet_credit(lines[i])
 
 
 def _continues_as_section(lines: list[Line], labels: list[str | None], i: int) -> bool:

@@ -1,0 +1,64 @@
+"""Where the article ends and what sits inside it: embedded tweets, list steps, widgets, captions."""
+
+from __future__ import annotations
+
+from tests.clean.conftest import clean_fixture, removed_by_rule
+
+
+def test_embedded_tweets_closing_the_article_are_kept() -> None:
+    article = clean_fixture("en_tweets_closing_article.txt")
+    assert article.body[-5:] == (
+        "Residents reacted quickly on social media.",
+        "What a wonderful way to honour a woman who cared for three generations of this city "
+        "#HarborStreet pic.twitter.com/abc123",
+        "— Tom Baker (@tombaker) November 18, 2019",
+        "Congratulations to Maria, she delivered both of my children",
+        "— Ana Ruiz (@anaruiz_) November 18, 2019",
+    )
+
+
+def test_wordpress_share_and_like_widgets_are_footer() -> None:
+    article = clean_fixture("en_tweets_closing_article.txt")
+    assert removed_by_rule(article)["footer"] == ["Share this:", "- Twitter", "- Facebook", "Like this:", "Like Loading..."]
+    assert removed_by_rule(article)["related"] == [
+        "- Council approves new budget for city parks",
+        "- Harbor festival returns next summer with more stages",
+    ]
+
+
+def test_sign_up_steps_in_a_body_list_are_kept() -> None:
+    article = clean_fixture("en_deal_steps_with_sign_up_bullets.txt")
+    assert article.body[2:] == (
+        "Here is how to do it:",
+        "- Sign up for the Disney+ bundle using the same email as your Hulu account",
+        "- Confirm the switch on your Hulu account page",
+        "- Sign up for ESPN+ with the same login",
+        "The bundle price applies from your next billing date, and you can cancel any of the services at any time.",
+    )
+
+
+def test_newsletter_label_and_consent_box_are_promo_and_sharing_buttons_footer() -> None:
+    removed = removed_by_rule(clean_fixture("en_deal_steps_with_sign_up_bullets.txt"))
+    assert removed["promo"] == [
+        "Deals Newsletter",
+        'I agree that Example Deals can send me the "Deals Newsletter" newsletter.',
+    ]
+    assert removed["footer"] == ["- All sharing options", "- Pocket"]
+
+
+def test_bracketed_date_is_no_photo_credit_so_the_sentence_above_is_kept() -> None:
+    article = clean_fixture("en_comment_policy_and_dated_video.txt")
+    assert article.body[2:4] == (
+        "A video showing the moment the girl was rescued was released by police on Monday, edited to protect her identity.",
+        "(Published Monday, Nov. 18, 2019)",
+    )
+    assert "caption" not in removed_by_rule(article)
+
+
+def test_long_comment_policy_is_footer_and_does_not_extend_the_article() -> None:
+    article = clean_fixture("en_comment_policy_and_dated_video.txt")
+    assert article.body[-1] == "The suspect was arrested at the scene and faces charges of aggravated kidnapping."
+    assert [line[:40] for line in removed_by_rule(article)["footer"]] == [
+        "As you comment, please be respectful of ",
+        "View Comments",
+    ]
