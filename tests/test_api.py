@@ -555,6 +555,8 @@ def test_metrics_count_documents_jobs_articles_stories_and_processing_times(run_
         'ingest_processing_seconds_count{status="failed"}': "1.0",
         'ingest_http_requests_total{code="202",route="/documents"}': "3.0",
     }
+    assert (samples['ingest_documents_total{status="queued"}'], samples['ingest_queue_jobs{status="doing"}']) == (
+        "0.0", "0.0")
     assert "# TYPE ingest_processing_seconds histogram" in text
     assert SEED_A.name not in text and "empty.txt" not in text
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from procrastinate.jobs import Status
 from sqlalchemy import column, func, select, table, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from ingest.store.models import ArticleRow, Document, Story
+from ingest.store.models import DOCUMENT_STATUSES, ArticleRow, Document, Story
 from ingest.store.models import table as model_table
 
 documents = model_table(Document)
@@ -39,12 +40,13 @@ async def ping(conn: AsyncConnection) -> None:
 
 
 async def snapshot(conn: AsyncConnection) -> Snapshot:
+    """Every known status is present, at 0 when no row has it, so alerts and rates see a series from the start."""
     by_status = select(documents.c.status, func.count()).group_by(documents.c.status)
     queued = (select(jobs.c.status, func.count()).where(jobs.c.queue_name == DOCUMENT_QUEUE)
               .group_by(jobs.c.status))
     return Snapshot(
-        documents={status: n for status, n in await conn.execute(by_status)},
-        jobs={str(status): n for status, n in await conn.execute(queued)},
+        documents=dict.fromkeys(DOCUMENT_STATUSES, 0) | {status: n for status, n in await conn.execute(by_status)},
+        jobs=dict.fromkeys((s.value for s in Status), 0) | {str(status): n for status, n in await conn.execute(queued)},
         articles=(await conn.execute(select(func.count()).select_from(articles))).scalar_one(),
         stories=(await conn.execute(select(func.count()).where(stories.c.article_count > 0))).scalar_one(),
     )
