@@ -74,6 +74,18 @@ def test_another_event_the_same_day_in_the_same_country_gets_its_own_story(cli, 
     assert sql("SELECT count(*) FROM stories") == [(2,)]
 
 
+def test_an_article_past_the_window_of_a_storys_first_article_starts_its_own_story(cli):
+    """The appeal ruling (10 April) and its follow-up (11 April) are one story; the union's
+    recognition bid (14 April, within 72 hours of the follow-up only) is another event."""
+    ruling, follow_up, later = (DEVSET / name for name in (
+        "018_veltrix-appeal-legal.txt", "021_veltrix-appeal-freightweekly.txt", "022_veltrix-cac-union.txt"))
+    cli("import", str(ruling), str(follow_up), str(later))
+    rows = exported(cli)
+
+    assert rows[ruling.name]["story_id"] == rows[follow_up.name]["story_id"]
+    assert rows[later.name]["story_id"] != rows[ruling.name]["story_id"]
+
+
 def test_stories_command_lists_each_story_with_its_articles(cli):
     cli("import", str(SEED_A), str(SEED_B), str(OTHER_EVENT))
     result = cli("stories", "--json")

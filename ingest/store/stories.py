@@ -9,9 +9,8 @@ terms, and both sets are locked. So the later of the two waits until the earlier
 committed, and its queries (each statement takes a fresh snapshot under READ COMMITTED)
 see the earlier article: one event cannot be split into two stories by a race, while
 unrelated articles share no key and run in parallel (a hash collision only costs a wait).
-Articles that join an existing
-story without sharing a key update its aggregates under the story's row lock, taken
-last, in id order, so each recount sees every committed member.
+Articles that join an existing story without sharing a key update its aggregates under
+the story's row lock, taken last, in id order, so each recount sees every committed member.
 """
 
 from __future__ import annotations
@@ -157,8 +156,10 @@ async def story_candidates(
     Two dated articles must be published within the window of each other. When either
     has no date, arriving within the window of each other (or its arrival falling near
     the other's date) is enough: an undated page says nothing against being the same event.
-    A dated article must also fall within the window of the candidate story's published
-    span, so an undated article cannot bridge two dated events weeks apart.
+    A dated article must also fall within the window of every dated article of the candidate
+    story, so a story spans at most the window: an undated article cannot bridge two dated
+    events weeks apart, and follow-ups a day or two apart cannot chain into the next event
+    on the same subject.
     The term lookups are index range scans over the window's days, so their cost
     follows the feed rate, not the corpus size.
     """
@@ -205,7 +206,7 @@ def _story_in_time(me: Times, window: timedelta) -> ColumnElement[bool]:
     if me.published is None:
         return true()
     return or_(st.c.first_published.is_(None),
-               literal(me.published).between(st.c.first_published - window, st.c.last_published + window))
+               literal(me.published).between(st.c.last_published - window, st.c.first_published + window))
 
 
 async def story_paragraphs(conn: AsyncConnection, story_id: int, exclude_id: int) -> list[str]:
