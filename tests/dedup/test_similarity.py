@@ -11,7 +11,7 @@ from ingest.dedup.assign import Stored, best_story, near_duplicate, novel_paragr
 from ingest.dedup.minhash import MinHasher, similarity
 from ingest.dedup.options import DedupOptions
 from ingest.dedup.prepare import prepare
-from ingest.dedup.profile import from_json, quotes, to_json
+from ingest.dedup.profile import build_profile, from_json, quotes, to_json
 from ingest.dedup.profile import similarity as profile_similarity
 from tests.conftest import FIXTURES, SEEDS
 
@@ -105,3 +105,9 @@ def test_direct_quotes_are_found_whatever_the_quote_marks():
     text = 'He said: “Russia does not betray its friends in difficult situations,” and left. "Too short," she said.'
 
     assert quotes(text) == {"russia does not betray its friends in difficult situations"}
+
+
+def test_a_year_weighs_by_its_frequency_like_any_word():
+    weights = build_profile(None, ["The court granted asylum in 2024 to 1187 people."], "en").weights
+
+    assert weights["2024"] < weights["asylum"] < weights["1187"]
