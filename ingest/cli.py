@@ -161,7 +161,7 @@ def serve(parts: str) -> Callable[[argparse.Namespace, Settings], int]:
         from ingest.service.runner import Parts
         from ingest.service.runner import serve as run_service
 
-        return asyncio.run(run_service(settings, Parts(watch="watch" in parts, work="work" in parts)))
+        return asyncio.run(run_service(settings, Parts(watch="watch" in parts, work="work" in parts, api="api" in parts)))
 
     return command
 
@@ -312,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("run", help="the service: watch the inbox, process documents, serve the HTTP API")
-    p.set_defaults(func=serve("watch work"))
+    p.set_defaults(func=serve("watch work api"))
 
     p = sub.add_parser("worker", help="process queued documents only (start more on other hosts)")
     p.set_defaults(func=serve("work"))

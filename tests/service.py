@@ -3,11 +3,18 @@
 from __future__ import annotations
 
 import signal
+import socket
 import subprocess
 import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
 
 
 def wait_for(condition: Callable[[], object], timeout: float = 30.0) -> None:
@@ -23,8 +30,10 @@ class Service:
 
     def __init__(self, root: Path, env: dict[str, str]) -> None:
         self.inbox, self.archive = root / "inbox", root / "archive"
+        self.port = free_port()
+        self.api = f"http://127.0.0.1:{self.port}"
         self.env = {**env, "INGEST_INBOX": str(self.inbox), "INGEST_ARCHIVE_DIR": str(self.archive),
-                    "INGEST_STABLE_SECONDS": "0.5", "INGEST_CPU_PROCESSES": "1"}
+                    "INGEST_STABLE_SECONDS": "0.5", "INGEST_CPU_PROCESSES": "1", "INGEST_API_PORT": str(self.port)}
         self.procs: list[subprocess.Popen[str]] = []
         self.logs = root / "logs"
         self.logs.mkdir(exist_ok=True)

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import json
 import os
+import shutil
+import urllib.error
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from tests.conftest import SEEDS
 from tests.corpus import write_events
 from tests.service import Service
+
+SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
+SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
 
 
 @pytest.fixture
@@ -41,6 +49,32 @@ def assert_each_file_stored_exactly_once(sql, service: Service, events: dict[str
     assert sql("SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing')") == [(0,)]
     assert service.archived("processed") == sorted(events)
     assert list(service.inbox.iterdir()) == []
+
+
+def get_json(url: str) -> dict:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return json.load(response)
+
+
+def api_up(base: str) -> bool:
+    try:
+        return get_json(f"{base}/healthz") is not None
+    except (urllib.error.URLError, ConnectionError):
+        return False
+
+
+def test_seeds_dropped_into_a_running_service_form_one_story_and_are_found_by_search(service, sql):
+    service.start("run")
+    service.wait_for(lambda: api_up(service.api), timeout=30)
+    for seed in (SEED_A, SEED_B):
+        shutil.copy(seed, service.inbox)
+
+    service.wait_for(lambda: len(service.archived("processed")) == 2, timeout=30)
+    found = get_json(f"{service.api}/articles?q=asylum")
+    assert sorted(a["source_name"] for a in found["articles"]) == [SEED_A.name, SEED_B.name]
+    assert len({a["story_id"] for a in found["articles"]}) == 1
+    assert sql("SELECT count(*), count(DISTINCT story_id) FROM articles") == [(2, 1)]
+    assert service.stop() == 0
 
 
 def test_two_workers_and_a_watcher_take_500_files_each_once_without_splitting_a_story(service, sql, tmp_path):

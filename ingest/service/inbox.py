@@ -53,27 +53,57 @@ class Snapshot:
 
 
 class Archive:
-    """processed/YYYY-MM-DD/, duplicates/ and failed/ under one root, never inside the inbox."""
+    """processed/YYYY-MM-DD/, duplicates/ and failed/ under one root, never inside the inbox;
+    and in-progress/, where a file waits (named `<document id>_<name>`) from the moment its
+    bytes are committed until its document is processed. Renaming it there is how a watcher
+    claims it, so two watchers on one inbox never both take a file, and after a restart the
+    file's document is known without reading it again."""
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self.in_progress = root / "in-progress"
+
+    def claim(self, path: Path, document_id: int) -> Path | None:
+        """Move a stored file to in-progress/; None if another watcher moved it first."""
+        self.in_progress.mkdir(parents=True, exist_ok=True)
+        target = _free_name(self.in_progress / f"{document_id}_{path.name}")
+        try:
+            os.rename(path, target)
+        except FileNotFoundError:
+            return None
+        return target
+
+    def claimed(self) -> list[tuple[Path, int]]:
+        """Files left in progress (by a stop or a crash), with their document ids."""
+        if not self.in_progress.is_dir():
+            return []
+        found = []
+        for path in sorted(self.in_progress.iterdir()):
+            prefix, _, _ = path.name.partition("_")
+            if prefix.isdigit() and path.is_file():
+                found.append((path, int(prefix)))
+        return found
 
     def move(self, path: Path, kind: str, *, now: datetime | None = None) -> Path:
         folder = self.root / kind
         if kind == "processed":
             folder = folder / (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")
         folder.mkdir(parents=True, exist_ok=True)
-        target = _free_name(folder / path.name)
+        target = _free_name(folder / _original_name(path, self.in_progress))
         os.replace(path, target)
         return target
 
     def fail(self, path: Path, reason: str, document_id: int | None) -> Path:
         """Move a file to failed/ with `<name>.error.json` beside it saying why."""
         target = self.move(path, "failed")
-        record = {"file": path.name, "reason": reason, "time": datetime.now(timezone.utc).isoformat(),
-                  "document_id": document_id}
+        record = {"file": _original_name(path, self.in_progress), "reason": reason,
+                  "time": datetime.now(timezone.utc).isoformat(), "document_id": document_id}
         target.with_name(target.name + ".error.json").write_text(json.dumps(record, ensure_ascii=False, indent=2))
         return target
+
+
+def _original_name(path: Path, in_progress: Path) -> str:
+    return path.name.partition("_")[2] if path.parent == in_progress else path.name
 
 
 def _free_name(target: Path) -> Path:

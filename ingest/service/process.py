@@ -71,10 +71,16 @@ def _partial_failure(errors: list[CleanError], total: int) -> str | None:
 
 @dataclass(frozen=True)
 class Outcome:
-    """What became of a document: its stored articles, and why it (or some of its records) failed."""
+    """What became of a document: its stored articles, and why it (or some of its records) failed;
+    `skipped` when it was not waiting to be processed (a job queued twice finds it done)."""
 
     article_ids: list[int] = field(default_factory=list)
     error: str | None = None
+    skipped: bool = False
+
+    @property
+    def status(self) -> str:
+        return "skipped" if self.skipped else "failed" if self.error and not self.article_ids else "done"
 
 
 async def process_document(db: Database, document_id: int, pipeline: Pipeline) -> Outcome:
@@ -86,7 +92,7 @@ async def process_document(db: Database, document_id: int, pipeline: Pipeline) -
     async with db.transaction() as conn:
         claimed = await queries.claim_document(conn, document_id)
     if claimed is None:
-        return Outcome(error="document is not waiting to be processed")
+        return Outcome(skipped=True)
     try:
         result = await pipeline.clean(claimed.raw, claimed.original_name)
         if not result.records:

@@ -14,13 +14,17 @@ import os
 import signal
 from dataclasses import dataclass
 
+from aiohttp import web
+
 from ingest.clean import CleanOptions
 from ingest.config import Settings
 from ingest.dedup.options import DedupOptions
 from ingest.errors import ConfigError, DatabaseUnavailable
+from ingest.service.api import make_app, start
 from ingest.service.cpu import CpuPool
 from ingest.service.inbox import DEFAULT_IGNORED, Archive
 from ingest.service.intake import Intake
+from ingest.service.metrics import Metrics
 from ingest.service.process import Pipeline
 from ingest.service.queue import Queue
 from ingest.service.watcher import Watcher
@@ -41,6 +45,7 @@ def pipeline_for(settings: Settings, pool: CpuPool | None = None) -> Pipeline:
 class Parts:
     watch: bool
     work: bool
+    api: bool
 
 
 def stop_on_signals() -> asyncio.Event:
@@ -90,6 +95,14 @@ def _watcher(settings: Settings, intake: Intake) -> Watcher:
     )
 
 
+async def _serve_api(settings: Settings, db: Database, intake: Intake, metrics: Metrics) -> web.AppRunner:
+    try:
+        return await start(make_app(settings, db, intake.bytes, metrics), settings)
+    except OSError as exc:
+        raise ConfigError(f"cannot serve the HTTP API on {settings.api_host}:{settings.api_port}: {exc.strerror or exc}",
+                          hint="set INGEST_API_HOST / INGEST_API_PORT") from None
+
+
 async def serve(settings: Settings, parts: Parts) -> int:
     stop = stop_on_signals()
     url = await _migrated_url(settings, stop)
@@ -97,19 +110,26 @@ async def serve(settings: Settings, parts: Parts) -> int:
         return 0
     db = Database(url, pool_size=settings.concurrency + 2)
     pool = CpuPool(settings.cleaning_processes) if parts.work else None
+    metrics = Metrics()
     try:
         if pool is not None:
             await pool.start()
         queue = Queue(url)
         async with queue.open():
-            watcher = _watcher(settings, Intake(db, queue, settings.max_bytes)) if parts.watch else None
-            running = []
+            intake = Intake(db, queue, settings.max_bytes)
+            watcher = _watcher(settings, intake) if parts.watch else None
+            api = await _serve_api(settings, db, intake, metrics) if parts.api else None
+            running = [asyncio.create_task(stop.wait())]
             if parts.work:
                 worker = Worker(db, pipeline_for(settings, pool), concurrency=settings.concurrency,
-                                grace_seconds=settings.shutdown_seconds)
-                running.append(worker.run(stop))
+                                grace_seconds=settings.shutdown_seconds, observe=metrics.observe)
+                running.append(asyncio.create_task(worker.run(stop)))
             if watcher is not None:
-                running.append(watcher.run(stop))
+                running.append(asyncio.create_task(watcher.run(stop)))
+            await asyncio.wait(running, return_when=asyncio.FIRST_COMPLETED)
+            stop.set()  # a signal, or a part that died: the others stop too
+            if api is not None:
+                await api.cleanup()  # no new uploads while the rest finishes
             await asyncio.gather(*running)
             if watcher is not None:
                 await watcher.archive_finished()  # documents the workers finished while stopping

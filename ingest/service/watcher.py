@@ -1,8 +1,9 @@
 """The watched folder: take each complete file once, store it, queue it, archive it when done.
 
-A file leaves the inbox only after its document is processed (or failed), so its archive
-folder says what became of it; its bytes are committed in PostgreSQL before it is queued.
-While the database is unreachable files simply wait in the inbox and are retried.
+A file leaves the inbox only after its bytes are committed in PostgreSQL; it then waits in
+the archive's in-progress/ folder until its document is processed (or failed), and moves to
+the folder that says what became of it. While the database is unreachable files simply
+wait in the inbox and are retried.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ FIRST_RESCAN_SECONDS = 1.0
 
 
 class Watcher:
-    """Owns the inbox's files: `pending` ones being watched until complete, `queued` ones
-    stored and waiting for their document to be processed. run() until `stop` is set."""
+    """Owns the inbox's files being watched until complete (`pending`) and the in-progress files
+    waiting for their documents (`queued`). run() until `stop` is set."""
 
     def __init__(
         self, intake: Intake, inbox: Path, archive: Archive, *, stable_seconds: float,
@@ -45,6 +46,7 @@ class Watcher:
 
     async def run(self, stop: asyncio.Event) -> None:
         self.inbox.mkdir(parents=True, exist_ok=True)
+        await self.resume()  # files in progress when the service stopped
         self.rescan()  # files dropped while the service was down, or left by a crash
         log.info("watching %s", self.inbox)
         events = asyncio.create_task(self._follow_events(stop))
@@ -66,7 +68,7 @@ class Watcher:
         if is_ignored(relative, self.ignored) or (path.is_dir() and not path.is_symlink()):
             return
         snapshot = Snapshot.of(path)
-        if snapshot is not None and path not in self.queued and self.pending.get(path, (None,))[0] != snapshot:
+        if snapshot is not None and self.pending.get(path, (None,))[0] != snapshot:
             self.pending[path] = (snapshot, time.monotonic())
 
     async def _follow_events(self, stop: asyncio.Event) -> None:
@@ -103,8 +105,17 @@ class Watcher:
             except TimeoutError:
                 pass
 
+    async def resume(self) -> None:
+        """Follow the in-progress files again, queueing their documents in case the job was lost."""
+        for path, document_id in self.archive.claimed():
+            self.queued[path] = document_id
+            try:
+                await self.intake.queue.defer(document_id)  # a no-op if it is queued or already done
+            except DatabaseUnavailable as exc:
+                log.warning("cannot queue document %s yet: %s", document_id, exc)
+
     async def take(self, path: Path) -> None:
-        """Store and queue one complete file; on a database outage leave it for later."""
+        """Store, claim and queue one complete file; on a database outage leave it for later."""
         reason = refusal(path, self.inbox) or (None if path.is_file() else "not a regular file: refused")
         if reason:
             log.warning("%s: %s", path.name, reason)
@@ -123,7 +134,14 @@ class Watcher:
             return
         context = {"document_id": received.id}
         if received.status in UNFINISHED and received.id not in self.queued.values():
-            self.queued[path] = received.id  # new, or interrupted by a crash or an outage
+            claimed = self.archive.claim(path, received.id)
+            if claimed is None:
+                return  # another watcher on this inbox claimed it first
+            self.queued[claimed] = received.id
+            try:
+                await self.intake.queue_unfinished(received)
+            except DatabaseUnavailable as exc:  # stored and claimed: the workers' sweep queues it
+                log.warning("%s: not queued yet: %s", path.name, exc, extra=context)
         elif not received.new:
             self.archive.move(path, "duplicates")
             log.info("%s: same bytes as document %s", path.name, received.id, extra=context)
@@ -147,7 +165,7 @@ class Watcher:
             del self.queued[path]
             context = {"document_id": document_id}
             if not path.exists():
-                log.warning("%s was removed from the inbox before it was archived", path.name, extra=context)
+                log.warning("%s was removed before it was archived", path.name, extra=context)
             elif state.status == "failed":
                 self.archive.fail(path, state.error or "", document_id)
                 log.info("%s: failed: %s", path.name, state.error, extra=context)

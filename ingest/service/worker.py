@@ -60,8 +60,8 @@ class Worker:
             async with self.db.transaction() as conn:
                 await queries.mark_failed(conn, document_id, f"internal error while storing ({type(exc).__name__})")
             outcome = None
-        status = "failed" if outcome is None or (outcome.error and not outcome.article_ids) else "done"
-        if self.observe is not None:
+        status = "failed" if outcome is None else outcome.status
+        if self.observe is not None and status != "skipped":
             self.observe(time.perf_counter() - started, status)
         log.info("processed: %s", status, extra={"document_id": document_id})
 

@@ -1,0 +1,56 @@
+"""Running the service day to day: `ingest status`, `ingest retry-failed`, `ingest reprocess`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import pytest
+
+from tests.conftest import FIXTURES, SEEDS
+from tests.service import Service
+
+
+@pytest.fixture
+def service(cli, tmp_path) -> Iterator[Service]:
+    svc = Service(tmp_path, cli.env)
+    yield svc
+    svc.kill()
+
+
+def test_status_counts_documents_and_shows_the_latest_failure_with_its_reason(cli):
+    cli("import", str(SEEDS / "000_6417beaea2ca3f1a.txt"), str(FIXTURES / "import" / "whitespace.txt"))
+
+    result = cli("status", "--json")
+
+    status = json.loads(result.stdout)
+    assert status["documents"] == {"done": 1, "failed": 1}
+    assert status["jobs"] == {}
+    assert [(f["original_name"], f["error"]) for f in status["recent_failures"]] == [
+        ("whitespace.txt", "empty file: it holds no bytes or only whitespace")]
+
+
+def test_retry_failed_queues_failed_documents_and_a_worker_runs_them_again(cli, service, sql):
+    cli("import", str(FIXTURES / "import" / "whitespace.txt"))
+
+    result = cli("retry-failed")
+
+    assert result.stdout == "queued 1 failed documents; running workers (ingest run or ingest worker) will process them\n"
+    assert sql("SELECT status FROM documents") == [("queued",)]
+    assert json.loads(cli("status", "--json").stdout)["jobs"] == {"todo": 1}
+    service.start("worker")
+    service.wait_for(lambda: sql("SELECT status, attempts FROM documents") == [("failed", 2)])
+
+
+def test_reprocess_cleans_stored_documents_again_without_adding_articles(cli, service, sql):
+    cli("import", str(SEEDS))
+    before = sql("SELECT count(*), count(DISTINCT story_id) FROM articles")
+
+    assert cli("reprocess").stdout.startswith("queued 3 documents;")  # the two seeds and expected.json
+    service.start("worker")
+    service.wait_for(lambda: sql("SELECT count(*) FROM documents WHERE status = 'queued'") == [(0,)]
+                     and sql("SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing')") == [(0,)])
+
+    assert before == [(2, 1)]
+    assert sql("SELECT count(*), count(DISTINCT story_id) FROM articles") == [(2, 1)]
+    assert sql("SELECT status, attempts FROM documents ORDER BY id") == [("done", 2), ("done", 2), ("failed", 2)]
