@@ -36,6 +36,7 @@ _NAV_MAX_WORDS = 4
 _RICH_CLUSTER_SHARE = 0.5
 _TRAILER_WALL = 1_000  # breaks reported for a trailer header: no cluster beyond it joins the article
 _CAPTION_MAX_WORDS = 40
+_OPENING_MIN_WORDS = 8
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\d{1,2}時\d{1,2}分")
 
 
@@ -157,14 +158,23 @@ def _article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int
     threshold = weights[main] * _RICH_CLUSTER_SHARE
     rich = [c for c, w in zip(clusters[: last + 1], weights[: last + 1]) if w >= threshold]
     # Text right under the byline is the article's start, however short (a brief above a long "About us").
-    bylined = next((c[0] for c in clusters[: main + 1] if _under_byline(labels, c[0])), rich[0][0])
-    return min(bylined, rich[0][0]), rich[-1][-1]
+    bylined = next((c[0] for c in clusters[: main + 1] if _under_byline(lines, labels, c[0])), rich[0][0])
+    start = min(bylined, rich[0][0])
+    while start > 0 and labels[start - 1] is None and _opening_sentence(lines[start - 1]):
+        start -= 1
+    return start, rich[-1][-1]
 
 
-def _under_byline(labels: list[str | None], i: int) -> bool:
-    """Line `i` follows a byline, with only header lines (dates, share buttons) in between."""
+def _opening_sentence(line: Line) -> bool:
+    """A full sentence right above the article's prose opens it, even one too poor in function
+    words to count as prose ("ST. JOSEPH, Mich. (AP) — Michigan health authorities ...")."""
+    return line.terminal and not line.bullet and line.words >= _OPENING_MIN_WORDS
+
+
+def _under_byline(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """Line `i` follows a byline, with only header lines (dates, share buttons, a name) in between."""
     j = i - 1
-    while j >= 0 and labels[j] in rules.HEADER_RULES:
+    while j >= 0 and (labels[j] in rules.HEADER_RULES or (labels[j] is None and rules.header_kind(lines[j]))):
         if labels[j] == rules.BYLINE:
             return True
         j -= 1

@@ -48,7 +48,7 @@ BYLINE_BY = re.compile(
     rf"^(?i:by|von|par|por|di|text|texto|(?:written|posted|reported|story|words) by|authors?|autor(?:in)?|"
     rf"auteure?|autora|текст|автор)\s*:?\s+(?P<names>{_NAMES})"
     rf"(?:\s*[|–—]\s*(?P<tail>.{{1,60}})|\s+(?i:with|mit|avec|con)\s+(?P<agency>{AGENCY.pattern})"
-    rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}}|\s*·\s*\d.{{0,60}})?$",  # "Текст: Анна Петрова·24 сентября 2018"
+    rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}}|\s*·\s*\d.{{0,60}}|\s+[-–—|·])?$",  # "Текст: Анна Петрова·24 сентября 2018"
     re.U | re.I,
 )
 _CMS_USER = r"(?-i:[a-z])[\w.-]{2,30}"  # a blog's login name, shown as is ("/by jdadmin")
@@ -144,9 +144,12 @@ _TRAILER_HEAD = (
 _HEAD_END = r"\s*(?:\.{3}|…)?\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
 RELATED_HEAD = _rx(rf"^(?:{_INLINE_HEAD}|{_TRAILER_HEAD}){_HEAD_END}")
 MORE_FROM_SITE = _rx(r"^(?:more (?:from|in)|mehr (?:von|aus))\s+[^.!?:]{1,50}$")
+# "34 responses to “Headline”": WordPress' header over its comment thread.
+_THREAD_HEAD = r"(?:\d+|one|no) (?:responses?|comments?|replies|thoughts?) (?:to|on) [\"“„«].{1,200}"
 # Where the comment section starts (not a comment count, which also sits in headers).
 COMMENTS_START = _rx(
-    r"^(?:(?:view|show|load|read) (?:all )?comments|(?:blog )?comments powered by \w+|leave a (?:comment|reply)|"
+    rf"^(?:{_THREAD_HEAD}|(?:view|show|load|read) (?:all )?comments|(?:blog )?comments powered by \w+|"
+    r"leave a (?:comment|reply)|"
     r"kommentar schreiben|kommentare anzeigen|laisser un commentaire|deja (?:un|tu) comentario)$"
 )
 TRAILER_HEAD = _rx(rf"^(?:{_TRAILER_HEAD}){_HEAD_END}")
@@ -161,6 +164,7 @@ CAPTION_CREDIT = _rx(
     r"\s*:[^()]{1,80}\)|(?:photos?|fotos?|фото|bild|image|picture|photograph|crédit photo|crédito)\s*:\s*[^.!?]{2,80}|"
     r"\b(?:photos?|fotos?|фото|bild|image|photograph)\s*:\s*(?:[\w/&-]+\.?\s*){1,4}|"
     r"©\s*[^.!?]{2,60}|\b(?:getty images|shutterstock|imago|picture alliance|afp via getty images)|"
+    r"\b(?:submitted|staff|file|courtesy|contributed|handout) (?:photo|image)s?|"
     rf"\w\s*/\s*{AGENCY.pattern}(?: file)?)\s*\.?$"  # "... Austria.Leonhard Foeger / Reuters file"
 )
 CREDIT_ONLY = _rx(
@@ -171,6 +175,7 @@ CREDIT_ONLY = _rx(
 VIA_CREDIT = re.compile(r"\svia (?=\S*[A-Z])[\w.&'-]+(?: [A-Z][\w.&'-]*){0,3}$")  # "via iFixit", not "via email"
 TWEET_CREDIT = re.compile(r"^[^()]{1,80}\(@\w{1,15}\)\s+\S.{2,25}\d{4}$")
 QUOTED = re.compile(r"[\"“”„«»]")
+GALLERY_COUNTER = re.compile(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3}$")  # "1 of 6" over a photo gallery
 CAPTION_START = _rx(
     r"^(?:(?:file )?(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
     r"(?:image |photo |video )?(?:caption|source)\s*,|"  # "Image caption, ...", "Image source, Getty Images"
@@ -198,13 +203,13 @@ _RIGHTS_MAX_CHARS = 300  # longer lines cannot match: checked first, as the rege
 FOOTER_LINE = _rx(
     r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?|réagir|"
     r"комментари(?:и|ев|й|я))"
-    r"(?:\s*\(\d+\))?|(?:leave|post|add|write|show|view|load) (?:a |the )?comments?|"
+    r"(?:\s*\(\d+\))?|(?:leave|post|add|write|show|view|load) (?:a |the )?comments?|" + _THREAD_HEAD + "|"
     r"kommentar(?:e)? (?:schreiben|anzeigen|lesen)|kommentieren|laisser un commentaire|commenter|"
     r"deja (?:un|tu) comentario|comentar|"
     r"share(?: this(?: article| story| entry| post)?)?(?: on \w+| via \w+)?\s*:?|(?:auf \w+ )?teilen|artikel teilen|"
     r"like(?: this)?\s*:?|like loading(?:\.{3}|…)?|"  # WordPress' share and like widgets
     r"partager(?: sur \w+| cet article)?|compartir(?: en \w+)?|condividi|compartilh(?:e|ar)|поделиться|"
-    r"tweet|e-?mail|print|drucken|imprimer|imprimir|"
+    r"tweet(?: this| on \w+)?|e-?mail|print|drucken|imprimer|imprimir|"
     r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|instagram|youtube|flipboard|"
     r"messenger|tumblr|pocket|copy link|google\+|вконтакте|одноклассники)"
     r"(?:\s*[|,·]?\s*(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|"
@@ -235,6 +240,7 @@ ABOUT_AUTHOR = _rx(
 )
 PROMO_LINE = _rx(
     r"^(?:advertisement|advertising|sponsored(?: content)?|anzeige|werbung|gesponsert|publicité|publicidad|"
+    r"(?:story|article) continues (?:below|after)(?: (?:the )?\w+)?|"
     r"pubblicità|publicidade|реклама|"
     rf"{_CTA}\b.{{0,200}}|.{{0,120}}\bnewsletters?\b.{{0,120}}|"
     r".{0,150}(?:(?:uses?|using|verwendet|verwenden|nutzt|nutzen|setzen|utilise|utilisons|utiliza|utilizamos|"
@@ -272,6 +278,8 @@ def match(line: Line) -> str | None:
     if SOURCE_LINE.match(text) or ORIGINALLY.match(text):
         return SOURCE
     if line.words <= 25 and (CAPTION_CREDIT.search(text) or CAPTION_START.match(text) or _bare_credit(line)):
+        return CAPTION
+    if GALLERY_COUNTER.match(text):
         return CAPTION
     if line.words <= 25 and not line.terminal and VIA_CREDIT.search(text):
         return CAPTION

@@ -8,6 +8,8 @@ article block is known. Labels given here: `related`, `nav`, `aside`.
 
 from __future__ import annotations
 
+import re
+
 from ingest.clean import rules
 from ingest.clean.lines import Line, capital_like
 
@@ -18,7 +20,10 @@ _MIN_TEASER_PAIRS = 2
 _SUBHEADING_MAX_WORDS = 8
 _SENTENCE_MIN_WORDS = 8
 _MIN_SIMILAR_RUN = 3
-_LINK_STARTS = "A9#@"  # shape classes that open menu links, headlines, counters, tags and handles
+_LINK_STARTS = "A9#@"
+_SKELETON_CHARS = 2
+_LETTERS_AND_SPACE = re.compile(r"[^\W\d_]+|\s+")
+_DIGITS = re.compile(r"\d+")  # shape classes that open menu links, headlines, counters, tags and handles
 
 
 def before_teasers(lines: list[Line], labels: list[str | None], first: int, last: int) -> int:
@@ -111,11 +116,13 @@ def _teaser_pairs(lines: list[Line], labels: list[str | None], i: int) -> int:
 
 
 def _subheading(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """A short line over a full sentence or over the rows of a table ("Tour Dates")."""
     line = lines[i]
     if line.bullet or line.words > _SUBHEADING_MAX_WORDS or i + 1 >= len(lines) or labels[i + 1] is not None:
         return False
     following = lines[i + 1]
-    return following.terminal and not following.bullet and following.words >= _SENTENCE_MIN_WORDS
+    sentence = following.terminal and not following.bullet and following.words >= _SENTENCE_MIN_WORDS
+    return sentence or _table_run(lines, labels, i + 1) >= _MIN_SIMILAR_RUN
 
 
 def _similar_run(lines: list[Line], labels: list[str | None], i: int) -> int:
@@ -127,11 +134,29 @@ def _similar_run(lines: list[Line], labels: list[str | None], i: int) -> int:
     """
     key = _shape(lines[i])
     if key[1] in _LINK_STARTS:
-        return 0
+        return _table_run(lines, labels, i)
     n = 0
     while i + n < len(lines) and labels[i + n] is None and _shape(lines[i + n]) == key:
         n += 1
     return n
+
+
+def _table_run(lines: list[Line], labels: list[str | None], i: int) -> int:
+    """How many unclaimed lines from `i` on open with one skeleton of digits and punctuation
+    holding a number ("June 9 – Tampa, FL @ Arena", "VIP : 60,000₩"): the rows of a table or
+    schedule, which headline and menu lists do not share."""
+    key = _skeleton(lines[i])
+    if "9" not in key or len(key) < _SKELETON_CHARS:
+        return 0
+    n = 0
+    while i + n < len(lines) and labels[i + n] is None and _skeleton(lines[i + n]) == key:
+        n += 1
+    return n
+
+
+def _skeleton(line: Line) -> str:
+    """The first digits and punctuation of a line, a digit run as 9 ("June 14 – Alpharetta, GA" -> "9–,")."""
+    return _DIGITS.sub("9", _LETTERS_AND_SPACE.sub("", line.text))[:_SKELETON_CHARS]
 
 
 def _shape(line: Line) -> tuple[bool, str, str]:

@@ -62,3 +62,42 @@ def test_long_comment_policy_is_footer_and_does_not_extend_the_article() -> None
         "As you comment, please be respectful of ",
         "View Comments",
     ]
+
+
+def test_table_rows_under_a_subheading_after_the_body_are_kept() -> None:
+    article = clean_fixture("en_tour_dates_and_comment_thread.txt")
+    assert article.body[-5:] == (
+        "The Harbor Lights Tour Dates",
+        "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre",
+        "June 10 – Tampa, FL @ Riverside Arena",
+        "June 14 – St. Louis, MO @ Lakeside Pavilion",
+        "June 17 – Nashville, TN @ Bridgestone Arena",
+    )
+
+
+def test_wordpress_comment_thread_header_ends_the_article() -> None:
+    removed = removed_by_rule(clean_fixture("en_tour_dates_and_comment_thread.txt"))
+    assert removed["footer"] == ["3 responses to “The Harbor Lights announce 40th anniversary tour”"]
+    assert removed["aside"] == [
+        "Saw them in 1989 and they were the best band I have ever heard live, cannot wait for this.",
+        "Finally a date near me. Already booked the day off work for the show.",
+    ]
+
+
+def test_opening_sentence_poor_in_function_words_starts_the_article() -> None:
+    article = clean_fixture("en_gallery_between_opening_and_body.txt")
+    assert article.body[0] == "ST. JOSEPH, Mich. (AP) — Six people arrested Monday, Columbus police drug unit reports."
+    assert len(article.body) == 5
+
+
+def test_photo_gallery_inside_the_article_is_caption_and_promo() -> None:
+    removed = removed_by_rule(clean_fixture("en_gallery_between_opening_and_body.txt"))
+    assert removed["caption"] == [
+        "1 of 3",
+        "Christopher Battin Submitted photo",
+        "Jonathan P. Blair Submitted photo",
+        "Elizabeth A. Burton Submitted photo",
+    ]
+    assert removed["promo"] == ["Story continues below gallery"]
+    assert removed["byline"] == ["By Staff Reports -", "Staff Reports"]
+    assert removed["footer"] == ["Tweet on Twitter", "SHARE", "Facebook"]

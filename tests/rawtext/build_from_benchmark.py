@@ -52,7 +52,7 @@ import re
 import sys
 import unicodedata
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -508,7 +508,8 @@ def build_case(page_id: str, html: str, truth: dict) -> tuple[str, dict] | str:
         n = norm(ln)
         if len(n) < 120 and DATEISH.search(n) and not (n in body_norm and substantive(n)):
             # the visible wall-clock date may differ by a day from a declared UTC instant
-            near = [d + timedelta(days=k) for d in (pub, mod) if d for k in (0, -1, 1)]
+            # (a placeholder such as 0001-01-01 has no neighbouring days)
+            near = [d + timedelta(days=k) for d in (pub, mod) if d and date.min < d < date.max for k in (0, -1, 1)]
             hits = [d for d in near if shows_date(ln, d)]
             if not hits:
                 continue  # a date the truth would not state: leave it out of the text
