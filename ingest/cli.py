@@ -173,8 +173,10 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
         if args.json:
             print(json.dumps(dataclasses.asdict(found), default=str))
             return 0
-        print("documents: " + (", ".join(f"{n} {s}" for s, n in sorted(found.documents.items())) or "none"))
-        print("queue: " + (", ".join(f"{n} {s}" for s, n in sorted(found.jobs.items())) or "empty"))
+        counts = found.counts
+        print("documents: " + (", ".join(f"{n} {s}" for s, n in counts.documents.items() if n) or "none"))
+        print("queue: " + (", ".join(f"{n} {s}" for s, n in counts.jobs.items() if n) or "empty"))
+        print(f"articles: {counts.articles} in {counts.stories} stories")
         for failure in found.recent_failures:
             print(f"  failed {failure.id:>6}  {failure.updated_at:%Y-%m-%d %H:%M}  {failure.original_name}: {failure.error}")
         return 0

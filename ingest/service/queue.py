@@ -18,7 +18,8 @@ from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
 
 from ingest.errors import DatabaseUnavailable
 from ingest.store.database import redact
-from ingest.store.operations import QUEUE, job_lock
+from ingest.store.jobs import QUEUE
+from ingest.store.jobs import lock as job_lock
 
 log = logging.getLogger(__name__)
 

@@ -23,7 +23,7 @@ from procrastinate.exceptions import ConnectorException
 from ingest.errors import DatabaseUnavailable
 from ingest.service.process import Pipeline, process_document
 from ingest.service.queue import Queue
-from ingest.store import operations, queries
+from ingest.store import jobs, operations, queries
 from ingest.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -83,7 +83,7 @@ class Worker:
 
     async def _work(self, stop: asyncio.Event) -> None:
         worker = asyncio.create_task(self.queue.app.run_worker_async(
-            queues=[operations.QUEUE], concurrency=self.concurrency, install_signal_handlers=False,
+            queues=[jobs.QUEUE], concurrency=self.concurrency, install_signal_handlers=False,
             delete_jobs="successful", shutdown_graceful_timeout=self.grace_seconds,
             update_heartbeat_interval=HEARTBEAT_SECONDS, stalled_worker_timeout=STALLED_SECONDS,
             name="ingest-worker"))
@@ -116,7 +116,7 @@ class Worker:
     async def sweep(self) -> None:
         """Queue again the jobs of dead workers and the documents that lost their job."""
         manager = self.queue.app.job_manager
-        for job in await manager.get_stalled_jobs(queue=operations.QUEUE, seconds_since_heartbeat=STALLED_SECONDS):
+        for job in await manager.get_stalled_jobs(queue=jobs.QUEUE, seconds_since_heartbeat=STALLED_SECONDS):
             log.warning("retrying job %s of a worker that stopped", job.id)
             try:
                 await manager.retry_job(job)

@@ -9,19 +9,17 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from procrastinate.jobs import Status
-from sqlalchemy import column, func, select, table, text
+from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from ingest.store.jobs import QUEUE, jobs
+from ingest.store.jobs import status as job_status
 from ingest.store.models import DOCUMENT_STATUSES, ArticleRow, Document, Story
 from ingest.store.models import table as model_table
 
 documents = model_table(Document)
 articles = model_table(ArticleRow)
 stories = model_table(Story)
-# procrastinate owns this table (migration 0003); only the two columns counted are named.
-jobs = table("procrastinate_jobs", column("queue_name"), column("status"))
-
-DOCUMENT_QUEUE = "documents"
 
 
 @dataclass(frozen=True)
@@ -42,8 +40,7 @@ async def ping(conn: AsyncConnection) -> None:
 async def snapshot(conn: AsyncConnection) -> Snapshot:
     """Every known status is present, at 0 when no row has it, so alerts and rates see a series from the start."""
     by_status = select(documents.c.status, func.count()).group_by(documents.c.status)
-    queued = (select(jobs.c.status, func.count()).where(jobs.c.queue_name == DOCUMENT_QUEUE)
-              .group_by(jobs.c.status))
+    queued = select(job_status, func.count()).where(jobs.c.queue_name == QUEUE).group_by(job_status)
     return Snapshot(
         documents=dict.fromkeys(DOCUMENT_STATUSES, 0) | {status: n for status, n in await conn.execute(by_status)},
         jobs=dict.fromkeys((s.value for s in Status), 0) | {str(status): n for status, n in await conn.execute(queued)},

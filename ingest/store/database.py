@@ -20,6 +20,7 @@ from ingest.store import embedded
 
 # Key of the advisory lock that serialises schema migrations across processes.
 MIGRATION_LOCK = zlib.crc32(b"ingest:migrations")
+CONNECT_SECONDS = 10.0
 
 
 def resolve_url(settings: Settings) -> str:
@@ -60,8 +61,11 @@ class Database:
 
     def __init__(self, url: str, *, pool_size: int = 5) -> None:
         self.url = url
+        # A host that drops packets would otherwise hang a request for minutes (the OS's TCP
+        # timeout); a pool that stays exhausted is an outage to the caller, not a bug.
         self.engine: AsyncEngine = create_async_engine(
-            sqlalchemy_url(url), pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size
+            sqlalchemy_url(url), pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size,
+            pool_timeout=CONNECT_SECONDS, connect_args={"connect_timeout": int(CONNECT_SECONDS)},
         )
 
     @asynccontextmanager
@@ -70,7 +74,7 @@ class Database:
         try:
             async with self.engine.begin() as conn:
                 yield conn
-        except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
+        except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError) as exc:
             raise unavailable(self.url, exc) from exc
 
     async def close(self) -> None:

@@ -1,8 +1,4 @@
-"""Named queries for running the service: document states, the queue's depth, requeueing.
-
-procrastinate owns its tables; they are read here (never written) so that `ingest status`
-and the recovery sweep see the queue and the documents in one consistent picture.
-"""
+"""Named queries for running the service: document states, lost jobs, requeueing, status."""
 
 from __future__ import annotations
 
@@ -10,24 +6,19 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Text, cast, column, func, literal, select, table, update
+from sqlalchemy import Text, cast, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from ingest.store.counts import Snapshot, snapshot
+from ingest.store.jobs import LOCK_PREFIX, QUEUE, jobs
+from ingest.store.jobs import status as job_status
 from ingest.store.models import Document
 from ingest.store.models import table as model_table
 
 documents = model_table(Document)
-jobs = table("procrastinate_jobs", column("status"), column("queue_name"), column("lock"))
-job_status = cast(jobs.c.status, Text)  # an enum of procrastinate's: compared as text
 
-QUEUE = "documents"
 # Documents still to be processed: new, or taken by a worker that may have died.
 UNFINISHED = ("queued", "processing")
-
-
-def job_lock(document_id: int) -> str:
-    """The job lock of a document: procrastinate never runs two jobs with one lock at once."""
-    return f"document:{document_id}"
 
 
 @dataclass(frozen=True)
@@ -53,7 +44,7 @@ async def orphans(conn: AsyncConnection, older_than_seconds: float) -> list[int]
         .where(
             documents.c.status.in_(UNFINISHED), documents.c.raw.is_not(None),
             documents.c.updated_at < func.now() - timedelta(seconds=older_than_seconds),
-            (literal("document:") + cast(documents.c.id, Text)).not_in(live),
+            (literal(LOCK_PREFIX) + cast(documents.c.id, Text)).not_in(live),
         )
         .order_by(documents.c.id)
     )
@@ -81,19 +72,14 @@ class Failure:
 
 @dataclass(frozen=True)
 class Status:
-    documents: dict[str, int]
-    jobs: dict[str, int]
+    counts: Snapshot
     recent_failures: list[Failure]
 
 
 async def status(conn: AsyncConnection, failures: int = 10) -> Status:
-    """Documents by status, the queue by job status, and the latest failures."""
-    by_status = dict((await conn.execute(
-        select(documents.c.status, func.count()).group_by(documents.c.status))).tuples().all())
-    queue = dict((await conn.execute(
-        select(job_status, func.count()).where(jobs.c.queue_name == QUEUE).group_by(job_status))).tuples().all())
+    """What the database holds, and the latest failures with their reasons."""
     recent = await conn.execute(
         select(documents.c.id, documents.c.original_name, documents.c.error, documents.c.updated_at)
         .where(documents.c.status == "failed").order_by(documents.c.updated_at.desc(), documents.c.id.desc())
         .limit(failures))
-    return Status(by_status, queue, [Failure(*r) for r in recent])
+    return Status(await snapshot(conn), [Failure(*r) for r in recent])
