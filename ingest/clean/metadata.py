@@ -179,8 +179,8 @@ def _credit(text: str) -> _Credit:
         return _people_and_outlet(names, stated_outlet)
     if rules.BYLINE_ROLE.match(text):
         return _Credit(_split_names(_ROLE_TAIL.sub("", text)))
-    if rules.CREDITS.match(text):  # "Reporting by ...", "Mit Material von dpa": only the agencies
-        return _Credit([m.group(0) for m in rules.AGENCY.finditer(text)])
+    if rules.CREDITS.match(text) or rules.AGENCY_DATED.match(text):  # "Reporting by ...", "Reuters Nov 18, 2019"
+        return _Credit([m.group(0) for m in rules.AGENCY.finditer(text)])  # only the agencies
     if glued := rules.GLUED_BYLINE.search(text):  # "March 3, 2025 by Helen Ward"
         return _Credit(_split_names(glued.group("names")))
     return _Credit(_split_names(text), stated=False)

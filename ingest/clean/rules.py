@@ -37,6 +37,7 @@ AGENCY = _rx(
 )
 _AGENCIES = rf"\(?{AGENCY.pattern}(?:\s*[/,&]\s*{AGENCY.pattern})*\)?"
 AGENCY_LINE = _rx(rf"^(?:(?:with|mit|avec|con)\s+)?{_AGENCIES}\.?$")
+AGENCY_DATED = _rx(rf"^{_AGENCIES}\s+(?=[^.!?]*\d{{4}})[^.!?]{{4,40}}$")  # "Reuters November 18, 2019 11:03 PM"
 
 _DATE_WORD = r"updated|published|posted|on|am|publiziert|veröffentlicht|aktualisiert|le|publié|mis à jour|el|publicado"
 # A name word starts with a capital (any script's lowercase Latin-1 letters excluded), so
@@ -67,9 +68,11 @@ ROLE = _rx(
 )
 BYLINE_ROLE = _rx(rf"^(?P<names>{_NAMES})\s*[|,–—/-]\s*{ROLE.pattern}.{{0,60}}$")
 CREDITS = _rx(
-    r"^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|research) by|mit material von|"
+    r"^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|research) by|"
+    r"(?:researched|edited|written|reported|produced|fact-checked) by(?=\s*:)|mit material von|"
     r"avec (?:l'|l’)?(?:AFP|agences)|con información de|redacción\s*:|"
     r"(?:have a tip\?\s*)?[\w .'-]{2,60} (?:may|can) be reached at)\b.{0,200}$"
+    r"|^.{0,200}\bcontributed to this (?:report|story|article)\.?$"
 )
 
 _MODIFIED_LABEL = (
@@ -90,7 +93,9 @@ RELATIVE_TIME = _rx(
     r"hace\s+(?:\d+|una?)\s+(?:segundos?|minutos?|horas?|días?|semanas?|mes(?:es)?)|"
     r"há\s+(?:\d+|uma?)\s+(?:segundos?|minutos?|horas?|dias?|semanas?|m[eê]s(?:es)?)|"
     r"(?:\d+|una?)\s+(?:secondi|minuti|ore|giorni|settimane|mesi|ora|giorno)\s+fa|"
-    r"just now|gerade eben|à l'instant|ahora mismo|yesterday|gestern|hier|ayer|today|heute|aujourd'hui|hoy)$"
+    r"just now|gerade eben|à l'instant|ahora mismo|"
+    r"(?:yesterday|gestern|hier|ayer|today|heute|aujourd'hui|hoy)(?:,?\s*(?:at |um |à |a las )?\d{1,2}[:h.]\d\d"
+    r"(?:\s*[ap]\.?m\.?)?)?)$"
 )
 
 _HOME = r"(?:home|startseite|start|accueil|inicio|portada)"
@@ -119,7 +124,7 @@ TAGS_LINE = _rx(
 # Link-list headers that also appear inside an article ("Related:", "Lesen Sie auch:") ...
 _INLINE_HEAD = (
     r"related(?: stories| articles| news| content| coverage| posts| links)?|read more|read also|read next|"
-    r"also read|see also|more on this(?: story| topic)?|"
+    r"also read|see also|see more|more on this(?: story| topic)?|most read in [\w ]{1,30}|"
     r"mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|weiterlesen|"
     r"[àa] lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|"
     r"lee también|leer más|ver también|relacionad[oa]s?|más información|te puede interesar|"
@@ -143,7 +148,7 @@ _TRAILER_HEAD = (
 )
 _HEAD_END = r"\s*(?:\.{3}|…)?\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
 RELATED_HEAD = _rx(rf"^(?:{_INLINE_HEAD}|{_TRAILER_HEAD}){_HEAD_END}")
-MORE_FROM_SITE = _rx(r"^(?:more (?:from|in)|mehr (?:von|aus))\s+[^.!?:]{1,50}$")
+MORE_FROM_SITE = _rx(r"^(?:more (?:from|in)|mehr (?:von|aus))\s+[^.!?:]{1,50}(?:\.{3}|…)?$")
 # "34 responses to “Headline”": WordPress' header over its comment thread.
 _THREAD_HEAD = r"(?:\d+|one|no) (?:responses?|comments?|replies|thoughts?) (?:to|on) [\"“„«].{1,200}"
 # Where the comment section starts (not a comment count, which also sits in headers).
@@ -154,7 +159,7 @@ COMMENTS_START = _rx(
 )
 TRAILER_HEAD = _rx(rf"^(?:{_TRAILER_HEAD}){_HEAD_END}")
 MORE_FROM = _rx(
-    r"^(?:(?:more (?:from|on|in|about)|mehr (?:von|aus|zu|zum|zur)|plus sur|más sobre)\s+[^.!?]{1,50}|"
+    r"^(?:(?:more (?:from|on|in|about)|mehr (?:von|aus|zu|zum|zur)|plus sur|más sobre)\s+[^.!?]{1,50}(?:\.{3}|…)?|"
     r"also on [\w.-]+\.[a-z]{2,}\b.{0,200})$"
 )
 
@@ -164,6 +169,7 @@ CAPTION_CREDIT = _rx(
     r"\s*:[^()]{1,80}\)|(?:photos?|fotos?|фото|bild|image|picture|photograph|crédit photo|crédito)\s*:\s*[^.!?]{2,80}|"
     r"\b(?:photos?|fotos?|фото|bild|image|photograph)\s*:\s*(?:[\w/&-]+\.?\s*){1,4}|"
     r"©\s*[^.!?]{2,60}|\b(?:getty images|shutterstock|imago|picture alliance|afp via getty images)|"
+    r"(?-i:Credit)\s*:\s*[^.!?]{2,60}|"
     r"\b(?:submitted|staff|file|courtesy|contributed|handout) (?:photo|image)s?|"
     rf"\w\s*/\s*{AGENCY.pattern}(?: file)?)\s*\.?$"  # "... Austria.Leonhard Foeger / Reuters file"
 )
@@ -178,7 +184,7 @@ QUOTED = re.compile(r"[\"“”„«»]")
 GALLERY_COUNTER = re.compile(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3}$")  # "1 of 6" over a photo gallery
 CAPTION_START = _rx(
     r"^(?:(?:file )?(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
-    r"(?:image |photo |video )?(?:caption|source)\s*,|"  # "Image caption, ...", "Image source, Getty Images"
+    r"(?:image |photo |video )?(?:caption|source)\s*,|(?:image|photo|video) (?:caption|copyright)\b|"  # "Image caption, ...", "Image source, Getty Images"
     r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)).{0,300}$"
 )
 # A caption label alone on its line ("Image caption,", "Caption:"): the caption is the next line.
@@ -215,7 +221,7 @@ FOOTER_LINE = _rx(
     r"(?:\s*[|,·]?\s*(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|"
     r"pinterest|reddit|instagram|youtube|flipboard|messenger|tumblr|pocket|copy link|google\+))*|"
     r"(?:show |all )?(?:more )?sharing options(?: for\s*:?.{0,150})?|"
-    r"back to top|nach oben|retour en haut|volver arriba|email this|send by e-?mail|envoyer par e-?mail|"
+    r"view all(?: \(\d+\))?|back to top|nach oben|retour en haut|volver arriba|email this|send by e-?mail|envoyer par e-?mail|"
     r"per e-?mail (?:senden|teilen|versenden)|enviar por (?:correo|e-?mail)|"
     r"disclosure statement\s*:.{0,300}|our standards\s*:.{0,100}|"
     r"(?:this slideshow |this video )?requires javascript.{0,60}|(?:please )?enable javascript.{0,80}|"
@@ -256,7 +262,7 @@ PROMO_LINE = _rx(
     r"delivered (?:straight |right )?to your inbox|right in your inbox|unsubscribe at any time|"
     r"direkt in ihr postfach|dans votre boîte (?:mail|de réception)|en tu (?:bandeja|correo)|"
     r"subscribe to our|click here).{0,160}|newsletters?|advert|no spam\b.{0,160}|"
-    r"(?:get )?(?:breaking )?news (?:alerts|emails)\b.{0,160}|breaking news emails|"
+    r"(?:get )?(?:breaking )?news (?:alerts|emails)\b.{0,160}|breaking news emails|get breaking\b.{0,160}|"
     r"already a subscriber.{0,80}|bereits abonnent.{0,80}|déjà abonné.{0,80}|¿ya eres suscriptor.{0,80})$"
 )
 _CTA_RX = _rx(_CTA)
@@ -270,6 +276,8 @@ def match(line: Line) -> str | None:
     if line.words == 0:
         return FOOTER
     if line.words <= 12 and (BYLINE_BY.match(text) or BYLINE_ROLE.match(text) or AGENCY_LINE.match(text)):
+        return BYLINE
+    if line.words <= 12 and AGENCY_DATED.match(text):
         return BYLINE
     if CREDITS.match(text) or (line.words <= 12 and not line.terminal and GLUED_BYLINE.search(text)):
         return BYLINE

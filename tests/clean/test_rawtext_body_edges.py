@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from tests.clean.conftest import clean_fixture, removed_by_rule
 
 
@@ -101,3 +103,31 @@ def test_photo_gallery_inside_the_article_is_caption_and_promo() -> None:
     assert removed["promo"] == ["Story continues below gallery"]
     assert removed["byline"] == ["By Staff Reports -", "Staff Reports"]
     assert removed["footer"] == ["Tweet on Twitter", "SHARE", "Facebook"]
+
+
+def test_wire_credits_captions_and_link_lines_are_removed_by_named_rules() -> None:
+    article = clean_fixture("en_wire_page_with_credits_and_captions.txt")
+    assert removed_by_rule(article) == {
+        "section": ["- Business"],
+        "byline": [
+            "Reuters November 18, 2019 11:03 PM",
+            "Edited by: Paul Grant",
+            "Associated Press writers Ann Lee and Tom Hart contributed to this report.",
+        ],
+        "dates": ["Today 12:01 AM"],
+        "caption": [
+            "Image caption The company's headquarters in Riverton",
+            "Image copyright Jane Roe",
+            "The warehouses at the Riverton docks were leased back to the company for more than $40 million, "
+            "filings showHarbor Logistics filingsCredit: EPA",
+        ],
+        "related": ["SEE MORE: Riverton port strike ends after three weeks", "More from Reuters..."],
+        "footer": ["View all (23)"],
+        "promo": ["Get breaking business news and the latest updates on markets, deals and more!"],
+    }
+
+
+def test_agency_with_date_line_credits_the_agency_not_an_author() -> None:
+    article = clean_fixture("en_wire_page_with_credits_and_captions.txt")
+    assert (article.outlet, article.authors, article.published) == ("Reuters", (), datetime(2019, 11, 18, 23, 3))
+    assert len(article.body) == 4
