@@ -41,7 +41,10 @@ def clean_text(text: str, kind: str, known: PageMeta = PageMeta(), *, page_dump:
     language = detect_language("\n".join(raw_lines))
     stop = stopwords(language)
     languages = date_languages(language)
-    page = classify([make_line(r, stop) for r in raw_lines], languages, page_dump=page_dump, known_title=known.title)
+    lines = [make_line(r, stop) for r in raw_lines]
+    page = classify(lines, languages, page_dump=page_dump, known_title=known.title)
+    if page_dump and BODY not in page.labels:  # no article block stood out: losing it all is the worst outcome,
+        page = classify(lines, languages, page_dump=False, known_title=known.title)  # so keep what no rule claims
     body = tuple(line.raw if line.bullet else line.text for line in page.of(BODY))  # lists keep their bullets
     if not body:
         raise CleanError("no article text: every line was classified as boilerplate")

@@ -212,8 +212,10 @@ FOOTER_LINE = _rx(
     r"(?:\s*\(\d+\))?|(?:leave|post|add|write|show|view|load) (?:a |the )?comments?|" + _THREAD_HEAD + "|"
     r"kommentar(?:e)? (?:schreiben|anzeigen|lesen)|kommentieren|laisser un commentaire|commenter|"
     r"deja (?:un|tu) comentario|comentar|"
-    r"share(?: this(?: article| story| entry| post)?)?(?: on \w+| via \w+)?\s*:?|(?:auf \w+ )?teilen|artikel teilen|"
-    r"like(?: this)?\s*:?|like loading(?:\.{3}|…)?|"  # WordPress' share and like widgets
+    r"share(?: this(?: article| story| entry| post)?)?(?: on \w+| via \w+)?|(?:auf \w+ )?teilen|artikel teilen|"
+    r"teilen mit|mit anderen teilen|compartir esto|"
+    r"(?:like|gefällt mir|j[’']aime|me gusta)(?: this)?|"  # WordPress' like widget, still loading or not
+    r"(?:like|gefällt mir|j[’']aime|me gusta) (?:loading|lade|chargement|cargando)(?:\.{3}|…)?|"
     r"partager(?: sur \w+| cet article)?|compartir(?: en \w+)?|condividi|compartilh(?:e|ar)|поделиться|"
     r"tweet(?: this| on \w+)?|e-?mail|print|drucken|imprimer|imprimir|"
     r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|instagram|youtube|flipboard|"
@@ -226,7 +228,7 @@ FOOTER_LINE = _rx(
     r"disclosure statement\s*:.{0,300}|our standards\s*:.{0,100}|"
     r"(?:this slideshow |this video )?requires javascript.{0,60}|(?:please )?enable javascript.{0,80}|"
     r"like this (?:story|article)\?.{0,60}|share (?:it|this) with (?:a|your) friends?.{0,30}|"
-    r"(?:©|\(c\)|copyright)\s*.{0,150}|.{0,150}" + _RIGHTS + r".{0,100})$"
+    r"(?:©|\(c\)|copyright)\s*.{0,150}|.{0,150}" + _RIGHTS + r".{0,100})\s*:?$"
 )
 
 _CTA = (

@@ -131,3 +131,25 @@ def test_agency_with_date_line_credits_the_agency_not_an_author() -> None:
     article = clean_fixture("en_wire_page_with_credits_and_captions.txt")
     assert (article.outlet, article.authors, article.published) == ("Reuters", (), datetime(2019, 11, 18, 23, 3))
     assert len(article.body) == 4
+
+
+def test_page_whose_only_prose_is_the_site_tagline_keeps_the_text_no_rule_claims() -> None:
+    article = clean_fixture("de_blog_post_without_prose.txt")
+    assert article.body[-5:] == (
+        "Ablauf",
+        "- Begrüßung und Vorstellungsrunde (15 Minuten)",
+        "- Bericht aus dem Ortsbeirat (20 Minuten)",
+        "- Planung des Frühlingsfests (45 Minuten)",
+        "- Verschiedenes (20 Minuten)",
+    )
+    assert len(article.body) == 14
+
+
+def test_german_wordpress_share_and_like_widgets_are_footer() -> None:
+    assert removed_by_rule(clean_fixture("de_blog_post_without_prose.txt"))["footer"] == [
+        "Teilen mit:",
+        "- Drucken",
+        "- Facebook",
+        "Gefällt mir:",
+        "Gefällt mir Lade...",
+    ]
