@@ -62,12 +62,13 @@ def _paragraph(rng: random.Random, event: Event) -> str:
     return " ".join(sentences)
 
 
-def write_events(folder: Path, events: int, outlets: int, seed: int = 1) -> dict[str, int]:
-    """Write `events` x `outlets` articles into `folder`; returns file name -> event index."""
+def write_events(folder: Path, events: int, outlets: int, seed: int = 1, first: int = 0) -> dict[str, int]:
+    """Write `events` x `outlets` articles into `folder`; returns file name -> event index.
+    Events are numbered from `first`, so several calls can fill one folder."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     written: dict[str, int] = {}
-    for e in range(events):
+    for e in range(first, first + events):
         event = Event(e, f"{_name(rng)} {_name(rng)}", f"{_name(rng)} {_name(rng)}", _name(rng),
                       START + timedelta(days=5 * e))
         wire = [_paragraph(rng, event) for _ in range(3)]
@@ -80,3 +81,14 @@ def write_events(folder: Path, events: int, outlets: int, seed: int = 1) -> dict
             (folder / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
             written[name] = e
     return written
+
+
+def write_near_copy(original: Path, target: Path, seed: int = 1) -> None:
+    """Republish an article as another outlet would: a new headline, one sentence edited."""
+    rng = random.Random(seed)
+    title, dateline, *paragraphs = original.read_text(encoding="utf-8").splitlines()
+    edited = rng.randrange(len(paragraphs))
+    sentences = paragraphs[edited].split(". ")
+    sentences[0] = f"According to local reports, {sentences[0][0].lower()}{sentences[0][1:]}"
+    paragraphs[edited] = ". ".join(sentences)
+    target.write_text("\n".join([f"Update: {title}", dateline, *paragraphs]) + "\n", encoding="utf-8")

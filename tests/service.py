@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 
@@ -85,3 +86,28 @@ class Service:
     def archived(self, kind: str) -> list[str]:
         folder = self.archive / kind
         return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []
+
+
+def drop(files: Path, inbox: Path) -> None:
+    """Move prepared files into the inbox by rename, as producers are told to."""
+    inbox.mkdir(parents=True, exist_ok=True)
+    for path in sorted(files.iterdir()):
+        os.rename(path, inbox / path.name)
+
+
+def stories_by_event(sql: Callable[..., list[tuple]], events: dict[str, int]) -> dict[int, set[int]]:
+    found: dict[int, set[int]] = {}
+    for name, story in sql("SELECT d.original_name, a.story_id FROM articles a JOIN documents d ON d.id = a.document_id"):
+        found.setdefault(events[name], set()).add(story)
+    return found
+
+
+def assert_each_file_stored_exactly_once(sql: Callable[..., list[tuple]], service: Service, names: Collection[str]) -> None:
+    assert sql("SELECT count(*), count(DISTINCT sha256), count(*) FILTER (WHERE status = 'done') FROM documents") == [
+        (len(names), len(names), len(names))]
+    assert sql("SELECT count(*) FROM (SELECT document_id FROM articles GROUP BY document_id HAVING count(*) = 1) one") == [
+        (len(names),)]
+    assert sql("SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing')") == [(0,)]
+    assert service.archived("processed") == sorted(names)
+    assert list(service.inbox.iterdir()) == []
+    assert service.archived("in-progress") == []

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
 from tests.conftest import SEEDS
 from tests.corpus import write_events
-from tests.service import Service
+from tests.service import Service, assert_each_file_stored_exactly_once, drop, stories_by_event
 
 SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
 SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
@@ -25,30 +23,6 @@ def service(cli, tmp_path) -> Iterator[Service]:
     svc = Service(tmp_path, cli.env)
     yield svc
     svc.kill()
-
-
-def drop(files: Path, inbox: Path) -> None:
-    """Move prepared files into the inbox by rename, as producers are told to."""
-    inbox.mkdir(parents=True, exist_ok=True)
-    for path in sorted(files.iterdir()):
-        os.rename(path, inbox / path.name)
-
-
-def stories_by_event(sql, events: dict[str, int]) -> dict[int, set[int]]:
-    found: dict[int, set[int]] = {}
-    for name, story in sql("SELECT d.original_name, a.story_id FROM articles a JOIN documents d ON d.id = a.document_id"):
-        found.setdefault(events[name], set()).add(story)
-    return found
-
-
-def assert_each_file_stored_exactly_once(sql, service: Service, events: dict[str, int]) -> None:
-    assert sql("SELECT count(*), count(DISTINCT sha256), count(*) FILTER (WHERE status = 'done') FROM documents") == [
-        (len(events), len(events), len(events))]
-    assert sql("SELECT count(*) FROM (SELECT document_id FROM articles GROUP BY document_id HAVING count(*) = 1) one") == [
-        (len(events),)]
-    assert sql("SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing')") == [(0,)]
-    assert service.archived("processed") == sorted(events)
-    assert list(service.inbox.iterdir()) == []
 
 
 def get_json(url: str) -> dict:

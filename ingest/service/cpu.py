@@ -13,6 +13,8 @@ from __future__ import annotations
 import asyncio
 import logging
 import multiprocessing
+import os
+import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -24,9 +26,18 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def _load_cleaner() -> None:
-    """Import the cleaner (trafilatura, lxml, datasketch: about a second) when a process starts."""
+def _start_child(parent: int) -> None:
+    """Import the cleaner (trafilatura, lxml, datasketch: about a second) when a process starts,
+    and make the process exit when its parent dies: after a kill -9 of the service, idle pool
+    processes would otherwise wait on their queue forever, holding their memory."""
     import ingest.service.process  # noqa: F401
+
+    def follow_parent() -> None:
+        while os.getppid() == parent:
+            time.sleep(1.0)
+        os._exit(1)
+
+    threading.Thread(target=follow_parent, name="follow-parent", daemon=True).start()
 
 
 class CpuPool:
@@ -37,7 +48,7 @@ class CpuPool:
     def _new(self) -> ProcessPoolExecutor:
         # spawn: forking a process that runs an event loop and database pools copies their state.
         return ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
-                                   max_tasks_per_child=self.tasks_per_child, initializer=_load_cleaner)
+                                   max_tasks_per_child=self.tasks_per_child, initializer=_start_child, initargs=(os.getpid(),))
 
     async def start(self) -> None:
         """Start the processes now, so the first documents do not wait for their imports."""

@@ -19,6 +19,7 @@ from collections.abc import Callable
 
 import psycopg
 from procrastinate.exceptions import ConnectorException
+from procrastinate.jobs import Status
 
 from ingest.errors import DatabaseUnavailable
 from ingest.service.process import Pipeline, process_document
@@ -31,7 +32,9 @@ log = logging.getLogger(__name__)
 HEARTBEAT_SECONDS = 5.0
 STALLED_SECONDS = 20.0  # no heartbeat this long: the worker is dead and its jobs are retried
 SWEEP_SECONDS = 10.0
-ORPHAN_AGE_SECONDS = 30.0  # longer than any commit-to-queue gap of a live process
+# Older than the commit-to-queue gap of a live process. (Queueing a document twice is harmless
+# anyway: the queueing lock keeps one job waiting, and a job finding its document done skips it.)
+ORPHAN_AGE_SECONDS = 10.0
 BACKOFF_SECONDS = (1.0, 2.0, 5.0, 10.0, 30.0)
 OUTAGE = (ConnectorException, psycopg.Error, DatabaseUnavailable, OSError)
 
@@ -114,14 +117,16 @@ class Worker:
             await asyncio.sleep(SWEEP_SECONDS)
 
     async def sweep(self) -> None:
-        """Queue again the jobs of dead workers and the documents that lost their job."""
+        """Queue again the documents of dead workers' jobs and those that lost their job.
+
+        A dead worker's job is closed as aborted rather than retried: a restarted watcher may
+        already have queued the document anew, and a retried job would then collide with it
+        on the queueing lock and block it on the job lock. Queueing afresh is one path for both.
+        """
         manager = self.queue.app.job_manager
         for job in await manager.get_stalled_jobs(queue=jobs.QUEUE, seconds_since_heartbeat=STALLED_SECONDS):
-            log.warning("retrying job %s of a worker that stopped", job.id)
-            try:
-                await manager.retry_job(job)
-            except ConnectorException:  # another worker's sweep retried it first
-                pass
+            log.warning("job %s belonged to a worker that stopped", job.id)
+            await manager.finish_job(job, status=Status.ABORTED, delete_job=False)
         async with self.db.transaction() as conn:
             lost = await operations.orphans(conn, ORPHAN_AGE_SECONDS)
         for document_id in lost:
