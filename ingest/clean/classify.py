@@ -37,7 +37,7 @@ _RICH_CLUSTER_SHARE = 0.5
 _TRAILER_WALL = 1_000  # breaks reported for a trailer header: no cluster beyond it joins the article
 _CAPTION_MAX_WORDS = 40
 _OPENING_MIN_WORDS = 8
-_CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}\b|\d{1,2}時\d{1,2}分")
+_CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\b\.?)?\b|\d{1,2}時\d{1,2}分", re.I)
 
 
 @dataclass

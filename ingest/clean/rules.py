@@ -117,7 +117,7 @@ READING_TIME = _rx(
     r"(?:min(?:ute)?s?|minuten|minutos)\.?(?:\s+(?:read|de lecture|lesezeit|lesen|de lectura))?$"
 )
 TAGS_LINE = _rx(
-    r"^(?:tags|topics|themen|schlagwörter|schlagworte|stichworte|mots[- ]clés|sujets|thèmes|"
+    r"^(?:tags|topics|filed (?:under|to|in)|themen|schlagwörter|schlagworte|stichworte|mots[- ]clés|sujets|thèmes|"
     r"etiquetas|temas|argomenti|tópicos|теги|метки|темы)\s*:.{0,300}$"
 )
 
@@ -219,10 +219,11 @@ FOOTER_LINE = _rx(
     r"partager(?: sur \w+| cet article)?|compartir(?: en \w+)?|condividi|compartilh(?:e|ar)|поделиться|"
     r"tweet(?: this| on \w+)?|e-?mail|print|drucken|imprimer|imprimir|"
     r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|instagram|youtube|flipboard|"
-    r"messenger|tumblr|pocket|copy link|google\+|вконтакте|одноклассники)"
+    r"messenger|tumblr|pocket|copy (?:this )?link|google\+|вконтакте|одноклассники)"
     r"(?:\s*[|,·]?\s*(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|"
     r"pinterest|reddit|instagram|youtube|flipboard|messenger|tumblr|pocket|copy link|google\+))*|"
     r"(?:show |all )?(?:more )?sharing options(?: for\s*:?.{0,150})?|"
+    r".{0,80}\b(?:opens?|will open) in (?:a )?new (?:window|tab)\b.{0,40}|"
     r"view all(?: \(\d+\))?|back to top|nach oben|retour en haut|volver arriba|email this|send by e-?mail|envoyer par e-?mail|"
     r"per e-?mail (?:senden|teilen|versenden)|enviar por (?:correo|e-?mail)|"
     r"disclosure statement\s*:.{0,300}|our standards\s*:.{0,100}|"

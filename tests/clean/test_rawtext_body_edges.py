@@ -153,3 +153,14 @@ def test_german_wordpress_share_and_like_widgets_are_footer() -> None:
         "Gefällt mir:",
         "Gefällt mir Lade...",
     ]
+
+
+def test_a_clock_line_is_never_the_headline_above_it_is() -> None:
+    article = clean_fixture("en_headline_above_clock_and_filed_to.txt")
+    assert (article.title, article.authors) == ("The Future of Riverton Harbor Is Backwards", ("Adam Clark",))
+
+
+def test_filed_to_line_is_tags_and_new_window_notices_are_footer() -> None:
+    removed = removed_by_rule(clean_fixture("en_headline_above_clock_and_filed_to.txt"))
+    assert removed["tags"] == ["Filed to:harbor"]
+    assert removed["footer"] == ["These are external links and will open in a new window", "Copy this link"]

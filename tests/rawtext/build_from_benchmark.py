@@ -41,7 +41,7 @@ when a line shows it; ``source_url`` is always null (no rendered page carries a
 Deterministic: pages are taken in sorted-id order, one per site, until the
 requested number of cases is reached. Re-running overwrites 001..NNN.
 
-  python tests/rawtext/build_from_benchmark.py [--data DIR] [--out DIR] [--count 32]
+  python tests/rawtext/build_from_benchmark.py [--data DIR] [--out DIR] [--count 98]
 """
 from __future__ import annotations
 
@@ -572,7 +572,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--out", type=Path, default=HERE)
-    ap.add_argument("--count", type=int, default=41)
+    ap.add_argument("--count", type=int, default=98)
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
 
