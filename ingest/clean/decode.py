@@ -1,9 +1,10 @@
 """Bytes to text: gzip, byte-order marks, UTF-16, declared charsets, detection.
 
 Scrapers save pages in whatever encoding the site used, so decoding tries the
-strongest evidence first (BOM, then a declared `<meta charset>`, then strict UTF-8)
-and only then guesses with charset-normalizer. The result is NFC with `\\n` line ends,
-so every later rule sees one canonical form.
+strongest evidence first (BOM, then a declared `<meta charset>`, then strict UTF-8, then
+UTF-8 with a few stray bytes) and only then guesses with charset-normalizer. Known binary
+formats are named by their magic bytes, and UTF-8 misread as Windows-1252 (`cafÃ©`) is
+undone. The result is NFC with `\\n` line ends, so every later rule sees one canonical form.
 """
 
 from __future__ import annotations
@@ -30,6 +31,25 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 # C0 controls other than tab, newline, carriage return and form feed: never in text.
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 GZIP_MAGIC = b"\x1f\x8b"
+_BINARY_MAGIC = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive or an Office document"),
+    (b"PK\x05\x06", "a ZIP archive or an Office document"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"Rar!\x1a\x07", "a RAR archive"),
+    (b"\xfd7zXZ\x00", "an xz archive"),
+    (b"\x28\xb5\x2f\xfd", "a zstd archive"),
+    (GZIP_MAGIC, "gzip data inside gzip"),
+    (b"\x7fELF", "an executable"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+)
+# UTF-8 read as Windows-1252 and saved again: a lead byte's letter, then a continuation byte's.
+_CP1252_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")
+_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{re.escape(_CP1252_CONTINUATIONS)}]")
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -46,7 +66,7 @@ def gunzip(data: bytes, max_bytes: int) -> bytes:
 
 def decode(data: bytes) -> str:
     """Decode file bytes to normalised text; CleanError for binary or undecodable data."""
-    text = _decode_raw(data)
+    text = _repair_mojibake(_decode_raw(data))
     head = text[:65536]
     if len(_CONTROL.findall(head)) > max(2, len(head) // 200):
         raise CleanError("binary data, not text (control characters in the content)")
@@ -58,6 +78,9 @@ def decode(data: bytes) -> str:
 
 
 def _decode_raw(data: bytes) -> str:
+    for magic, kind in _BINARY_MAGIC:
+        if data.startswith(magic):
+            raise CleanError(f"binary data, not text ({kind})")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return _strict(data, encoding) or _fail(f"bytes are not valid {encoding} despite its byte-order mark")
@@ -74,6 +97,9 @@ def _decode_raw(data: bytes) -> str:
     text = _strict(data, "utf-8")
     if text is not None:
         return text
+    text = _mostly_utf8(data)
+    if text is not None:
+        return text
     best = charset_normalizer.from_bytes(data[:1_000_000]).best()
     if best is None or best.encoding is None:
         raise CleanError("undecodable bytes: no text encoding fits this file")
@@ -81,17 +107,37 @@ def _decode_raw(data: bytes) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    """UTF-16 text without a BOM shows NULs in every other byte of ASCII-heavy content."""
+    """UTF-16 text without a BOM has NULs on one side of its byte pairs: in every other byte of
+    ASCII-heavy content, beside the spaces and punctuation of Cyrillic, Greek or Arabic."""
     head = data[:4096]
     if len(head) < 4:
         return None
     even, odd = head[0::2].count(0), head[1::2].count(0)
     half = len(head) // 2
-    if odd > half * 0.4 and even < half * 0.05:
+    if odd > half * 0.05 and odd > 4 * even:
         return _strict(data, "utf-16-le")
-    if even > half * 0.4 and odd < half * 0.05:
+    if even > half * 0.05 and even > 4 * odd:
         return _strict(data, "utf-16-be")
     return None
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """UTF-8 with a few stray bytes (a cut write, a bad concatenation), each shown as U+FFFD,
+    rather than the whole text guessed into another encoding's mojibake."""
+    text = data.decode("utf-8", errors="replace")
+    stray = text.count("\ufffd")
+    valid = len(text) - len(text.encode("ascii", errors="ignore")) - stray
+    return text if valid >= 4 * stray else None
+
+
+def _repair_mojibake(text: str) -> str:
+    """Undo UTF-8 read as Windows-1252 (`cafÃ©` -> `café`) when the whole text round-trips strictly."""
+    if not _MOJIBAKE.search(text):
+        return text
+    try:
+        return text.encode("cp1252").decode("utf-8")
+    except UnicodeError:
+        return text
 
 
 def _strict(data: bytes, encoding: str) -> str | None:

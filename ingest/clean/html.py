@@ -32,6 +32,8 @@ from ingest.clean.options import CleanOptions
 from ingest.clean.rawtext import clean_text
 from ingest.errors import CleanError
 
+_PARSER_MAX_DEPTH = 255  # libxml2's HTML parser gives up on deeper elements (and on all that follows)
+
 
 def clean_html(html: str, options: CleanOptions, known: PageMeta = PageMeta()) -> Article:
     """Clean one HTML page; `known` holds metadata stated outside the page (JSON record)."""
@@ -50,6 +52,8 @@ def clean_html(html: str, options: CleanOptions, known: PageMeta = PageMeta()) -
         fast=not options.fallback,
     )
     if extracted is None or not (extracted.text or "").strip():
+        if tree.xpath(f"boolean(//*[count(ancestor::*) >= {_PARSER_MAX_DEPTH - 1}])"):
+            raise CleanError(f"HTML nested more than {_PARSER_MAX_DEPTH} elements deep: the parser stops there, before the text")
         raise CleanError("HTML page without article text (the extractor found no main content)")
     return clean_text(extracted.text, "html", meta, page_dump=False)
 

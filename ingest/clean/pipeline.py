@@ -20,6 +20,11 @@ _HTML_START = re.compile(
     r"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S
 )
 _HTML_TAG = re.compile(r"<(?:p|div|article|br|span|a\s+href|h[1-6])\b[^>]*>", re.I)
+# XML that is not XHTML (feeds, sitemaps, entity-expansion bombs): refused unparsed, so never expanded.
+_XML_START = re.compile(
+    r"^\s*(?:<\?xml[^>]*>\s*(?:<!--.*?-->\s*)*<(?!html\b|!doctype\s+html\b)|(?:<!--.*?-->\s*)*<!doctype\s+(?!html\b))",
+    re.I | re.S,
+)
 
 
 def clean(data: bytes, name: str, options: CleanOptions = CleanOptions()) -> list[Article]:
@@ -71,6 +76,8 @@ def _kind(text: str, lower_name: str) -> str:
     if lower_name.endswith((".jsonl", ".ndjson")):
         return "jsonl"
     head = text[:4096]
+    if _XML_START.match(head):
+        raise CleanError("an XML document, not an HTML page: ingest reads text, HTML and JSON records")
     if lower_name.endswith(".json") or (head.lstrip().startswith("{") and records.starts_with_record(text)):
         return "json"
     tags = len(_HTML_TAG.findall(head))

@@ -23,6 +23,9 @@ _KEPT = frozenset({BODY, TITLE, SUMMARY})
 _LETTER = re.compile(r"[^\W\d_]")
 _MIN_LETTERS_FOR_LANGUAGE = 20
 _LANGUAGE_SAMPLE_CHARS = 2000  # plenty for a language guess; py3langid's time grows with the text
+# Longer than any paragraph (the longest of the labelled sets is a few thousand): a minified
+# dump or a corrupt file, whose cleaning would take minutes and whose text no index can hold.
+MAX_LINE_CHARS = 100_000
 
 
 def detect_language(text: str) -> str | None:
@@ -35,6 +38,9 @@ def detect_language(text: str) -> str | None:
 
 def clean_text(text: str, kind: str, known: PageMeta = PageMeta(), *, page_dump: bool = True) -> Article:
     """Classify the lines of `text` and assemble the article; `known` metadata wins over the lines'."""
+    longest = max(map(len, text.split("\n")))
+    if longest > MAX_LINE_CHARS:
+        raise CleanError(f"a line of {longest} characters, longer than any paragraph (at most {MAX_LINE_CHARS}): not article text")
     raw_lines = split_lines(text)
     if not raw_lines:
         raise CleanError("no text: the file is empty or holds only whitespace")

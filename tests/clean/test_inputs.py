@@ -67,7 +67,7 @@ def test_json_record_url_becomes_source_url() -> None:
         ("whitespace_only.txt", "empty file"),
         ("binary.txt", "binary data"),
         ("no_article_text.html", "HTML page without article text"),
-        ("deep_nesting.html", "HTML page without article text"),
+        ("deep_nesting.html", "HTML nested more than 255 elements deep"),
     ],
 )
 def test_bad_input_raises_a_specific_clean_error(name: str, message: str) -> None:
