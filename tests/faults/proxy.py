@@ -6,10 +6,14 @@ from __future__ import annotations
 import socket
 import threading
 from contextlib import suppress
+from pathlib import Path
+
+from sqlalchemy import make_url
 
 
 class Proxy:
-    def __init__(self, upstream: tuple[str, int]) -> None:
+    def __init__(self, upstream: tuple[str, int] | str) -> None:
+        """`upstream`: (host, port), or the path of a server's Unix socket."""
         self.upstream = upstream
         self.listener = socket.create_server(("127.0.0.1", 0))
         self.port = self.listener.getsockname()[1]
@@ -28,7 +32,7 @@ class Proxy:
                 client.close()  # refused while cut, as a stopped server would
                 continue
             try:
-                server = socket.create_connection(self.upstream)
+                server = self._connect()
             except OSError:
                 client.close()
                 continue
@@ -36,6 +40,13 @@ class Proxy:
                 self.sockets |= {client, server}
             for source, target in ((client, server), (server, client)):
                 threading.Thread(target=self._pump, args=(source, target), daemon=True).start()
+
+    def _connect(self) -> socket.socket:
+        if isinstance(self.upstream, tuple):
+            return socket.create_connection(self.upstream)
+        server = socket.socket(socket.AF_UNIX)
+        server.connect(self.upstream)
+        return server
 
     def _pump(self, source: socket.socket, target: socket.socket) -> None:
         with suppress(OSError):
@@ -61,3 +72,15 @@ class Proxy:
     def close(self) -> None:
         self.cut()
         self.listener.close()
+
+
+def proxied(url: str) -> tuple[Proxy, str]:
+    """A proxy in front of the server of `url`, and the URL that goes through it."""
+    parsed = make_url(url)
+    socket_dir = parsed.query.get("host")
+    if socket_dir:  # the embedded server listens on a Unix socket
+        proxy = Proxy(str(next(Path(str(socket_dir)).glob(".s.PGSQL.*"))))
+        parsed = parsed.difference_update_query(["host"])
+    else:
+        proxy = Proxy((parsed.host or "127.0.0.1", parsed.port or 5432))
+    return proxy, parsed.set(host="127.0.0.1", port=proxy.port).render_as_string(hide_password=False)
