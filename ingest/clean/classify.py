@@ -72,6 +72,7 @@ def classify(
     start = 0
     if span is not None:
         span = (span[0], trailer.before_teasers(lines, labels, *span))
+        span = (span[0], trailer.before_author_box(lines, labels, *span))
         start = _label_header(lines, labels, span[0], page_dump, known_title)
         trailer.label_trailer(lines, labels, max(span[1], start - 1), page_dump)
     _keep_list_steps(lines, labels)

@@ -136,7 +136,8 @@ _INLINE_HEAD = (
 _TRAILER_HEAD = (
     r"more (?:stories|news|articles)|most (?:read|popular|viewed|shared)(?: stories| articles)?|"
     r"trending(?: now| news| stories| articles)?|recommended(?: for you| stories| articles)?|"
-    r"you (?:may|might) also (?:like|be interested in|enjoy)|don't miss|editor's picks|top stories|"
+    r"you (?:may|might) also (?:like|be interested in|enjoy)|don't miss|editor's picks|top stories(?: in [\w ]{1,30})?|"
+    r"recent posts|elsewhere on [\w .-]{1,40}|neueste beiträge|articles récents|entradas recientes|"
     r"latest(?: news| stories| articles)?|in case you missed it|popular(?: now| stories)?|"
     r"das könnte sie auch interessieren|weitere artikel|weitere nachrichten|meistgelesen|"
     r"meist(?:gelesen|kommentiert|geteilt)e? artikel|empfohlen|top-themen|"
@@ -144,7 +145,8 @@ _TRAILER_HEAD = (
     r"noticias relacionadas|más noticias|lo más leído|"
     r"lo más visto|te recomendamos|i più letti|più letti|mais lidas|mais lidos|"
     r"самое (?:читаемое|популярное)|популярное|другие новости|"
-    r"новости партн[её]ров|главное за (?:день|сутки)|последние новости"
+    r"новости партн[её]ров|главное за (?:день|сутки)|последние новости|свежие записи|"
+    r"вам (?:также )?может быть интересно"
 )
 _HEAD_END = r"\s*(?:\.{3}|…)?\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
 RELATED_HEAD = _rx(rf"^(?:{_INLINE_HEAD}|{_TRAILER_HEAD}){_HEAD_END}")
@@ -154,12 +156,12 @@ _THREAD_HEAD = r"(?:\d+|one|no) (?:responses?|comments?|replies|thoughts?) (?:to
 # Where the comment section starts (not a comment count, which also sits in headers).
 COMMENTS_START = _rx(
     rf"^(?:{_THREAD_HEAD}|(?:view|show|load|read) (?:all )?comments|(?:blog )?comments powered by \w+|"
-    r"leave a (?:comment|reply)|"
+    r"leave a (?:comment|reply)|добавить комментарий|"
     r"kommentar schreiben|kommentare anzeigen|laisser un commentaire|deja (?:un|tu) comentario)$"
 )
 TRAILER_HEAD = _rx(rf"^(?:{_TRAILER_HEAD}){_HEAD_END}")
 MORE_FROM = _rx(
-    r"^(?:(?:more (?:from|on|in|about)|mehr (?:von|aus|zu|zum|zur)|plus sur|más sobre)\s+[^.!?]{1,50}(?:\.{3}|…)?|"
+    r"^(?:(?:more (?:(?:articles|stories|posts) )?(?:from|on|in|about|by)|mehr (?:von|aus|zu|zum|zur)|plus sur|más sobre)\s+[^.!?]{1,50}(?:\.{3}|…)?|"
     r"also on [\w.-]+\.[a-z]{2,}\b.{0,200})$"
 )
 
@@ -210,6 +212,9 @@ FOOTER_LINE = _rx(
     r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?|réagir|"
     r"комментари(?:и|ев|й|я))"
     r"(?:\s*\(\d+\))?|(?:leave|post|add|write|show|view|load) (?:a |the )?comments?|" + _THREAD_HEAD + "|"
+    r"(?:leave|post|write) (?:a )?(?:reply|response)|you must be logged in to post a comment\.?|"
+    r"(?:previous|next|older|newer) (?:post|article|story|entry)|vorheriger beitrag|nächster beitrag|"
+    r"article (?:précédent|suivant)|entrada anterior|siguiente entrada|добавить комментарий|"
     r"kommentar(?:e)? (?:schreiben|anzeigen|lesen)|kommentieren|laisser un commentaire|commenter|"
     r"deja (?:un|tu) comentario|comentar|"
     r"share(?: this(?: article| story| entry| post)?)?(?: on \w+| via \w+)?|(?:auf \w+ )?teilen|artikel teilen|"

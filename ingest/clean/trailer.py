@@ -36,6 +36,20 @@ def before_teasers(lines: list[Line], labels: list[str | None], first: int, last
     return last
 
 
+def before_author_box(lines: list[Line], labels: list[str | None], first: int, last: int) -> int:
+    """The article's last line once an author box closing the span is cut off: a name line and
+    a sentence about that person ("Emiliano Rossi" / "Emiliano joined the studio in 2017 ...")."""
+    return next((k - 1 for k in range(max(first + 1, last - 1), last) if _author_box(lines, labels, k)), last)
+
+
+def _author_box(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """A name line at `i` over a sentence that starts with one of its names."""
+    if i + 1 >= len(lines) or labels[i] is not None or labels[i + 1] is not None:
+        return False
+    name, about = lines[i], lines[i + 1]
+    return rules.header_kind(name) == rules.BYLINE and about.terminal and about.text.split()[0] in name.text.split()
+
+
 def label_trailer(lines: list[Line], labels: list[str | None], end: int, page_dump: bool) -> None:
     """Below the article: keep what continues it, then related-story runs and chrome."""
     if not page_dump:  # extractor output: its list-shaped endings are mostly article content
@@ -56,7 +70,7 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
     Sentences continue it, and so do the items of a colon-introduced list, a
     short subheading directly followed by a full sentence and a run of similar
     lines that cannot be links (`_similar_run`) and embedded tweets; a trailer header ends it, and so
-    does a run of headline-and-teaser pairs (`_teaser_pairs`).
+    do an author box (`_author_box`) and a run of headline-and-teaser pairs (`_teaser_pairs`).
     """
     j, in_list = end + 1, lines[end].text.endswith(":") if end >= 0 else False
     while j < len(lines):
@@ -64,6 +78,8 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
         if labels[j] is not None and rules.is_trailer_header(line):
             break
         if labels[j] is None:
+            if _author_box(lines, labels, j):
+                break
             if _embedded_tweet(lines, labels, j):
                 j += 1
                 continue

@@ -164,3 +164,23 @@ def test_filed_to_line_is_tags_and_new_window_notices_are_footer() -> None:
     removed = removed_by_rule(clean_fixture("en_headline_above_clock_and_filed_to.txt"))
     assert removed["tags"] == ["Filed to:harbor"]
     assert removed["footer"] == ["These are external links and will open in a new window", "Copy this link"]
+
+
+def test_author_box_closing_the_article_is_not_article_text() -> None:
+    article = clean_fixture("en_wordpress_post_with_comment_form.txt")
+    assert article.body[-1] == "The update will reach all players on Monday, after a short maintenance window in the morning."
+    assert removed_by_rule(article)["aside"][0] == (
+        "Emiliano joined the studio in March 2017 and has been writing about the game since its first beta."
+    )
+
+
+def test_wordpress_post_navigation_comment_form_and_recent_posts_are_removed() -> None:
+    removed = removed_by_rule(clean_fixture("en_wordpress_post_with_comment_form.txt"))
+    assert removed["footer"] == ["Previous Post", "Next Post", "Leave a Reply", "You must be logged in to post a comment."]
+    assert removed["related"] == [
+        "More articles from Emiliano Rossi",
+        "Elsewhere on Harbor Quest...",
+        "Recent Posts",
+        "- Bonuses of May",
+        "- Upcoming base updates",
+    ]
