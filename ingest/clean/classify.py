@@ -37,6 +37,8 @@ _RICH_CLUSTER_SHARE = 0.5
 _TRAILER_WALL = 1_000  # breaks reported for a trailer header: no cluster beyond it joins the article
 _CAPTION_MAX_WORDS = 40
 _OPENING_MIN_WORDS = 8
+_DECK_MIN_WORDS = 10
+_DECK_MIN_DENSITY = 0.2
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\b\.?)?\b|\d{1,2}時\d{1,2}分", re.I)
 
 
@@ -223,7 +225,7 @@ def _label_header(
                 break
         elif (kind := rules.header_kind(line)) is not None:
             labels[i] = kind
-        elif title is not None and not has_summary and _standfirst(lines, labels, i, title):
+        elif title is not None and not has_summary and (_standfirst(lines, labels, i, title) or _deck(lines[i], i, start)):
             labels[i], has_summary = SUMMARY, True
         elif i >= start:
             break
@@ -279,6 +281,13 @@ def _standfirst(lines: list[Line], labels: list[str | None], i: int, title: int)
     line = lines[i]
     shaped = line.is_prose() or (i == title + 1 and line.headline_like and not line.bullet)
     return shaped and _meta_follows(lines, labels, i)
+
+
+def _deck(line: Line, i: int, start: int) -> bool:
+    """A sentence between the headline block and the article text is its standfirst, with or
+    without metadata under it and even without a full stop ("“We will rebuild,” the mayor said")."""
+    worded = line.words >= _DECK_MIN_WORDS and (line.terminal or line.stopword_density >= _DECK_MIN_DENSITY)
+    return i < start and worded and not line.bullet
 
 
 def _meta_follows(lines: list[Line], labels: list[str | None], i: int) -> bool:

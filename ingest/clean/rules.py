@@ -22,6 +22,7 @@ HEADER_RULES = frozenset({BYLINE, DATES, SECTION, TAGS, CAPTION, PROMO, FOOTER})
 
 _I = re.I | re.U
 _CREDIT_MAX_WORDS = 8
+_CAPTION_MAX_WORDS = 80
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -71,7 +72,7 @@ CREDITS = _rx(
     r"^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|research) by|"
     r"(?:researched|edited|written|reported|produced|fact-checked) by(?=\s*:)|mit material von|"
     r"avec (?:l'|l’)?(?:AFP|agences)|con información de|redacción\s*:|"
-    r"(?:have a tip\?\s*)?[\w .'-]{2,60} (?:may|can) be reached at)\b.{0,200}$"
+    r"(?:have a tip\?\s*)?[\w .'-]{2,60} (?:may|can) be reached at|write to [\w .'-]{2,60} at \S+@)\b.{0,200}$"
     r"|^.{0,200}\bcontributed to this (?:report|story|article)\.?$"
 )
 
@@ -189,6 +190,8 @@ CAPTION_START = _rx(
     r"(?:image |photo |video )?(?:caption|source)\s*,|(?:image|photo|video) (?:caption|copyright)\b|"  # "Image caption, ...", "Image source, Getty Images"
     r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)).{0,300}$"
 )
+# The news agencies' caption opener: "In this Dec. 12, 2006, file photo, made available by NASA, ...".
+AGENCY_CAPTION = _rx(r"^in this (?:[\w.,'’ -]{0,40} )?(?:photo|image|picture|video)\b")
 # A caption label alone on its line ("Image caption,", "Caption:"): the caption is the next line.
 CAPTION_LABEL = _rx(r"^(?:(?:image |photo |video )?caption|legende|légende|pie de foto)\s*[:,]$")
 
@@ -246,7 +249,7 @@ _CTA = (
 _LEGAL_MAX_CHARS = 1_000  # as _RIGHTS_MAX_CHARS
 LEGAL_LINE = _rx(
     r"^.{0,300}(?:constitutes acceptance of|may not be reproduced|comments? (?:are )?powered by|"
-    r"submission guidelines|community (?:rules|guidelines|standards) apply|be respectful of other commenters).{0,600}$"
+    r"submission guidelines|community (?:rules|guidelines|standards) apply|for your personal,? non-commercial use|be respectful of other commenters).{0,600}$"
 )
 ABOUT_AUTHOR = _rx(
     r"^(?:about the authors?|über (?:den autor|die autorin|die autoren)|à propos de l'auteure?|sobre el autor|"
@@ -296,6 +299,8 @@ def match(line: Line) -> str | None:
     if line.words <= 25 and (CAPTION_CREDIT.search(text) or CAPTION_START.match(text) or _bare_credit(line)):
         return CAPTION
     if GALLERY_COUNTER.match(text):
+        return CAPTION
+    if line.words <= _CAPTION_MAX_WORDS and AGENCY_CAPTION.match(text):
         return CAPTION
     if line.words <= 25 and not line.terminal and VIA_CREDIT.search(text):
         return CAPTION

@@ -184,3 +184,20 @@ def test_wordpress_post_navigation_comment_form_and_recent_posts_are_removed() -
         "- Bonuses of May",
         "- Upcoming base updates",
     ]
+
+
+def test_deck_under_the_headline_without_metadata_below_it_is_the_summary() -> None:
+    article = clean_fixture("en_deck_without_metadata_and_agency_caption.txt")
+    assert article.summary == (
+        "“We have to make some necessary job eliminations,” the company's chairman told employees in an email on Monday"
+    )
+    assert article.body[0] == (
+        "Harbor Logistics will cut 400 jobs, about a tenth of its workforce, after orders fell for a third straight quarter."
+    )
+
+
+def test_agency_caption_contact_line_and_reprint_notice_are_removed() -> None:
+    removed = removed_by_rule(clean_fixture("en_deck_without_metadata_and_agency_caption.txt"))
+    assert [line[:40] for line in removed["caption"]] == ["In this Dec. 12, 2018, file photo, made "]
+    assert removed["byline"] == ["Write to Dana Whitfield at dana.whitfield@example.com"]
+    assert [line[:40] for line in removed["footer"]] == ["This copy is for your personal, non-comm"]
