@@ -84,18 +84,24 @@ class Archive:
                 found.append((path, int(prefix)))
         return found
 
-    def move(self, path: Path, kind: str, *, now: datetime | None = None) -> Path:
+    def move(self, path: Path, kind: str, *, now: datetime | None = None) -> Path | None:
+        """Move a file to `kind`; None if it is gone (another watcher on this inbox moved it)."""
         folder = self.root / kind
         if kind == "processed":
             folder = folder / (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")
         folder.mkdir(parents=True, exist_ok=True)
         target = _free_name(folder / _original_name(path, self.in_progress))
-        os.replace(path, target)
+        try:
+            os.rename(path, target)
+        except FileNotFoundError:
+            return None
         return target
 
-    def fail(self, path: Path, reason: str, document_id: int | None) -> Path:
+    def fail(self, path: Path, reason: str, document_id: int | None) -> Path | None:
         """Move a file to failed/ with `<name>.error.json` beside it saying why."""
         target = self.move(path, "failed")
+        if target is None:
+            return None
         record = {"file": _original_name(path, self.in_progress), "reason": reason,
                   "time": datetime.now(timezone.utc).isoformat(), "document_id": document_id}
         target.with_name(target.name + ".error.json").write_text(json.dumps(record, ensure_ascii=False, indent=2))

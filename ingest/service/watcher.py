@@ -98,7 +98,7 @@ class Watcher:
                     self.pending[path] = (current, time.monotonic())
                 elif time.monotonic() - since >= self.stable_seconds:
                     del self.pending[path]
-                    await self.take(path)
+                    await self._take_safely(path)
             await self.archive_finished()
             try:
                 await asyncio.wait_for(stop.wait(), TICK_SECONDS)
@@ -114,8 +114,17 @@ class Watcher:
             except DatabaseUnavailable as exc:
                 log.warning("cannot queue document %s yet: %s", document_id, exc)
 
+    async def _take_safely(self, path: Path) -> None:
+        """One file's trouble (a bug, a full disk) is logged, never the end of the watcher."""
+        try:
+            await self.take(path)
+        except Exception:
+            log.exception("%s: could not be taken; it stays in the inbox", path.name)
+
     async def take(self, path: Path) -> None:
         """Store, claim and queue one complete file; on a database outage leave it for later."""
+        if not path.exists() and not path.is_symlink():
+            return  # taken by another watcher on this inbox, or deleted by its producer
         reason = refusal(path, self.inbox) or (None if path.is_file() else "not a regular file: refused")
         if reason:
             log.warning("%s: %s", path.name, reason)
@@ -170,5 +179,5 @@ class Watcher:
                 self.archive.fail(path, state.error or "", document_id)
                 log.info("%s: failed: %s", path.name, state.error, extra=context)
             else:
-                path.unlink() if self.delete_processed else self.archive.move(path, "processed")
+                path.unlink(missing_ok=True) if self.delete_processed else self.archive.move(path, "processed")
                 log.info("%s: processed", path.name, extra=context)
