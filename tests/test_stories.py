@@ -86,6 +86,20 @@ def test_an_article_past_the_window_of_a_storys_first_article_starts_its_own_sto
     assert rows[later.name]["story_id"] != rows[ruling.name]["story_id"]
 
 
+def test_an_undated_page_that_joined_an_earlier_event_follows_the_coverage_of_its_own(cli, sql):
+    """Imported together, the undated liveblog first joins January's flood (the only Cork
+    flood stored yet); November's dated articles match it better and take it over."""
+    january, liveblog, local, national = (DEVSET / name for name in (
+        "005_cork-floods-january.txt", "061_cork-floods-liveblog.txt", "062_cork-floods-local.txt",
+        "063_cork-floods-national.txt"))
+    cli("import", str(january), str(liveblog), str(local), str(national))
+    rows = exported(cli)
+
+    assert rows[liveblog.name]["story_id"] == rows[local.name]["story_id"] == rows[national.name]["story_id"]
+    assert rows[january.name]["story_id"] != rows[liveblog.name]["story_id"]
+    assert sql("SELECT article_count FROM stories WHERE article_count > 0 ORDER BY article_count") == [(1,), (3,)]
+
+
 def test_stories_command_lists_each_story_with_its_articles(cli):
     cli("import", str(SEED_A), str(SEED_B), str(OTHER_EVENT))
     result = cli("stories", "--json")

@@ -34,6 +34,9 @@ class Stored:
     duplicate_of: int | None
     signature: bytes | None = None
     profile: Profile | None = None
+    # False for an undated article whose story lies outside the window of the new article's
+    # date: it joined that story on arrival time alone and may follow a closer match.
+    in_time: bool = True
 
 
 def near_duplicate(prepared: Prepared, candidates: Sequence[Stored], options: DedupOptions) -> Stored | None:
@@ -49,23 +52,40 @@ def near_duplicate(prepared: Prepared, candidates: Sequence[Stored], options: De
 
 
 def best_story(prepared: Prepared, related: Sequence[Stored], options: DedupOptions) -> tuple[int | None, float]:
-    """The story most similar to the article if it clears the threshold (else None), and its score.
-
-    A story scores the better of its closest article and the sum of its articles: several
-    outlets together name more of an event's people and places than any one of them.
-    """
+    """The story most similar to the article if it clears the threshold (else None), and its score."""
     by_story: dict[int, list[Profile]] = {}
     for candidate in related:
-        if candidate.story_id is not None and candidate.profile is not None:
+        if candidate.in_time and candidate.story_id is not None and candidate.profile is not None:
             by_story.setdefault(candidate.story_id, []).append(candidate.profile)
     best_score, best_story_id = 0.0, None
     for story_id, profiles in by_story.items():
-        scores = [profile_similarity(prepared.profile, p) for p in profiles]
-        if len(profiles) > 1:
-            scores.append(profile_similarity(prepared.profile, combine(profiles)))
-        if max(scores) > best_score:
-            best_score, best_story_id = max(scores), story_id
+        score = story_score(prepared.profile, profiles)
+        if score > best_score:
+            best_score, best_story_id = score, story_id
     return (best_story_id if best_score >= options.story_threshold else None), best_score
+
+
+def story_score(profile: Profile, members: Sequence[Profile]) -> float:
+    """The better of the closest member and all members together: several outlets together
+    name more of an event's people and places than any one of them."""
+    scores = [profile_similarity(profile, p) for p in members]
+    if len(members) > 1:
+        scores.append(profile_similarity(profile, combine(members)))
+    return max(scores, default=0.0)
+
+
+def follows(prepared: Prepared, stray: Stored, home: Sequence[Profile], options: DedupOptions) -> bool:
+    """Whether an undated article that joined a story on arrival time alone (`home`: that
+    story's other articles) belongs with this dated article instead: it clears the threshold
+    with the article and matches it better than its own story.
+
+    In a bulk import every undated page arrives with every dated one, so the first event on a
+    subject takes the undated pages of the later events too; this hands them on.
+    """
+    if stray.in_time or stray.profile is None:
+        return False
+    here = profile_similarity(prepared.profile, stray.profile)
+    return here >= options.story_threshold and here > story_score(stray.profile, home)
 
 
 def novel_paragraphs(paragraphs: Sequence[str], story_paragraphs: Sequence[str], options: DedupOptions) -> list[int]:

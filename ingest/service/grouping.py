@@ -15,7 +15,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from ingest.clean import Article
 from ingest.dedup.assign import (
     Prepared,
+    Stored,
     best_story,
+    follows,
     near_duplicate,
     novel_paragraphs,
     novelty,
@@ -35,19 +37,21 @@ async def save_and_group(
     )
     await stories.lock(conn, keys)
     ids = await queries.save_articles(conn, document_id, cleaned, note=note)
-    story_ids = [await _group(conn, article_id, article, prepared, options)
-                 for article_id, (_, article, prepared) in zip(ids, cleaned, strict=True)]
+    story_ids = [story_id for article_id, (_, article, prepared) in zip(ids, cleaned, strict=True)
+                 for story_id in await _group(conn, article_id, article, prepared, options)]
     await stories.refresh(conn, story_ids)
     return ids
 
 
 async def _group(conn: AsyncConnection, article_id: int, article: Article, prepared: Prepared,
-                 options: DedupOptions) -> int:
-    """Link the article to its original and story (a new one if none matches); return the story."""
+                 options: DedupOptions) -> list[int]:
+    """Link the article to its original and story (a new one if none matches), take over
+    undated articles that match it better than their own story; return the stories touched."""
     when = await stories.times(conn, article_id)
     await stories.index(conn, article_id, prepared.band_keys, prepared.terms[: options.indexed_terms], when)
     near = await stories.near_duplicate_candidates(conn, prepared.band_keys, article_id)
     original = near_duplicate(prepared, near, options)
+    related: list[Stored] = []
     if original is not None:
         duplicate_of, story_id = original.duplicate_of or original.id, original.story_id
     else:
@@ -64,4 +68,17 @@ async def _group(conn: AsyncConnection, article_id: int, article: Article, prepa
         conn, article_id, story_id=story_id, duplicate_of=duplicate_of,
         novel_paragraphs=novel, novelty=novelty(article.body, novel),
     )
-    return story_id
+    return [story_id, *await _take_over_strays(conn, prepared, related, story_id, options)]
+
+
+async def _take_over_strays(conn: AsyncConnection, prepared: Prepared, related: Sequence[Stored], story_id: int,
+                            options: DedupOptions) -> list[int]:
+    """Move undated candidates that match the article better than their own story; return their old stories."""
+    left = []
+    for stray in related:
+        if stray.in_time or stray.story_id is None:
+            continue
+        if follows(prepared, stray, await stories.story_profiles(conn, stray.story_id, stray.id), options):
+            await stories.move(conn, stray.id, story_id)
+            left.append(stray.story_id)
+    return left

@@ -37,7 +37,7 @@ from sqlalchemy import (
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ingest.dedup.assign import Stored
-from ingest.dedup.profile import from_json
+from ingest.dedup.profile import Profile, from_json
 from ingest.store.models import ArticleBand, ArticleRow, Story, StoryTerm, table
 
 articles = table(ArticleRow)
@@ -160,6 +160,8 @@ async def story_candidates(
     story, so a story spans at most the window: an undated article cannot bridge two dated
     events weeks apart, and follow-ups a day or two apart cannot chain into the next event
     on the same subject.
+    Undated articles in stories outside that window come back marked not `in_time`: they
+    joined on arrival time alone and may follow this article instead (`assign.follows`).
     The term lookups are index range scans over the window's days, so their cost
     follows the feed rate, not the corpus size.
     """
@@ -177,14 +179,16 @@ async def story_candidates(
         .limit(limit * 4)
         .subquery()
     )
+    in_time = _story_in_time(me, window)
     stmt = (
-        select(a.c.id, a.c.story_id, a.c.profile)
+        select(a.c.id, a.c.story_id, a.c.profile, in_time.label("in_time"))
         .select_from(hits.join(a, a.c.id == hits.c.article_id).join(st, st.c.id == a.c.story_id))
-        .where(_near_in_time(me, window), _story_in_time(me, window))
+        .where(_near_in_time(me, window), or_(in_time, a.c.published.is_(None)))
         .order_by(hits.c.shared.desc(), a.c.id.desc())
         .limit(limit)
     )
-    return [Stored(r.id, r.story_id, None, profile=from_json(r.profile)) for r in await conn.execute(stmt) if r.profile]
+    return [Stored(r.id, r.story_id, None, profile=from_json(r.profile), in_time=r.in_time)
+            for r in await conn.execute(stmt) if r.profile]
 
 
 def _near_in_time(me: Times, window: timedelta) -> ColumnElement[bool]:
@@ -214,6 +218,21 @@ async def story_paragraphs(conn: AsyncConnection, story_id: int, exclude_id: int
         articles.c.story_id == story_id, articles.c.id != exclude_id
     )
     return list((await conn.execute(stmt)).scalars())
+
+
+async def story_profiles(conn: AsyncConnection, story_id: int, exclude_id: int) -> list[Profile]:
+    stmt = select(articles.c.profile).where(
+        articles.c.story_id == story_id, articles.c.id != exclude_id, articles.c.profile.is_not(None)
+    )
+    return [from_json(profile) for profile in (await conn.execute(stmt)).scalars()]
+
+
+async def move(conn: AsyncConnection, article_id: int, story_id: int) -> None:
+    """Move an article, and the near-duplicates that point at it, to another story."""
+    a = articles
+    await conn.execute(
+        update(a).where(or_(a.c.id == article_id, a.c.duplicate_of == article_id)).values(story_id=story_id)
+    )
 
 
 async def new_story(conn: AsyncConnection) -> int:

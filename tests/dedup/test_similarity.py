@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
 from ingest.clean import clean
-from ingest.dedup.assign import Stored, best_story, near_duplicate, novel_paragraphs, novelty
+from ingest.dedup.assign import (
+    Stored,
+    best_story,
+    follows,
+    near_duplicate,
+    novel_paragraphs,
+    novelty,
+)
 from ingest.dedup.minhash import MinHasher, similarity
 from ingest.dedup.options import DedupOptions
 from ingest.dedup.prepare import prepare
@@ -20,6 +28,10 @@ HASHER = MinHasher(OPTIONS)
 SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
 SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
 OTHER_EVENT = FIXTURES / "dedup" / "israel_strikes_syria.txt"
+DEVSET = Path(__file__).parent.parent / "stories"
+CORK_JANUARY = DEVSET / "005_cork-floods-january.txt"
+CORK_LIVEBLOG = DEVSET / "061_cork-floods-liveblog.txt"  # undated
+CORK_NATIONAL = DEVSET / "063_cork-floods-national.txt"
 
 
 def article(path_or_text):
@@ -111,3 +123,29 @@ def test_a_year_weighs_by_its_frequency_like_any_word():
     weights = build_profile(None, ["The court granted asylum in 2024 to 1187 people."], "en").weights
 
     assert weights["2024"] < weights["asylum"] < weights["1187"]
+
+
+def stray(path) -> Stored:
+    """An undated article sitting in a story outside the new article's window."""
+    return Stored(id=2, story_id=1, duplicate_of=None, profile=prepare(article(path), HASHER).profile, in_time=False)
+
+
+def test_an_undated_article_in_an_earlier_event_follows_the_dated_coverage_of_its_own():
+    november = prepare(article(CORK_NATIONAL), HASHER)
+    january = prepare(article(CORK_JANUARY), HASHER).profile
+
+    assert follows(november, stray(CORK_LIVEBLOG), [january], OPTIONS)
+
+
+def test_an_undated_article_stays_in_a_story_it_matches_better():
+    january = prepare(article(CORK_JANUARY), HASHER)
+    november = prepare(article(CORK_NATIONAL), HASHER).profile
+
+    assert not follows(january, stray(CORK_LIVEBLOG), [november], OPTIONS)
+
+
+def test_a_candidate_whose_story_is_in_time_never_moves():
+    november = prepare(article(CORK_NATIONAL), HASHER)
+    in_time = Stored(id=2, story_id=1, duplicate_of=None, profile=prepare(article(CORK_LIVEBLOG), HASHER).profile)
+
+    assert not follows(november, in_time, [], OPTIONS)
