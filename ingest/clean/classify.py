@@ -3,7 +3,7 @@
 Evidence is combined in passes, each one small and named:
 1. context-free patterns (`rules.match`) and date lines (`dates.date_lines`);
 2. photo credits and the caption line they close (or caption labels and the line
-   they open); headed link blocks ("Related:");
+   they open); headed link blocks ("Related:") and boxes of kicker-led teasers;
 3. the article block: prose lines (long, terminal, stopword-rich, as in jusText)
    grouped into clusters that short navigation-like lines interrupt; the richest
    cluster, and any other nearly as rich, span the article, which always starts
@@ -37,6 +37,9 @@ _RICH_CLUSTER_SHARE = 0.5
 _TRAILER_WALL = 1_000  # breaks reported for a trailer header: no cluster beyond it joins the article
 _CAPTION_MAX_WORDS = 40
 _OPENING_MIN_WORDS = 8
+_KICKER_MAX_WORDS = 6
+_KICKER_BLOCK_LINES = 4  # kicker, headline, source line, teaser
+_MIN_KICKER_TEASERS = 2
 _DECK_MIN_WORDS = 10
 _DECK_MIN_DENSITY = 0.2
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\b\.?)?\b|\d{1,2}時\d{1,2}分", re.I)
@@ -70,6 +73,7 @@ def classify(
     dates = _label_dates(lines, labels, languages)
     _label_captions(lines, labels)
     _label_related_blocks(lines, labels)
+    _label_kicker_teasers(lines, labels)
     span = _article_span(lines, labels)
     start = 0
     if span is not None:
@@ -138,6 +142,30 @@ def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
             if not (teaser or listed or headline):
                 break
             labels[j], previous_claimed = rules.RELATED, not (teaser or candidate.bullet)
+
+
+def _label_kicker_teasers(lines: list[Line], labels: list[str | None]) -> None:
+    """Teasers led by an upper-case kicker over a headline ("RANDY ANDY" / "Andrew parties in ..."),
+    two or more a few lines apart: a box of other stories, wherever on the page it sits. The lines
+    between one teaser and the next (source, one-sentence teaser) go with it."""
+    heads = [i for i in range(len(lines) - 1) if _kicker_head(lines, labels, i)]
+    runs: list[list[int]] = []
+    for i in heads:
+        if runs and i - runs[-1][-1] <= _KICKER_BLOCK_LINES:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    for run in (r for r in runs if len(r) >= _MIN_KICKER_TEASERS):
+        for k in range(run[0], run[-1] + 2):
+            labels[k] = labels[k] or rules.RELATED
+
+
+def _kicker_head(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    kicker, head = lines[i], lines[i + 1]
+    if labels[i] is not None or labels[i + 1] is not None or kicker.bullet or kicker.terminal:
+        return False
+    shouted = kicker.words <= _KICKER_MAX_WORDS and kicker.text.isupper()
+    return shouted and head.headline_like and head.words >= 4 and not head.terminal
 
 
 def _article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int] | None:

@@ -201,3 +201,22 @@ def test_agency_caption_contact_line_and_reprint_notice_are_removed() -> None:
     assert [line[:40] for line in removed["caption"]] == ["In this Dec. 12, 2018, file photo, made "]
     assert removed["byline"] == ["Write to Dana Whitfield at dana.whitfield@example.com"]
     assert [line[:40] for line in removed["footer"]] == ["This copy is for your personal, non-comm"]
+
+
+def test_box_of_kicker_led_teasers_inside_the_article_is_related_and_the_article_goes_on() -> None:
+    article = clean_fixture("en_kicker_teasers_inside_article.txt")
+    assert removed_by_rule(article)["related"] == [
+        "Most read in world news",
+        "RANDY ANDY",
+        "Prince parties in unearthed pictures despite his claims",
+        "TIME TRAVELLER",
+        "Conspiracy theorists say they have spotted a famous activist in an old photograph",
+        "EYE POPPING",
+        "Bodybuilder has muscle removed after injecting oil into his arms",
+    ]
+    assert article.body[2:] == (
+        "How is the plague spread?",
+        "Plague is caused by a bacterium usually found in small mammals and their fleas, and it passes to humans "
+        "through bites.",
+        "Without treatment the disease is often fatal, but today it is easily cured with common antibiotics.",
+    )
