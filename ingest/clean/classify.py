@@ -42,6 +42,7 @@ _KICKER_BLOCK_LINES = 4  # kicker, headline, source line, teaser
 _MIN_KICKER_TEASERS = 2
 _DECK_MIN_WORDS = 10
 _DECK_MIN_DENSITY = 0.2
+_MERIDIEM = re.compile(r"\d\s*[ap]\.m\.$", re.I)  # "... at 11:08 a.m." ends in a full stop yet is a date
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\b\.?)?\b|\d{1,2}時\d{1,2}分", re.I)
 
 
@@ -88,7 +89,7 @@ def classify(
 def _label_dates(lines: list[Line], labels: list[str | None], languages: tuple[str, ...]) -> list[DateLine]:
     found: list[DateLine] = []
     for i, line in enumerate(lines):
-        if labels[i] is None and not line.text.endswith((".", "!", "?", ":")):
+        if labels[i] is None and (not line.text.endswith((".", "!", "?", ":")) or _MERIDIEM.search(line.text)):
             stated = date_lines(line.text, languages)
             if stated:
                 labels[i] = rules.DATES
@@ -165,7 +166,7 @@ def _kicker_head(lines: list[Line], labels: list[str | None], i: int) -> bool:
     if labels[i] is not None or labels[i + 1] is not None or kicker.bullet or kicker.terminal:
         return False
     shouted = kicker.words <= _KICKER_MAX_WORDS and kicker.text.isupper()
-    return shouted and head.headline_like and head.words >= 4 and not head.terminal
+    return shouted and head.headline_like and head.words >= 4 and not (head.terminal or head.text.isupper())
 
 
 def _article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int] | None:

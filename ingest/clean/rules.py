@@ -115,7 +115,8 @@ SECTION_WORD = _rx(
 )
 READING_TIME = _rx(
     r"^(?:(?:lecture|reading time|read time|lesezeit|lesedauer|lectura|tiempo de lectura)\s*:?\s*)?\d+\s*"
-    r"(?:min(?:ute)?s?|minuten|minutos)\.?(?:\s+(?:read|de lecture|lesezeit|lesen|de lectura))?$"
+    r"(?:min(?:ute)?s?|minuten|minutos)\.?(?:\s+(?:read|de lecture|lesezeit|lesen|de lectura))?$|"
+    r"^(?:word ?count|wortanzahl|nombre de mots)\s*:?\s*[\d,.]+$"
 )
 TAGS_LINE = _rx(
     r"^(?:tags|topics|filed (?:under|to|in)|themen|schlagwörter|schlagworte|stichworte|mots[- ]clés|sujets|thèmes|"
@@ -135,7 +136,7 @@ _INLINE_HEAD = (
 )
 # ... and those that open the page's trailer: nothing after them belongs to the article.
 _TRAILER_HEAD = (
-    r"more (?:stories|news|articles)|most (?:read|popular|viewed|shared)(?: stories| articles)?|"
+    r"more (?:stories|news|articles)(?: like this(?: one)?)?|most (?:read|popular|viewed|shared)(?: stories| articles)?|"
     r"trending(?: now| news| stories| articles)?|recommended(?: for you| stories| articles)?|"
     r"you (?:may|might) also (?:like|be interested in|enjoy)|don't miss|editor's picks|top stories(?: in [\w ]{1,30})?|"
     r"recent posts|elsewhere on [\w .-]{1,40}|neueste beiträge|articles récents|entradas recientes|"
@@ -188,7 +189,7 @@ GALLERY_COUNTER = re.compile(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3}$")  # "1 of 
 CAPTION_START = _rx(
     r"^(?:(?:file )?(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
     r"(?:image |photo |video )?(?:caption|source)\s*,|(?:image|photo|video) (?:caption|copyright)\b|"  # "Image caption, ...", "Image source, Getty Images"
-    r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)).{0,300}$"
+    r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)|(?:photo(?:graph)?|image|illustration)s? by\s).{0,300}$"
 )
 # The news agencies' caption opener: "In this Dec. 12, 2006, file photo, made available by NASA, ...".
 AGENCY_CAPTION = _rx(r"^in this (?:[\w.,'’ -]{0,40} )?(?:photo|image|picture|video)\b")
@@ -227,7 +228,7 @@ FOOTER_LINE = _rx(
     r"partager(?: sur \w+| cet article)?|compartir(?: en \w+)?|condividi|compartilh(?:e|ar)|поделиться|"
     r"tweet(?: this| on \w+)?|e-?mail|print|drucken|imprimer|imprimir|"
     r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|instagram|youtube|flipboard|"
-    r"messenger|tumblr|pocket|copy (?:this )?link|google\+|вконтакте|одноклассники)"
+    r"messenger|tumblr|pocket|copy (?:this )?link|google\+|vkontakte|odnoklassniki|вконтакте|одноклассники)"
     r"(?:\s*[|,·]?\s*(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|"
     r"pinterest|reddit|instagram|youtube|flipboard|messenger|tumblr|pocket|copy link|google\+))*|"
     r"(?:show |all )?(?:more )?sharing options(?: for\s*:?.{0,150})?|"
@@ -269,6 +270,7 @@ PROMO_LINE = _rx(
     r"(?:download|get) (?:our|the) app\b.{0,100}|"
     r".{0,120}(?:(?:this|our) (?:post|article|page|site) (?:may )?contains? affiliate|we may earn|"
     r"if you (?:buy|purchase) something through|thanks for (?:signing up|subscribing)|"
+    r"(?:successfully|now) subscribed|problem subscribing|"
     r"keep an eye on your inbox|opt-in box|can send me|provisions-links|liens affiliés|enlaces de afiliados|"
     r"delivered (?:straight |right )?to your inbox|right in your inbox|unsubscribe at any time|"
     r"direkt in ihr postfach|dans votre boîte (?:mail|de réception)|en tu (?:bandeja|correo)|"

@@ -220,3 +220,18 @@ def test_box_of_kicker_led_teasers_inside_the_article_is_related_and_the_article
         "through bites.",
         "Without treatment the disease is often fatal, but today it is easily cured with common antibiotics.",
     )
+
+
+def test_upper_case_category_lines_above_the_headline_leave_it_the_title() -> None:
+    article = clean_fixture("en_blog_with_category_kickers.txt")
+    assert article.title == "Business Focus: Why Some People Triumph Online and Others Never Do"
+    assert article.published == datetime(2019, 11, 18, 11, 8)
+
+
+def test_date_ending_in_a_m_word_count_photo_credit_and_signup_notice_are_removed() -> None:
+    removed = removed_by_rule(clean_fixture("en_blog_with_category_kickers.txt"))
+    assert removed["dates"] == ["Published: Monday, November 18th, 2019 at 11:08 a.m.", "Wordcount: 717"]
+    assert removed["caption"] == ["Photo by David Dyer-Bennet"]
+    assert removed["promo"] == ["You have been successfully subscribed!"]
+    assert removed["footer"] == ["- VKontakte", "- Odnoklassniki"]
+    assert removed["related"][0] == "MORE STORIES LIKE THIS ONE"
