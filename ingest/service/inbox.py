@@ -10,12 +10,18 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import stat
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 # Editors', browsers' and operating systems' partial or junk files.
 DEFAULT_IGNORED = ("*.tmp", "*.part", "*.crdownload", "~$*", ".DS_Store", "Thumbs.db", "desktop.ini")
+_NOT_REGULAR = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
+                stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
+NAME_MAX = 255  # bytes in one file name (ext4, XFS, btrfs, APFS)
+# What the archive adds to a name: the in-progress `<document id>_`, ` (n)` against collisions, `.error.json`.
+_ARCHIVE_ADDS = len("1234567890_") + len(" (999)") + len(".error.json")
 
 
 def is_ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
@@ -26,14 +32,19 @@ def is_ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
 
 
 def refusal(path: Path, inbox: Path) -> str | None:
-    """Why a file must not be read (a link, or a path resolving outside the inbox), else None."""
+    """Why a file must not be read (a link, a path resolving outside the inbox, a pipe or a
+    device, which would block or never end), else None."""
     if path.is_symlink():
         return "symbolic link refused: ingest reads only regular files inside the inbox"
     try:
         path.resolve().relative_to(inbox.resolve())
     except ValueError:
         return "path resolves outside the inbox: refused"
-    return None
+    try:
+        kind = _NOT_REGULAR.get(stat.S_IFMT(path.lstat().st_mode))
+    except OSError:
+        return None  # gone: reading it says so
+    return f"{kind}, not a regular file: refused" if kind else None
 
 
 @dataclass(frozen=True)
@@ -66,7 +77,7 @@ class Archive:
     def claim(self, path: Path, document_id: int) -> Path | None:
         """Move a stored file to in-progress/; None if another watcher moved it first."""
         self.in_progress.mkdir(parents=True, exist_ok=True)
-        target = _free_name(self.in_progress / f"{document_id}_{path.name}")
+        target = _free_name(self.in_progress / f"{document_id}_{_fitted(path.name)}")
         try:
             os.rename(path, target)
         except FileNotFoundError:
@@ -90,7 +101,7 @@ class Archive:
         if kind == "processed":
             folder = folder / (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")
         folder.mkdir(parents=True, exist_ok=True)
-        target = _free_name(folder / _original_name(path, self.in_progress))
+        target = _free_name(folder / _fitted(_original_name(path, self.in_progress)))
         try:
             os.rename(path, target)
         except FileNotFoundError:
@@ -106,6 +117,17 @@ class Archive:
                   "time": datetime.now(timezone.utc).isoformat(), "document_id": document_id}
         target.with_name(target.name + ".error.json").write_text(json.dumps(record, ensure_ascii=False, indent=2))
         return target
+
+
+def _fitted(name: str) -> str:
+    """`name`, or for a name near the file system's limit its stem cut (at a character) to leave
+    room for what the archive adds; the document keeps the full name."""
+    room = NAME_MAX - _ARCHIVE_ADDS
+    if len(name.encode()) <= room:
+        return name
+    suffix = Path(name).suffix if len(Path(name).suffix) <= 16 else ""
+    stem = name.removesuffix(suffix).encode()[: room - len(suffix.encode())]
+    return stem.decode(errors="ignore") + suffix
 
 
 def _original_name(path: Path, in_progress: Path) -> str:

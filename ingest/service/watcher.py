@@ -125,7 +125,7 @@ class Watcher:
         """Store, claim and queue one complete file; on a database outage leave it for later."""
         if not path.exists() and not path.is_symlink():
             return  # taken by another watcher on this inbox, or deleted by its producer
-        reason = refusal(path, self.inbox) or (None if path.is_file() else "not a regular file: refused")
+        reason = refusal(path, self.inbox)
         if reason:
             log.warning("%s: %s", path.name, reason)
             self.archive.fail(path, reason, None)
