@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import signal
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -81,4 +82,25 @@ def test_sigterm_during_a_burst_of_200_files_then_restart_processes_each_exactly
     service.wait_for(lambda: len(service.archived("processed")) == 200, timeout=300)
     assert_each_file_stored_exactly_once(sql, service, events)
     assert {e: len(s) for e, s in stories_by_event(sql, events).items()} == {e: 1 for e in range(40)}
+    assert service.stop() == 0
+
+
+def test_a_second_sigterm_exits_at_once_and_a_restart_finishes_the_work(service, sql, tmp_path):
+    paragraph = "<p>" + "The council said the bridge would be repaired before winter, officials said. " * 3 + "</p>"
+    page = f"<html><head><title>A long report</title></head><body><article>{paragraph * 15000}</article></body></html>"
+    service.start("run")
+    (service.inbox / "long.html.part").write_text(page)
+    (service.inbox / "long.html.part").rename(service.inbox / "long.html")
+    service.wait_for(lambda: sql("SELECT status FROM documents") == [("processing",)])  # being cleaned: seconds
+
+    service.proc.send_signal(signal.SIGTERM)
+    service.wait_for(lambda: "stopping: finishing the documents in hand" in service.output())
+    service.proc.send_signal(signal.SIGTERM)
+    assert service.proc.wait(timeout=10) == 130
+
+    service.procs.pop()
+    service.start("run")
+    service.wait_for(lambda: service.archived("processed") == ["long.html"], timeout=120)
+    assert sql("SELECT status, attempts FROM documents") == [("done", 2)]
+    assert sql("SELECT count(*) FROM articles") == [(1,)]
     assert service.stop() == 0
