@@ -183,6 +183,10 @@ CREDIT_ONLY = _rx(
 )
 # "... scissor switch keyboard via iFixit": a caption crediting its source; a sentence would end in a stop.
 VIA_CREDIT = re.compile(r"\svia (?=\S*[A-Z])[\w.&'-]+(?: [A-Z][\w.&'-]*){0,3}$")  # "via iFixit", not "via email"
+AUTHOR_BIO = _rx(
+    r"\b(?:joined \w|is an? (?:[\w-]+ ){0,3}(?:writer|reporter|editor|journalist|correspondent|contributor|columnist|"
+    r"author|blogger)|writes (?:about|for)|has been (?:reporting|writing|covering))"
+)
 TWEET_CREDIT = re.compile(r"^[^()]{1,80}\(@\w{1,15}\)\s+\S.{2,25}\d{4}$")
 QUOTED = re.compile(r"[\"“”„«»]")
 GALLERY_COUNTER = re.compile(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3}$")  # "1 of 6" over a photo gallery
@@ -192,7 +196,7 @@ CAPTION_START = _rx(
     r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)|(?:photo(?:graph)?|image|illustration)s? by\s).{0,300}$"
 )
 # The news agencies' caption opener: "In this Dec. 12, 2006, file photo, made available by NASA, ...".
-AGENCY_CAPTION = _rx(r"^in this (?:[\w.,'’ -]{0,40} )?(?:photo|image|picture|video)\b")
+AGENCY_CAPTION = _rx(r"^in this (?:[\w.,'’ -]{0,40} )?(?:photo|image|picture)(?: (?:provided|released|made available) by [^,]{1,60})?,")
 # A caption label alone on its line ("Image caption,", "Caption:"): the caption is the next line.
 CAPTION_LABEL = _rx(r"^(?:(?:image |photo |video )?caption|legende|légende|pie de foto)\s*[:,]$")
 
@@ -347,6 +351,11 @@ def is_credit_line(line: Line) -> bool:
         return True
     short = not line.terminal and line.words <= _CREDIT_MAX_WORDS and "©" not in line.text  # © alone: a footer
     return short and bool(CAPTION_CREDIT.search(line.text))
+
+
+def is_author_bio(line: Line) -> bool:
+    """A sentence presenting a writer ("Emiliano joined pv magazine in 2017", "Jane is a staff reporter")."""
+    return bool(AUTHOR_BIO.search(line.text))
 
 
 def is_tweet_credit(line: Line) -> bool:

@@ -43,11 +43,12 @@ def before_author_box(lines: list[Line], labels: list[str | None], first: int, l
 
 
 def _author_box(lines: list[Line], labels: list[str | None], i: int) -> bool:
-    """A name line at `i` over a sentence that starts with one of its names."""
+    """A name line at `i` over a sentence presenting that person as a writer."""
     if i + 1 >= len(lines) or labels[i] is not None or labels[i + 1] is not None:
         return False
     name, about = lines[i], lines[i + 1]
-    return rules.header_kind(name) == rules.BYLINE and about.terminal and about.text.split()[0] in name.text.split()
+    named = rules.header_kind(name) == rules.BYLINE and about.text.split()[0] in name.text.split()
+    return named and about.terminal and rules.is_author_bio(about)
 
 
 def label_trailer(lines: list[Line], labels: list[str | None], end: int, page_dump: bool) -> None:

@@ -235,3 +235,13 @@ def test_date_ending_in_a_m_word_count_photo_credit_and_signup_notice_are_remove
     assert removed["promo"] == ["You have been successfully subscribed!"]
     assert removed["footer"] == ["- VKontakte", "- Odnoklassniki"]
     assert removed["related"][0] == "MORE STORIES LIKE THIS ONE"
+
+
+def test_closing_subheading_and_paragraph_about_a_person_are_no_author_box() -> None:
+    article = clean_fixture("en_closing_subheading_with_a_name.txt")
+    assert article.body[1:] == (
+        "In this video, released by the council on Tuesday, members can be seen arguing over the cost of new cranes.",
+        "The budget includes money for dredging the main channel and for repairs to the north pier.",
+        "Mayor Responds",
+        "Mayor Lopez said on Tuesday that she would sign the budget as soon as it reached her desk.",
+    )
