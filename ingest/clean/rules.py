@@ -158,7 +158,7 @@ _THREAD_HEAD = r"(?:\d+|one|no) (?:responses?|comments?|replies|thoughts?) (?:to
 # Where the comment section starts (not a comment count, which also sits in headers).
 COMMENTS_START = _rx(
     rf"^(?:{_THREAD_HEAD}|(?:view|show|load|read) (?:all )?comments|(?:blog )?comments powered by \w+|"
-    r"leave a (?:comment|reply)|добавить комментарий|"
+    r"leave a (?:comment|reply)|comments are closed\.?|добавить комментарий|"
     r"kommentar schreiben|kommentare anzeigen|laisser un commentaire|deja (?:un|tu) comentario)$"
 )
 TRAILER_HEAD = _rx(rf"^(?:{_TRAILER_HEAD}){_HEAD_END}")
@@ -220,7 +220,8 @@ FOOTER_LINE = _rx(
     r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?|réagir|"
     r"комментари(?:и|ев|й|я))"
     r"(?:\s*\(\d+\))?|(?:leave|post|add|write|show|view|load) (?:a |the )?comments?|" + _THREAD_HEAD + "|"
-    r"(?:leave|post|write) (?:a )?(?:reply|response)|you must be logged in to post a comment\.?|"
+    r"(?:leave|post|write) (?:a )?(?:reply|response)|you must (?:be logged in|log in) to post a comment\.?|"
+    r"comments are closed\.?|posted in .{1,100}\|\s*permalink\b.{0,60}|sharing is caring!?|"
     r"(?:previous|next|older|newer) (?:post|article|story|entry)|vorheriger beitrag|nächster beitrag|"
     r"article (?:précédent|suivant)|entrada anterior|siguiente entrada|добавить комментарий|"
     r"kommentar(?:e)? (?:schreiben|anzeigen|lesen)|kommentieren|laisser un commentaire|commenter|"
@@ -269,12 +270,13 @@ PROMO_LINE = _rx(
     r"usamos|accept(?:er)?|akzeptieren|aceptar)(?: \w+){0,2} cookies|cookie[- ]?(?:policy|settings|richtlinie|hinweis|einstellungen|consent)|"
     r"politique (?:de|des|relative aux) cookies|política de cookies).{0,150}|"
     r"(?:follow us|folgen sie uns|suivez-nous|s[íi]guenos)\b.{0,100}|"
+    r"follow [\w .'’-]{1,60} on (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b.{0,100}|"
     r"accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|cookie settings|alle akzeptieren|"
     r"alle ablehnen|akzeptieren|j'accepte|tout accepter|tout refuser|aceptar(?: todo| todas)?|rechazar todo|"
     r"(?:download|get) (?:our|the) app\b.{0,100}|"
     r".{0,120}(?:(?:this|our) (?:post|article|page|site) (?:may )?contains? affiliate|we may earn|"
     r"if you (?:buy|purchase) something through|thanks for (?:signing up|subscribing)|"
-    r"(?:successfully|now) subscribed|problem subscribing|"
+    r"(?:successfully|now) subscribed|problem subscribing|error processing your subscription|"
     r"keep an eye on your inbox|opt-in box|can send me|provisions-links|liens affiliés|enlaces de afiliados|"
     r"delivered (?:straight |right )?to your inbox|right in your inbox|unsubscribe at any time|"
     r"direkt in ihr postfach|dans votre boîte (?:mail|de réception)|en tu (?:bandeja|correo)|"

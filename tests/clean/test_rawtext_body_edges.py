@@ -245,3 +245,16 @@ def test_closing_subheading_and_paragraph_about_a_person_are_no_author_box() -> 
         "Mayor Responds",
         "Mayor Lopez said on Tuesday that she would sign the budget as soon as it reached her desk.",
     )
+
+
+def test_follow_prompts_signup_errors_and_wordpress_post_footers_are_removed() -> None:
+    article = clean_fixture("en_blog_footer_notices.txt")
+    assert removed_by_rule(article) == {
+        "byline": ["Posted on November 18, 2019 by Ana Ruiz"],
+        "promo": [
+            "Follow Ana Ruiz on Twitter for updates from the fund.",
+            "There was an error processing your subscription.",
+        ],
+        "footer": ["Sharing is caring!", "Posted in Grants | Permalink | 1 Comment", "Comments are closed."],
+    }
+    assert len(article.body) == 3
