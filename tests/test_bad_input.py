@@ -19,6 +19,8 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from ingest.clean import clean
+from ingest.clean.decode import decode
 from ingest.store import schema
 from tests.conftest import FIXTURES, SEEDS
 from tests.fixtures.bad import make
@@ -193,9 +195,8 @@ def test_a_file_still_growing_is_stored_only_once_complete(run: Run) -> None:
 
 
 def test_a_jsonl_with_one_broken_line_keeps_the_good_records_and_names_the_broken_line(run: Run) -> None:
-    assert run.sql("SELECT status, error FROM documents WHERE original_name = %s", JSONL) == [(
-        "done", "1 of 4 records could not be cleaned: "
-        "line 3: malformed JSON: Unterminated string starting at: line 1 column 47 (char 46)")]
+    error = "1 of 4 records could not be cleaned: line 3: malformed JSON: Unterminated string starting at: line 1 column 47 (char 46)"
+    assert run.sql("SELECT status, error FROM documents WHERE original_name = %s", JSONL) == [("done", error)]
     assert run.sql(
         "SELECT a.record_index, a.source_url, a.language FROM articles a JOIN documents d ON d.id = a.document_id"
         " WHERE d.original_name = %s ORDER BY a.record_index", JSONL) == [
@@ -236,3 +237,29 @@ def test_an_unreadable_file_goes_to_failed_with_the_permission_error(cli, tmp_pa
     record = json.loads((service.archive / "failed" / "secret.txt.error.json").read_text())
     assert (record["reason"], record["document_id"]) == (f"cannot read {secret}: Permission denied", None)
     assert sql("SELECT count(*) FROM documents") == [(0,)]
+
+
+# In-process: what the rules above must not catch.
+
+ARTICLE_HTML = "<article>" + "".join(f"<p>{line}</p>" for line in make.EN.split("\n")[1:] if line) + "</article>"
+
+
+def test_xhtml_behind_an_xml_declaration_is_cleaned_as_html_not_refused_as_xml() -> None:
+    page = ('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" '
+            '"http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">\n<html xmlns="http://www.w3.org/1999/xhtml">'
+            f"<head><title>Harbour workers end strike</title></head><body>{ARTICLE_HTML}</body></html>")
+    (article,) = clean(page.encode(), "page.xhtml")
+    assert (article.kind, article.body[0][:29]) == ("html", "Dock workers in the port city")
+
+
+def test_entities_declared_in_an_html_doctype_are_never_expanded() -> None:
+    page = (f'<!DOCTYPE html [<!ENTITY boom "BOOM BOOM BOOM">]><html><body>{ARTICLE_HTML[:-10]}'
+            "<p>The union said &boom; in a statement, and port managers declined to comment further.</p></article></body></html>")
+    (article,) = clean(page.encode(), "page.html")
+    assert "BOOM" not in article.text
+    assert article.body[-1] == "The union said &boom; in a statement, and port managers declined to comment further."
+
+
+def test_an_accented_letter_before_a_no_break_space_is_not_taken_for_mojibake() -> None:
+    text = "Le café\u00a0: une institution du vieux port depuis 1902, où se retrouvent les dockers."
+    assert decode(text.encode()) == text
