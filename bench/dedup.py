@@ -212,7 +212,10 @@ async def run(url: str, sizes: list[int], sample: int, per_day: int) -> None:
         while stored < size:
             batch = min(2000, size - stored)
             parent_end.send((stored, stored + batch))
-            await asyncio.to_thread(parent_end.recv)
+            while not await asyncio.to_thread(parent_end.poll, 5):
+                if not fill_process.is_alive():  # else the benchmark would wait for it forever
+                    raise SystemExit(f"the filling process died (exit code {fill_process.exitcode})")
+            parent_end.recv()
             for index in range(stored, stored + batch):  # keep this generator in step with the filler's
                 corpus.article(index)
             stored += batch
