@@ -11,6 +11,9 @@ see the earlier article: one event cannot be split into two stories by a race, w
 unrelated articles share no key and run in parallel (a hash collision only costs a wait).
 Articles that join an existing story without sharing a key update its aggregates under
 the story's row lock, taken last, in id order, so each recount sees every committed member.
+An undated article taken over by a later dated one (`assign.follows`) was found through a
+key both lock; an article reaching it through another key may still see its old story, and
+is itself moved by the next dated article it matches better.
 """
 
 from __future__ import annotations
