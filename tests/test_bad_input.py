@@ -76,6 +76,7 @@ EXPECTED: dict[str, Failed | Stored] = {
     "not_an_object.json": Failed("a record must be a JSON object, not list"),
     "one_line_50mb.txt": Failed(
         "a line of 52428800 characters, longer than any paragraph (at most 100000): not article text"),
+    "long_text.txt": Failed("400000 characters of text, more than any article (at most 300000): not article text"),
     "over_limit.txt": Failed(f"file is {MAX_BYTES + 1} bytes, over the limit of {MAX_BYTES} (INGEST_MAX_BYTES)"),
     # the file-system kinds, made in the inbox by `drop_file_system_kinds`
     "a story with spaces.txt": Stored("Harbour workers end strike after pay deal", "en", "Dock workers in the port city"),

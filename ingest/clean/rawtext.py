@@ -26,6 +26,9 @@ _LANGUAGE_SAMPLE_CHARS = 2000  # plenty for a language guess; py3langid's time g
 # Longer than any paragraph (the longest of the labelled sets is a few thousand): a minified
 # dump or a corrupt file, whose cleaning would take minutes and whose text no index can hold.
 MAX_LINE_CHARS = 100_000
+# Six times the longest article of the extraction benchmark (53,000): more is a book, a log or a
+# data dump, whose search vector would pass PostgreSQL's 1 MB tsvector limit and fail the insert.
+MAX_TEXT_CHARS = 300_000
 
 
 def detect_language(text: str) -> str | None:
@@ -41,6 +44,8 @@ def clean_text(text: str, kind: str, known: PageMeta = PageMeta(), *, page_dump:
     longest = max(map(len, text.split("\n")))
     if longest > MAX_LINE_CHARS:
         raise CleanError(f"a line of {longest} characters, longer than any paragraph (at most {MAX_LINE_CHARS}): not article text")
+    if len(text) > MAX_TEXT_CHARS:
+        raise CleanError(f"{len(text)} characters of text, more than any article (at most {MAX_TEXT_CHARS}): not article text")
     raw_lines = split_lines(text)
     if not raw_lines:
         raise CleanError("no text: the file is empty or holds only whitespace")
