@@ -11,7 +11,7 @@ from pathlib import Path
 import psycopg
 
 from ingest.dedup.prepare import prepare
-from ingest.store.stories import lock_keys
+from ingest.store.stories import MAX_KEY_LOCKS, lock_keys
 from tests.conftest import FIXTURES, SEEDS
 from tests.dedup.test_similarity import HASHER, article, edited_copy_of_seed_a
 
@@ -178,6 +178,22 @@ def test_an_article_sharing_index_keys_with_one_in_flight_waits_and_an_unrelated
         holder.rollback()
     assert same_event.wait(timeout=120) == 0
     assert sql("SELECT count(*) FROM articles") == [(2,)]
+
+
+def test_a_jsonl_of_many_records_locks_everything_once_and_groups_its_records(cli, sql, tmp_path):
+    """Its records' keys together would crowd PostgreSQL's lock table, so it takes one lock instead."""
+    names = ["011_leeds-fire-courier.txt", "012_leeds-fire-northwire.txt", "016_norfolk-whale-local.txt",
+             "017_norfolk-whale-national.txt", "004_norfolk-seal-pups.txt", "007_leeds-holbeck-mill-fire.txt"]
+    paths = [SEED_A, SEED_B, *(DEVSET / name for name in names)]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"text": p.read_text(encoding="utf-8")}) for p in paths), encoding="utf-8")
+    assert len({key for path in paths for key in lock_keys_of(path)}) > MAX_KEY_LOCKS
+
+    assert cli("import", str(feed)).returncode == 0
+
+    stories = [r[0] for r in sql("SELECT story_id FROM articles ORDER BY record_index")]
+    assert stories[0] == stories[1] and stories[2] == stories[3] and stories[4] == stories[5]
+    assert len(set(stories)) == 5
 
 
 def test_articles_that_can_match_share_a_lock_key_and_unrelated_ones_do_not():

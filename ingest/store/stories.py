@@ -61,13 +61,25 @@ def _key(kind: bytes, value: bytes) -> int:
     return int.from_bytes(digest, "little", signed=True)
 
 
+# Every transaction first takes this key, shared; one with more keys than MAX_KEY_LOCKS (a
+# .jsonl of many records) takes it alone instead, exclusive. PostgreSQL's lock table holds
+# max_locks_per_transaction (64 by default) per connection for all sessions together, and
+# one article has about 50 keys.
+EVERYTHING = _key(b"all", b"")
+MAX_KEY_LOCKS = 256
+
+_LOCK = text("""
+    SELECT count(CASE WHEN k.n = 1 THEN pg_advisory_xact_lock_shared(k.key) ELSE pg_advisory_xact_lock(k.key) END)
+      FROM unnest(CAST(:keys AS bigint[])) WITH ORDINALITY AS k (key, n)
+""")
+
+
 async def lock(conn: AsyncConnection, keys: Sequence[int]) -> None:
-    """Take the advisory locks one by one in the order given (sorted: see `lock_keys`)."""
-    if keys:
-        await conn.execute(
-            text("SELECT count(pg_advisory_xact_lock(k)) FROM unnest(CAST(:keys AS bigint[])) AS k"),
-            {"keys": list(keys)},
-        )
+    """Take the advisory locks one by one, in the order given (sorted: see `lock_keys`)."""
+    if len(keys) > MAX_KEY_LOCKS:
+        await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVERYTHING})
+    else:
+        await conn.execute(_LOCK, {"keys": [EVERYTHING, *keys]})
 
 
 class Clock(IntEnum):
