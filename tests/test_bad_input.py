@@ -74,6 +74,7 @@ EXPECTED: dict[str, Failed | Stored] = {
     "no_body.html": Failed("HTML page without article text (the extractor found no main content)"),
     "nested.html": Failed("HTML nested more than 255 elements deep: the parser stops there, before the text"),
     "not_an_object.json": Failed("a record must be a JSON object, not list"),
+    "json_escapes.json": Stored("Harbour workers end strike", "en", "Dock workers in the port city"),
     "one_line_50mb.txt": Failed(
         "a line of 52428800 characters, longer than any paragraph (at most 100000): not article text"),
     "long_text.txt": Failed("400000 characters of text, more than any article (at most 300000): not article text"),

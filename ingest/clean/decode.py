@@ -28,8 +28,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]{2,40})""", re.I)
-# C0 controls other than tab, newline, carriage return and form feed: never in text.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# C0 controls other than tab, newline, carriage return and form feed: never in text. Lone
+# surrogates neither (only a JSON escape such as `\ud800` makes one, and no UTF-8 can hold it).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 GZIP_MAGIC = b"\x1f\x8b"
 _BINARY_MAGIC = (
     (b"%PDF-", "a PDF document"),
@@ -70,6 +71,12 @@ def decode(data: bytes) -> str:
     head = text[:65536]
     if len(_CONTROL.findall(head)) > max(2, len(head) // 200):
         raise CleanError("binary data, not text (control characters in the content)")
+    return normalise(text)
+
+
+def normalise(text: str) -> str:
+    """Control characters and lone surrogates dropped (PostgreSQL takes neither), `\\n` line ends,
+    NFC: the one form every rule sees. Also for strings from JSON, whose escapes can make any of them."""
     if _CONTROL.search(text):  # each step is skipped when it has nothing to do: most pages are clean
         text = _CONTROL.sub("", text)
     if "\r" in text or "\u2028" in text or "\u2029" in text:

@@ -18,6 +18,7 @@ from typing import Any
 from ingest.clean import html
 from ingest.clean.article import Article
 from ingest.clean.dates import parse_iso
+from ingest.clean.decode import normalise
 from ingest.clean.metadata import PageMeta
 from ingest.clean.options import CleanOptions
 from ingest.clean.rawtext import clean_text
@@ -94,4 +95,4 @@ def _parse_line(line: str) -> Any:
 def _string(value: Any) -> str | None:
     if not isinstance(value, str):
         return None
-    return value.strip() or None
+    return normalise(value).strip() or None
