@@ -24,8 +24,9 @@ from ingest.store.jobs import lock as job_lock
 log = logging.getLogger(__name__)
 
 TASK = "ingest.process_document"
-# A job fails only when the database went away mid-way (cleaning errors are recorded on the
-# document, not raised): retry with backoff, 2 s up to about 17 minutes apart.
+# Jobs do not fail on their own: cleaning errors are recorded on the document and database
+# outages are waited out inside the job. This backstop retries a job that failed while
+# recording a failure, with backoff, 2 s up to about 17 minutes apart.
 RETRY = RetryStrategy(max_attempts=10, exponential_wait=2)
 
 

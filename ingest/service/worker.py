@@ -22,7 +22,7 @@ from procrastinate.exceptions import ConnectorException
 from procrastinate.jobs import Status
 
 from ingest.errors import DatabaseUnavailable
-from ingest.service.process import Pipeline, process_document
+from ingest.service.process import Outcome, Pipeline, process_document
 from ingest.service.queue import Queue
 from ingest.store import jobs, operations, queries
 from ingest.store.database import Database
@@ -35,10 +35,16 @@ SWEEP_SECONDS = 10.0
 # Older than the commit-to-queue gap of a live process. (Queueing a document twice is harmless
 # anyway: the queueing lock keeps one job waiting, and a job finding its document done skips it.)
 ORPHAN_AGE_SECONDS = 10.0
-BACKOFF_SECONDS = (1.0, 2.0, 5.0, 10.0, 30.0)
+BACKOFF_SECONDS = (1.0, 2.0, 5.0, 10.0)  # capped low: the service is back within 10 s of the database
 OUTAGE = (ConnectorException, psycopg.Error, DatabaseUnavailable, OSError)
 
 Observer = Callable[[float, str], None]
+
+
+def first_line(exc: BaseException) -> str:
+    """The error's type and the first line of its (or its driver's) message: never the whole SQL."""
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return f"{type(exc).__name__}: {detail[0]}" if detail else type(exc).__name__
 
 
 class Worker:
@@ -55,18 +61,30 @@ class Worker:
     async def handle(self, document_id: int) -> None:
         started = time.perf_counter()
         try:
-            outcome = await process_document(self.db, document_id, self.pipeline)
-        except DatabaseUnavailable:
-            raise  # the job is retried with backoff
+            outcome = await self._process_until_stored(document_id)
         except Exception as exc:  # a storage bug: record it on the document rather than retry forever
             log.exception("storing failed", extra={"document_id": document_id})
             async with self.db.transaction() as conn:
-                await queries.mark_failed(conn, document_id, f"internal error while storing ({type(exc).__name__})")
+                await queries.mark_failed(conn, document_id, f"internal error while storing ({first_line(exc)})")
             outcome = None
         status = "failed" if outcome is None else outcome.status
         if self.observe is not None and status != "skipped":
             self.observe(time.perf_counter() - started, status)
         log.info("processed: %s", status, extra={"document_id": document_id})
+
+    async def _process_until_stored(self, document_id: int) -> Outcome:
+        """Process the document, waiting out a database outage inside the job (processing is
+        idempotent): a job that failed while the database was away could not be marked for
+        retry, and would stay 'doing' under a live worker, its document never finished."""
+        attempt = 0
+        while True:
+            try:
+                return await process_document(self.db, document_id, self.pipeline)
+            except DatabaseUnavailable as exc:
+                delay = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
+                attempt += 1
+                log.warning("waiting %.0f s for the database: %s", delay, exc, extra={"document_id": document_id})
+                await asyncio.sleep(delay)
 
     async def run(self, stop: asyncio.Event) -> None:
         failures = 0
@@ -129,6 +147,9 @@ class Worker:
             await manager.finish_job(job, status=Status.ABORTED, delete_job=False)
         async with self.db.transaction() as conn:
             lost = await operations.orphans(conn, ORPHAN_AGE_SECONDS)
+            zombies = await operations.finished_but_running(conn, ORPHAN_AGE_SECONDS)
+        for job_id in zombies:
+            await manager.finish_job_by_id_async(job_id, status=Status.SUCCEEDED, delete_job=True)
         for document_id in lost:
             if await self.queue.defer(document_id):
                 log.info("queued again: its job was lost", extra={"document_id": document_id})

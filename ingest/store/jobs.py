@@ -10,7 +10,7 @@ from sqlalchemy import Text, cast, column, table
 QUEUE = "documents"  # the queue of document jobs
 LOCK_PREFIX = "document:"
 
-jobs = table("procrastinate_jobs", column("status"), column("queue_name"), column("lock"))
+jobs = table("procrastinate_jobs", column("id"), column("status"), column("queue_name"), column("lock"))
 status = cast(jobs.c.status, Text)  # an enum of procrastinate's: compared and grouped as text
 
 

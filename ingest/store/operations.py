@@ -51,6 +51,19 @@ async def orphans(conn: AsyncConnection, older_than_seconds: float) -> list[int]
     return list((await conn.scalars(stmt)).all())
 
 
+async def finished_but_running(conn: AsyncConnection, older_than_seconds: float) -> list[int]:
+    """Jobs still marked running whose document was finished a while ago: their worker lost
+    the database just as it ended them, so the mark stays, and it would block the document's
+    next job (its lock) for ever."""
+    stmt = (
+        select(jobs.c.id)
+        .join(documents, jobs.c.lock == literal(LOCK_PREFIX) + cast(documents.c.id, Text))
+        .where(jobs.c.queue_name == QUEUE, job_status == "doing", documents.c.status.in_(("done", "failed")),
+               documents.c.updated_at < func.now() - timedelta(seconds=older_than_seconds))
+    )
+    return list((await conn.scalars(stmt)).all())
+
+
 async def requeue(conn: AsyncConnection, statuses: tuple[str, ...]) -> list[int]:
     """Mark stored documents in these states as queued again (their bytes are kept)."""
     stmt = (
