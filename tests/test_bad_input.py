@@ -8,6 +8,7 @@ commit, made by `make.write_large` at test time; the file-system kinds are made 
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import threading
@@ -18,10 +19,13 @@ from pathlib import Path
 
 import psycopg
 import pytest
+from sqlalchemy import exc as sa_exc
+from sqlalchemy import text
 
 from ingest.clean import clean
 from ingest.clean.decode import decode
 from ingest.store import schema
+from ingest.store.database import Database
 from tests.conftest import FIXTURES, SEEDS
 from tests.fixtures.bad import make
 from tests.service import Service
@@ -74,6 +78,7 @@ EXPECTED: dict[str, Failed | Stored] = {
     "no_body.html": Failed("HTML page without article text (the extractor found no main content)"),
     "nested.html": Failed("HTML nested more than 255 elements deep: the parser stops there, before the text"),
     "not_an_object.json": Failed("a record must be a JSON object, not list"),
+    "huge_title.json": Failed("`title` of 5399 characters, longer than any title (at most 2000)"),
     "json_escapes.json": Stored("Harbour workers end strike", "en", "Dock workers in the port city"),
     "one_line_50mb.txt": Failed(
         "a line of 52428800 characters, longer than any paragraph (at most 100000): not article text"),
@@ -265,3 +270,18 @@ def test_entities_declared_in_an_html_doctype_are_never_expanded() -> None:
 def test_an_accented_letter_before_a_no_break_space_is_not_taken_for_mojibake() -> None:
     text = "Le café\u00a0: une institution du vieux port depuis 1902, où se retrouvent les dockers."
     assert decode(text.encode()) == text
+
+
+def test_a_statement_over_a_postgresql_limit_is_its_own_error_not_an_outage(database_url: str) -> None:
+    """Taken for an outage, a document whose search vector passed 1 MB was retried forever."""
+
+    async def over_a_limit() -> None:
+        db = Database(database_url)
+        try:
+            async with db.transaction() as conn:
+                await conn.execute(text("SELECT repeat('x', 1100000000)"))
+        finally:
+            await db.close()
+
+    with pytest.raises(sa_exc.OperationalError, match="requested length too large"):
+        asyncio.run(over_a_limit())

@@ -25,6 +25,9 @@ from ingest.clean.rawtext import clean_text
 from ingest.errors import CleanError
 
 Result = Article | CleanError
+# Longer than any headline or address: the text put in the wrong field, or an attack on the
+# search index (a title's words go into one tsvector of at most 1 MB).
+MAX_FIELD_CHARS = 2_000
 
 
 def summary_error(errors: list[CleanError]) -> CleanError:
@@ -73,8 +76,8 @@ def clean_record(data: Any, options: CleanOptions) -> Article:
     if not isinstance(data, dict):
         raise CleanError(f"a record must be a JSON object, not {type(data).__name__}")
     known = PageMeta(
-        title=_string(data.get("title")),
-        source_url=_string(data.get("url")),
+        title=_field(data, "title"),
+        source_url=_field(data, "url"),
         published=parse_iso(data.get("published")),
     )
     page_html, page_text = _string(data.get("html")), _string(data.get("text"))
@@ -90,6 +93,13 @@ def _parse_line(line: str) -> Any:
         return json.loads(line)
     except ValueError as exc:
         raise CleanError(f"malformed JSON: {exc}") from None
+
+
+def _field(data: dict[str, Any], key: str) -> str | None:
+    value = _string(data.get(key))
+    if value is not None and len(value) > MAX_FIELD_CHARS:
+        raise CleanError(f"`{key}` of {len(value)} characters, longer than any {key} (at most {MAX_FIELD_CHARS})")
+    return value
 
 
 def _string(value: Any) -> str | None:

@@ -21,6 +21,9 @@ from ingest.store import embedded
 # Key of the advisory lock that serialises schema migrations across processes.
 MIGRATION_LOCK = zlib.crc32(b"ingest:migrations")
 CONNECT_SECONDS = 10.0
+# SQLSTATE class 54, program limit exceeded (tsvector's 1 MB, an index row's 2.7 kB): the driver
+# calls it operational, but it is the statement's own error, which no retry mends.
+_PROGRAM_LIMIT = "54"
 
 
 def resolve_url(settings: Settings) -> str:
@@ -44,6 +47,13 @@ def redact(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except sa_exc.ArgumentError:
         return "<unparseable URL>"
+
+
+def is_outage(exc: BaseException) -> bool:
+    """Whether a driver's "operational" error means the database is unusable (retry later), not
+    that the statement went over one of its limits."""
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
+    return not (state and state.startswith(_PROGRAM_LIMIT))
 
 
 def unavailable(url: str, exc: BaseException) -> DatabaseUnavailable:
@@ -75,6 +85,8 @@ class Database:
             async with self.engine.begin() as conn:
                 yield conn
         except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError) as exc:
+            if not is_outage(exc):
+                raise  # the statement's own error (a value over a limit): retrying cannot help
             raise unavailable(self.url, exc) from exc
 
     async def close(self) -> None:
