@@ -80,9 +80,10 @@ def follows(prepared: Prepared, stray: Stored, home: Sequence[Profile], options:
     with the article and matches it better than its own story.
 
     In a bulk import every undated page arrives with every dated one, so the first event on a
-    subject takes the undated pages of the later events too; this hands them on.
+    subject takes the undated pages of the later events too; this hands them on. A copy
+    stays with its original (and moves with it).
     """
-    if stray.in_time or stray.profile is None:
+    if stray.in_time or stray.duplicate_of is not None or stray.profile is None:
         return False
     here = profile_similarity(prepared.profile, stray.profile)
     return here >= options.story_threshold and here > story_score(stray.profile, home)

@@ -196,13 +196,13 @@ async def story_candidates(
     )
     in_time = _story_in_time(me, window)
     stmt = (
-        select(a.c.id, a.c.story_id, a.c.profile, in_time.label("in_time"))
+        select(a.c.id, a.c.story_id, a.c.duplicate_of, a.c.profile, in_time.label("in_time"))
         .select_from(hits.join(a, a.c.id == hits.c.article_id).join(st, st.c.id == a.c.story_id))
         .where(_near_in_time(me, window), or_(in_time, a.c.published.is_(None)))
         .order_by(hits.c.shared.desc(), a.c.id.desc())
         .limit(limit)
     )
-    return [Stored(r.id, r.story_id, None, profile=from_json(r.profile), in_time=r.in_time)
+    return [Stored(r.id, r.story_id, r.duplicate_of, profile=from_json(r.profile), in_time=r.in_time)
             for r in await conn.execute(stmt) if r.profile]
 
 

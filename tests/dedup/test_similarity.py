@@ -149,3 +149,11 @@ def test_a_candidate_whose_story_is_in_time_never_moves():
     in_time = Stored(id=2, story_id=1, duplicate_of=None, profile=prepare(article(CORK_LIVEBLOG), HASHER).profile)
 
     assert not follows(november, in_time, [], OPTIONS)
+
+
+def test_a_copy_stays_with_its_original():
+    november = prepare(article(CORK_NATIONAL), HASHER)
+    copy = Stored(id=3, story_id=1, duplicate_of=2, profile=stray(CORK_LIVEBLOG).profile, in_time=False)
+    january = prepare(article(CORK_JANUARY), HASHER).profile
+
+    assert not follows(november, copy, [january], OPTIONS)
