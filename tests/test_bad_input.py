@@ -78,6 +78,7 @@ EXPECTED: dict[str, Failed | Stored] = {
     "no_body.html": Failed("HTML page without article text (the extractor found no main content)"),
     "nested.html": Failed("HTML nested more than 255 elements deep: the parser stops there, before the text"),
     "not_an_object.json": Failed("a record must be a JSON object, not list"),
+    "stuffed_site_name.html": Stored("Harbour workers end strike", "en", "Dock workers in the port city"),
     "huge_title.json": Failed("`title` of 5399 characters, longer than any title (at most 2000)"),
     "json_escapes.json": Stored("Harbour workers end strike", "en", "Dock workers in the port city"),
     "one_line_50mb.txt": Failed(

@@ -29,6 +29,9 @@ MAX_LINE_CHARS = 100_000
 # Six times the longest article of the extraction benchmark (53,000): more is a book, a log or a
 # data dump, whose search vector would pass PostgreSQL's 1 MB tsvector limit and fail the insert.
 MAX_TEXT_CHARS = 300_000
+# An outlet is a name, not a sentence; a longer one (a stuffed og:site_name) is dropped, since
+# outlets are indexed and an index row holds at most 2,704 bytes.
+MAX_OUTLET_CHARS = 200
 
 
 def detect_language(text: str) -> str | None:
@@ -60,6 +63,7 @@ def clean_text(text: str, kind: str, known: PageMeta = PageMeta(), *, page_dump:
     if not body:
         raise CleanError("no article text: every line was classified as boilerplate")
     meta = known.over(metadata.from_lines(page, languages))
+    outlet = meta.outlet or metadata.domain(meta.source_url)
     return Article(
         kind=kind,
         body=body,
@@ -67,7 +71,7 @@ def clean_text(text: str, kind: str, known: PageMeta = PageMeta(), *, page_dump:
         summary=meta.summary,
         section=meta.section,
         authors=meta.authors,
-        outlet=meta.outlet or metadata.domain(meta.source_url),
+        outlet=outlet if outlet and len(outlet) <= MAX_OUTLET_CHARS else None,
         language=language,
         published=meta.published,
         modified=meta.modified,
