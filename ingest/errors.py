@@ -44,6 +44,14 @@ class DatabaseUnavailable(IngestError):
     http_status = 503
 
 
+class StorageRefused(IngestError):
+    """The database refused a document's data (a value over one of its limits, a character
+    it cannot store): the document is at fault, not the database, so retrying cannot help."""
+
+    exit_code = 1
+    http_status = 422
+
+
 class SchemaMismatch(IngestError):
     """The database schema is newer (or otherwise other) than this code knows."""
 

@@ -19,11 +19,11 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy import exc as sa_exc
 from sqlalchemy import text
 
 from ingest.clean import clean
 from ingest.clean.decode import decode
+from ingest.errors import StorageRefused
 from ingest.store import schema
 from ingest.store.database import Database
 from tests.conftest import FIXTURES, SEEDS
@@ -281,5 +281,5 @@ def test_a_statement_over_a_postgresql_limit_is_its_own_error_not_an_outage(data
         finally:
             await db.close()
 
-    with pytest.raises(sa_exc.OperationalError, match="requested length too large"):
+    with pytest.raises(StorageRefused, match="^the database refused this document's data: requested length too large$"):
         asyncio.run(over_a_limit())

@@ -168,3 +168,21 @@ def test_clean_json_prints_one_line_per_record_and_exits_1_when_one_failed(cli):
     assert [r["error"] for r in records] == [
         None, "line 2: malformed JSON: Expecting value: line 1 column 1 (char 0)", None
     ]
+
+
+def test_data_the_database_refuses_fails_that_document_and_the_import_goes_on(cli, sql):
+    # A limit Anadolu Agency's name exceeds and vtcnews.vn's does not (a CHECK, since views read the column).
+    sql("ALTER TABLE articles ADD CONSTRAINT outlet_limit CHECK (length(outlet) <= 12)")
+    try:
+        result = cli("import", str(SEEDS / "000_6417beaea2ca3f1a.txt"), str(SEEDS / "001_2734e09429ca7a01.txt"))
+        stored = sql("SELECT original_name, status, error FROM documents ORDER BY id")
+    finally:
+        sql("ALTER TABLE articles DROP CONSTRAINT outlet_limit")
+
+    assert result.returncode == 0
+    assert stored == [
+        ("000_6417beaea2ca3f1a.txt", "failed",
+         'the database refused this document\'s data: new row for relation "articles" violates check constraint '
+         '"outlet_limit"'),
+        ("001_2734e09429ca7a01.txt", "done", None),
+    ]

@@ -16,7 +16,7 @@ from ingest.dedup.assign import Prepared
 from ingest.dedup.minhash import MinHasher
 from ingest.dedup.options import DedupOptions
 from ingest.dedup.prepare import prepare
-from ingest.errors import CleanError
+from ingest.errors import CleanError, StorageRefused
 from ingest.service.cpu import CpuPool
 from ingest.service.grouping import save_and_group
 from ingest.store import queries
@@ -106,11 +106,14 @@ async def process_document(db: Database, document_id: int, pipeline: Pipeline) -
         log.exception("cleaner crashed", extra={"document_id": document_id})
         reason = f"internal error while cleaning ({type(exc).__name__}: {exc})"
     else:
-        cleaned, errors = result.records, result.errors
-        partial = _partial_failure(errors, result.total)
-        async with db.transaction() as conn:
-            ids = await save_and_group(conn, document_id, cleaned, pipeline.dedup_options, note=partial)
-        return Outcome(ids, partial)
+        partial = _partial_failure(result.errors, result.total)
+        try:
+            async with db.transaction() as conn:
+                ids = await save_and_group(conn, document_id, result.records, pipeline.dedup_options, note=partial)
+        except StorageRefused as exc:
+            reason = str(exc)
+        else:
+            return Outcome(ids, partial)
     log.info("document failed: %s", reason, extra={"document_id": document_id})
     async with db.transaction() as conn:
         await queries.mark_failed(conn, document_id, reason)

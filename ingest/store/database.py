@@ -15,15 +15,16 @@ from sqlalchemy import make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from ingest.config import Settings
-from ingest.errors import DatabaseUnavailable
+from ingest.errors import DatabaseUnavailable, StorageRefused
 from ingest.store import embedded
 
 # Key of the advisory lock that serialises schema migrations across processes.
 MIGRATION_LOCK = zlib.crc32(b"ingest:migrations")
 CONNECT_SECONDS = 10.0
-# SQLSTATE class 54, program limit exceeded (tsvector's 1 MB, an index row's 2.7 kB): the driver
-# calls it operational, but it is the statement's own error, which no retry mends.
-_PROGRAM_LIMIT = "54"
+# SQLSTATEs that blame the statement's data, not the server: data exceptions (22), program
+# limits (54: PostgreSQL calls them operational, yet no retry mends them), a NOT NULL or CHECK
+# constraint (23502, 23514).
+_REFUSED = ("22", "54", "23502", "23514")
 
 
 def resolve_url(settings: Settings) -> str:
@@ -49,17 +50,24 @@ def redact(url: str) -> str:
         return "<unparseable URL>"
 
 
-def is_outage(exc: BaseException) -> bool:
-    """Whether a driver's "operational" error means the database is unusable (retry later), not
-    that the statement went over one of its limits."""
-    state = getattr(getattr(exc, "orig", None), "sqlstate", None)
-    return not (state and state.startswith(_PROGRAM_LIMIT))
+def refuses_data(exc: BaseException) -> bool:
+    """Whether a driver error says the statement's data is unacceptable (retrying cannot help)."""
+    state = getattr(getattr(exc, "orig", None), "sqlstate", None) or ""
+    return state.startswith(_REFUSED)
+
+
+def _first_line(exc: BaseException) -> str:
+    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return detail[0] if detail else type(exc).__name__
+
+
+def refused(exc: BaseException) -> StorageRefused:
+    return StorageRefused(f"the database refused this document's data: {_first_line(exc)}")
 
 
 def unavailable(url: str, exc: BaseException) -> DatabaseUnavailable:
     """Turn a driver error into the project's error, with its first line only."""
-    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    first = detail[0] if detail else type(exc).__name__
+    first = _first_line(exc)
     return DatabaseUnavailable(
         f"cannot reach the database at {redact(url)}: {first}",
         hint="check INGEST_DATABASE_URL and that the server is running",
@@ -84,9 +92,13 @@ class Database:
         try:
             async with self.engine.begin() as conn:
                 yield conn
-        except (sa_exc.OperationalError, sa_exc.InterfaceError, sa_exc.TimeoutError) as exc:
-            if not is_outage(exc):
-                raise  # the statement's own error (a value over a limit): retrying cannot help
+        except sa_exc.DBAPIError as exc:
+            if refuses_data(exc):
+                raise refused(exc) from exc
+            if isinstance(exc, (sa_exc.OperationalError, sa_exc.InterfaceError)):
+                raise unavailable(self.url, exc) from exc
+            raise
+        except sa_exc.TimeoutError as exc:  # no pooled connection came free
             raise unavailable(self.url, exc) from exc
 
     async def close(self) -> None:
