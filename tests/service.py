@@ -72,7 +72,7 @@ class Service:
     def output(self) -> str:
         return "\n".join(f"--- {p.name}\n{p.read_text()}" for p in sorted(self.logs.iterdir()))
 
-    def wait_for(self, condition: Callable[[], object], timeout: float = 30.0) -> None:
+    def wait_for(self, condition: Callable[[], object], timeout: float = 60.0) -> None:
         """Wait for `condition`, failing at once with the services' output if one died."""
 
         def done() -> object:
