@@ -22,7 +22,7 @@ from ingest.store import embedded, schema
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SEEDS = ROOT / "seeds"
-TABLES = ("articles", "stories", "documents")
+TABLES = ("articles", "stories", "documents", "procrastinate_jobs", "procrastinate_workers")
 
 
 def with_database(url: str, name: str) -> str:
