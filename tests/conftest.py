@@ -18,6 +18,7 @@ import pytest
 from sqlalchemy import make_url
 
 from ingest.store import embedded, schema
+from tests.service import Service
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -98,6 +99,14 @@ class Cli:
             [sys.executable, "-m", "ingest.cli", *args], cwd=self.cwd, env={**self.env, **(env or {})},
             capture_output=True, text=True, timeout=timeout,
         )
+
+
+@pytest.fixture
+def service(cli: Cli, tmp_path: Path) -> Iterator[Service]:
+    """The real service's processes on an inbox of this test's own, killed at the end."""
+    svc = Service(tmp_path, cli.env)
+    yield svc
+    svc.kill()
 
 
 @pytest.fixture

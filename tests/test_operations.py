@@ -3,19 +3,9 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
-import pytest
 
 from tests.conftest import FIXTURES, SEEDS
-from tests.service import Service
-
-
-@pytest.fixture
-def service(cli, tmp_path) -> Iterator[Service]:
-    svc = Service(tmp_path, cli.env)
-    yield svc
-    svc.kill()
 
 
 def test_status_counts_documents_and_shows_the_latest_failure_with_its_reason(cli):

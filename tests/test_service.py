@@ -7,23 +7,14 @@ import shutil
 import signal
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
 
-import pytest
 
 from tests.conftest import SEEDS
 from tests.corpus import write_events
-from tests.service import Service, assert_each_file_stored_exactly_once, drop, stories_by_event
+from tests.service import assert_each_file_stored_exactly_once, drop, stories_by_event
 
 SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
 SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
-
-
-@pytest.fixture
-def service(cli, tmp_path) -> Iterator[Service]:
-    svc = Service(tmp_path, cli.env)
-    yield svc
-    svc.kill()
 
 
 def get_json(url: str) -> dict:

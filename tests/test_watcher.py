@@ -5,24 +5,13 @@ from __future__ import annotations
 import json
 import shutil
 import time
-from collections.abc import Iterator
 from datetime import datetime, timezone
-from pathlib import Path
 
-import pytest
 
 from tests.conftest import FIXTURES, SEEDS
-from tests.service import Service
 
 SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
 SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
-
-
-@pytest.fixture
-def service(cli, tmp_path) -> Iterator[Service]:
-    svc = Service(tmp_path, cli.env)
-    yield svc
-    svc.kill()
 
 
 def test_files_already_in_the_inbox_are_taken_at_start_and_form_one_story(service, sql):
