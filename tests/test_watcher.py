@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import time
 from datetime import datetime, timezone
@@ -60,6 +61,20 @@ def test_a_file_written_slowly_is_read_only_once_complete(service, sql):
 
     service.wait_for(lambda: service.archived("processed") == ["slow.txt"])
     assert [bytes(raw) for (raw,) in sql("SELECT raw FROM documents")] == [content]
+
+
+def test_a_file_written_before_the_stable_window_is_taken_without_waiting_for_it(service, sql, tmp_path):
+    service.start(INGEST_STABLE_SECONDS="120")
+    written_earlier = tmp_path / "earlier.txt"
+    shutil.copy(SEED_A, written_earlier)
+    an_hour_ago = time.time() - 3600
+    os.utime(written_earlier, (an_hour_ago, an_hour_ago))
+    os.rename(written_earlier, service.inbox / "earlier.txt")
+    (service.inbox / "just-written.txt").write_bytes(SEED_B.read_bytes())
+
+    service.wait_for(lambda: service.archived("processed") == ["earlier.txt"])
+    assert sql("SELECT original_name FROM documents") == [("earlier.txt",)]
+    assert [p.name for p in service.inbox.iterdir()] == ["just-written.txt"]
 
 
 def test_temporary_hidden_and_partial_files_are_left_alone(service, sql):

@@ -23,7 +23,10 @@ from ingest.store.operations import UNFINISHED
 
 log = logging.getLogger(__name__)
 
-TICK_SECONDS = 0.2
+TICK_SECONDS = 0.1
+# A file whose modification time is already older than the stable window is complete once it
+# has also stood still this long under our eyes (a writer still at work moves its mtime).
+SETTLED_CONFIRM_SECONDS = 0.1
 RETRY_SECONDS = 5.0
 # File events only flow once the watch is set up, an instant after start: one early rescan
 # catches files dropped in that gap, before the periodic ones take over.
@@ -96,7 +99,7 @@ class Watcher:
                     del self.pending[path]  # vanished before it was complete: nothing to take
                 elif current != snapshot:
                     self.pending[path] = (current, time.monotonic())
-                elif time.monotonic() - since >= self.stable_seconds:
+                elif self._complete(current, since):
                     del self.pending[path]
                     await self._take_safely(path)
             await self.archive_finished()
@@ -104,6 +107,19 @@ class Watcher:
                 await asyncio.wait_for(stop.wait(), TICK_SECONDS)
             except TimeoutError:
                 pass
+
+    def _complete(self, current: Snapshot, since: float) -> bool:
+        """Unchanged for the stable window while watched; or, on a local disk, unchanged for a
+        moment with a modification time already older than the window. The second is how a
+        file renamed into place looks (the convention for producers), and copies that keep
+        their times (`cp -p`, `rsync`, `tar`) set them only once the data is written, so it
+        spares complete files the wait without taking a file that is still being written.
+        Network shares (polling) keep the full wait: their clocks need not match ours."""
+        watched = time.monotonic() - since
+        if watched >= self.stable_seconds:
+            return True
+        settled = time.time_ns() - current.mtime_ns >= self.stable_seconds * 1e9
+        return settled and not self.force_polling and watched >= SETTLED_CONFIRM_SECONDS
 
     async def resume(self) -> None:
         """Follow the in-progress files again, queueing their documents in case the job was lost."""
