@@ -48,9 +48,6 @@ _BINARY_MAGIC = (
     (b"\x7fELF", "an executable"),
     (b"SQLite format 3\x00", "an SQLite database"),
 )
-# UTF-8 read as Windows-1252 and saved again: a lead byte's letter, then a continuation byte's.
-_CP1252_CONTINUATIONS = bytes(range(0x80, 0xC0)).decode("cp1252", errors="ignore")
-_MOJIBAKE = re.compile(f"[\u00c2-\u00f4][{re.escape(_CP1252_CONTINUATIONS)}]")
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
@@ -67,18 +64,23 @@ def gunzip(data: bytes, max_bytes: int) -> bytes:
 
 def decode(data: bytes) -> str:
     """Decode file bytes to normalised text; CleanError for binary or undecodable data."""
-    text = _repair_mojibake(_decode_raw(data))
-    head = text[:65536]
-    if len(_CONTROL.findall(head)) > max(2, len(head) // 200):
-        raise CleanError("binary data, not text (control characters in the content)")
-    return normalise(text)
+    raw = _repair_mojibake(_decode_raw(data))
+    text, dropped = _CONTROL.subn("", raw)
+    if dropped:  # counted in the head only when there are any: most pages have none
+        head = raw[:65536]
+        if len(_CONTROL.findall(head)) > max(2, len(head) // 200):
+            raise CleanError("binary data, not text (control characters in the content)")
+    return _lines_and_nfc(text)
 
 
 def normalise(text: str) -> str:
     """Control characters and lone surrogates dropped (PostgreSQL takes neither), `\\n` line ends,
     NFC: the one form every rule sees. Also for strings from JSON, whose escapes can make any of them."""
-    if _CONTROL.search(text):  # each step is skipped when it has nothing to do: most pages are clean
-        text = _CONTROL.sub("", text)
+    return _lines_and_nfc(_CONTROL.sub("", text))
+
+
+def _lines_and_nfc(text: str) -> str:
+    """`\\n` line ends and NFC, each step skipped when it has nothing to do (most pages)."""
     if "\r" in text or "\u2028" in text or "\u2029" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)
@@ -138,9 +140,11 @@ def _mostly_utf8(data: bytes) -> str | None:
 
 
 def _repair_mojibake(text: str) -> str:
-    """Undo UTF-8 read as Windows-1252 (`cafÃ©` -> `café`) when the whole text round-trips strictly."""
-    if not _MOJIBAKE.search(text):
-        return text
+    """Undo UTF-8 read as Windows-1252 (`cafÃ©` -> `café`) when the whole text round-trips strictly.
+
+    The round trip is its own test, cheaper than a regex search for a lead character followed by a
+    continuation character: an ASCII text comes back unchanged, and any other text that survives it
+    holds such a pair."""
     try:
         return text.encode("cp1252").decode("utf-8")
     except UnicodeError:
