@@ -415,6 +415,10 @@ NOT_BODY: dict[str, tuple[str, ...]] = {
     "14cc2a0ca59c62a8c9f205a171e9ccf4ef4cf69b0c642f51c8c65c051b39024f": (
         "This article was originally published by Futurism. Read the original article.",),
     "3c5bf8db4272925bf1dd5713fc325e179fd0d1cc6fb8c77aa2d917cfd2518a32": ("Originally published on Live Science.",),
+    # photo credits are boilerplate (`caption`), a credit label alone on its line too
+    "360c732d1fdbfc6895d7096c0c0b8c0d581bb1af80160f4c6a0f1fd9ff85e469": ("Main image credit: Getty",),
+    "3c6d3381ef52ca26be2fbde19c1b0fe17d85682b726dfecf5e300c1ca34546b1": ("Фото:",),
+    "686bb170effe273eaff1c0f88e412172e8d972518a6d1454c896f52aafaa9643": ("(Image credit: All About Space)",),
 }
 
 
