@@ -422,6 +422,10 @@ NOT_BODY: dict[str, tuple[str, ...]] = {
     # bylines and credits are boilerplate (`byline`): a staff credit, a wire credit
     "432362af0be43f6da757ea778bd7f2f000094a565bdebac5af7442987a5372f3": ("With Post wires",),
     "961bd85ca85aaf791b278cc4a60058e92d57c4f32a3411cf8e7d802af183c926": ("Staff Reports",),
+    # copyright lines are boilerplate (`footer`)
+    "c467d507551a836efa9cfe843ba5d7bafe519750e04d0c9ff0decf44f013f829": (
+        "© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, "
+        "or redistributed.",),
 }
 
 
