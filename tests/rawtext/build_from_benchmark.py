@@ -419,13 +419,16 @@ NOT_BODY: dict[str, tuple[str, ...]] = {
     "360c732d1fdbfc6895d7096c0c0b8c0d581bb1af80160f4c6a0f1fd9ff85e469": ("Main image credit: Getty",),
     "3c6d3381ef52ca26be2fbde19c1b0fe17d85682b726dfecf5e300c1ca34546b1": ("Фото:",),
     "686bb170effe273eaff1c0f88e412172e8d972518a6d1454c896f52aafaa9643": ("(Image credit: All About Space)",),
-    # bylines and credits are boilerplate (`byline`): a staff credit, a wire credit
+    # bylines and credits are boilerplate (`byline`): a staff credit, a wire credit; and an ad
+    # slot's marker ("Story continues below gallery"), like "Advertisement" (`promo`)
     "432362af0be43f6da757ea778bd7f2f000094a565bdebac5af7442987a5372f3": ("With Post wires",),
-    "961bd85ca85aaf791b278cc4a60058e92d57c4f32a3411cf8e7d802af183c926": ("Staff Reports",),
+    "961bd85ca85aaf791b278cc4a60058e92d57c4f32a3411cf8e7d802af183c926": ("Staff Reports", "Story continues below gallery"),
     # copyright lines are boilerplate (`footer`)
     "c467d507551a836efa9cfe843ba5d7bafe519750e04d0c9ff0decf44f013f829": (
         "© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, "
         "or redistributed.",),
+    # a line of only a zero-width space is no text at all
+    "5211188428849a31e309ef2475746563ff788b1591c89818c08d5abedec4ef5e": ("\u200b",),
 }
 
 
