@@ -417,7 +417,9 @@ NOT_BODY: dict[str, tuple[str, ...]] = {
     "3c5bf8db4272925bf1dd5713fc325e179fd0d1cc6fb8c77aa2d917cfd2518a32": ("Originally published on Live Science.",),
     # photo credits are boilerplate (`caption`), a credit label alone on its line too
     "360c732d1fdbfc6895d7096c0c0b8c0d581bb1af80160f4c6a0f1fd9ff85e469": ("Main image credit: Getty",),
-    "3c6d3381ef52ca26be2fbde19c1b0fe17d85682b726dfecf5e300c1ca34546b1": ("Фото:",),
+    "3c6d3381ef52ca26be2fbde19c1b0fe17d85682b726dfecf5e300c1ca34546b1": (
+        "Фото:", "личный архив Оли Малышевой", "личный архив Яны Манаковой", "личный архив Аллы Ершовой",
+        "личный архив Кристины Белько", "личный архив Елены Астаховой", "личный архив Оксаны Янченко"),
     "686bb170effe273eaff1c0f88e412172e8d972518a6d1454c896f52aafaa9643": ("(Image credit: All About Space)",),
     # bylines and credits are boilerplate (`byline`): a staff credit, a wire credit; and an ad
     # slot's marker ("Story continues below gallery"), like "Advertisement" (`promo`)
