@@ -421,6 +421,7 @@ NOT_BODY: dict[str, tuple[str, ...]] = {
         "Фото:", "личный архив Оли Малышевой", "личный архив Яны Манаковой", "личный архив Аллы Ершовой",
         "личный архив Кристины Белько", "личный архив Елены Астаховой", "личный архив Оксаны Янченко"),
     "686bb170effe273eaff1c0f88e412172e8d972518a6d1454c896f52aafaa9643": ("(Image credit: All About Space)",),
+    "e7d77f1869803e24667fa0b985cff27fb4139951a5ffa494bc9ba810df48fb30": ("Image Source: Neil Godwin / Future Publishing/Shutterstock",),
     # bylines and credits are boilerplate (`byline`): a staff credit, a wire credit; and an ad
     # slot's marker ("Story continues below gallery"), like "Advertisement" (`promo`)
     "432362af0be43f6da757ea778bd7f2f000094a565bdebac5af7442987a5372f3": ("With Post wires",),
