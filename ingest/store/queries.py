@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import delete, func, insert, literal_column, update
+from sqlalchemy import bindparam, delete, func, insert, literal_column, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -43,6 +43,22 @@ class Claimed:
     raw: bytes
 
 
+# The statements of the per-document path are built once: building a statement costs about
+# as much Python time as running it, and a built one keeps its compiled form cached.
+_ADD = (
+    pg_insert(documents)
+    .on_conflict_do_update(index_elements=[documents.c.sha256], set_={"times_received": documents.c.times_received + 1})
+    .returning(documents.c.id, documents.c.status, documents.c.error, literal_column("xmax = 0").label("new"))
+)
+_CLAIM = (
+    update(documents)
+    .where(documents.c.id == bindparam("document_id"), documents.c.raw.is_not(None),
+           documents.c.status.in_(("queued", "processing")))
+    .values(status="processing", attempts=documents.c.attempts + 1, updated_at=func.now())
+    .returning(documents.c.id, documents.c.original_name, documents.c.raw)
+)
+
+
 async def add_document(
     conn: AsyncConnection,
     *,
@@ -55,31 +71,17 @@ async def add_document(
     error: str | None = None,
 ) -> Received:
     """Store a document once per SHA-256; the same bytes again only count a receipt."""
-    stmt = (
-        pg_insert(documents)
-        .values(sha256=sha256, original_name=original_name, size_bytes=size_bytes, raw=raw,
-                media_type=media_type, status=status, error=error)
-        .on_conflict_do_update(
-            index_elements=[documents.c.sha256],
-            set_={"times_received": documents.c.times_received + 1},
-        )
-        .returning(documents.c.id, documents.c.status, documents.c.error, literal_column("xmax = 0").label("new"))
-    )
-    row = (await conn.execute(stmt)).one()
+    row = (await conn.execute(_ADD, {
+        "sha256": sha256, "original_name": original_name, "size_bytes": size_bytes, "raw": raw,
+        "media_type": media_type, "status": status, "error": error,
+    })).one()
     return Received(id=row.id, new=row.new, status=row.status, error=row.error)
 
 
 async def claim_document(conn: AsyncConnection, document_id: int) -> Claimed | None:
     """Mark a queued (or interrupted) document as processing and return its bytes; None for one
     that is done, failed or has no bytes, so a job queued twice does the work once."""
-    stmt = (
-        update(documents)
-        .where(documents.c.id == document_id, documents.c.raw.is_not(None),
-               documents.c.status.in_(("queued", "processing")))
-        .values(status="processing", attempts=documents.c.attempts + 1, updated_at=func.now())
-        .returning(documents.c.id, documents.c.original_name, documents.c.raw)
-    )
-    row = (await conn.execute(stmt)).one_or_none()
+    row = (await conn.execute(_CLAIM, {"document_id": document_id})).one_or_none()
     return Claimed(row.id, row.original_name, row.raw) if row else None
 
 
@@ -117,6 +119,14 @@ def _article_values(document_id: int, index: int, article: Article, prepared: Pr
     }
 
 
+_DELETE_ARTICLES = delete(articles).where(articles.c.document_id == bindparam("document_id"))
+_INSERT_ARTICLE = insert(articles).returning(articles.c.id)
+_FINISH = (
+    update(documents).where(documents.c.id == bindparam("document_id"))
+    .values(status="done", error=bindparam("note"), updated_at=func.now())
+)
+
+
 async def save_articles(
     conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[int, Article, Prepared]], note: str | None = None
 ) -> list[int]:
@@ -125,13 +135,8 @@ async def save_articles(
 
     Replacing (not appending) makes re-processing a document idempotent.
     """
-    await conn.execute(delete(articles).where(articles.c.document_id == document_id))
-    ids: list[int] = []
-    for index, article, prepared in cleaned:
-        stmt = insert(articles).values(_article_values(document_id, index, article, prepared))
-        ids.append((await conn.execute(stmt.returning(articles.c.id))).scalar_one())
-    await conn.execute(
-        update(documents).where(documents.c.id == document_id)
-        .values(status="done", error=note, updated_at=func.now())
-    )
+    await conn.execute(_DELETE_ARTICLES, {"document_id": document_id})
+    ids = [(await conn.execute(_INSERT_ARTICLE, _article_values(document_id, index, article, prepared))).scalar_one()
+           for index, article, prepared in cleaned]
+    await conn.execute(_FINISH, {"document_id": document_id, "note": note})
     return ids
