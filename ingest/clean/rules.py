@@ -181,6 +181,10 @@ CREDIT_ONLY = _rx(
     r"^(?:\([^()]{2,80}\)|(?:photos?|fotos?|фото|bild|image|picture|photograph|credit)\s*:\s*\S+(?:\s+\S+){0,4}|"
     r"©.{2,60})$"
 )
+# A photographer's credit after a caption's last sentence, "Name/Agency" with or without brackets:
+# "... Nov. 19, 2019. (Manu Fernandez/AP)", "... rabbits. ( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)",
+# "... to oppose it. Jaafar ASHTIYEH / AFP". Capitals on both sides of the slash: prose ends in a stop.
+CLOSING_CREDIT = re.compile(r"[.!?][\"”’]?\s+\(?\s*[A-Z][\w.'’ -]{1,40}?\s*/\s*[A-Z][\w.'’& -]{1,40}?\s*\)?$")
 # "... scissor switch keyboard via iFixit": a caption crediting its source; a sentence would end in a stop.
 VIA_CREDIT = re.compile(r"\svia (?=\S*[A-Z])[\w.&'-]+(?: [A-Z][\w.&'-]*){0,3}$")  # "via iFixit", not "via email"
 AUTHOR_BIO = _rx(
@@ -191,14 +195,18 @@ TWEET_CREDIT = re.compile(r"^[^()]{1,80}\(@\w{1,15}\)\s+\S.{2,25}\d{4}$")
 QUOTED = re.compile(r"[\"“”„«»]")
 GALLERY_COUNTER = re.compile(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3}$")  # "1 of 6" over a photo gallery
 CAPTION_START = _rx(
-    r"^(?:(?:file )?(?:photos?|fotos?|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
+    r"^(?:(?:file )?(?:photos?|fotos?|фото|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
     r"(?:image |photo |video )?(?:caption|source)\s*,|(?:image|photo|video) (?:caption|copyright)\b|"  # "Image caption, ...", "Image source, Getty Images"
     r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)|(?:photo(?:graph)?|image|illustration)s? by\s).{0,300}$"
 )
 # The news agencies' caption opener: "In this Dec. 12, 2006, file photo, made available by NASA, ...".
 AGENCY_CAPTION = _rx(r"^in this (?:[\w.,'’ -]{0,40} )?(?:photo|image|picture)(?: (?:provided|released|made available) by [^,]{1,60})?,")
-# A caption label alone on its line ("Image caption,", "Caption:"): the caption is the next line.
-CAPTION_LABEL = _rx(r"^(?:(?:image |photo |video )?caption|legende|légende|pie de foto)\s*[:,]$")
+# A caption or credit label alone on its line ("Image caption,", "Caption:", "Фото:"): the caption
+# or credit is the next line.
+CAPTION_LABEL = _rx(
+    r"^(?:(?:image |photo |video )?caption|legende|légende|pie de foto|photos?|fotos?|фото|bild|image credit|credits?)"
+    r"\s*[:,]$"
+)
 
 SOURCE_LINE = _rx(r"^(?:sources?|quelle|quellen|fuentes?|via)\s*:\s*\S.{0,200}$")
 ORIGINALLY = _rx(
@@ -308,7 +316,7 @@ def match(line: Line) -> str | None:
         return CAPTION
     if GALLERY_COUNTER.match(text):
         return CAPTION
-    if line.words <= _CAPTION_MAX_WORDS and AGENCY_CAPTION.match(text):
+    if line.words <= _CAPTION_MAX_WORDS and (AGENCY_CAPTION.match(text) or CLOSING_CREDIT.search(text)):
         return CAPTION
     if line.words <= 25 and not line.terminal and VIA_CREDIT.search(text):
         return CAPTION

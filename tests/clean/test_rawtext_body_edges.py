@@ -258,3 +258,31 @@ def test_follow_prompts_signup_errors_and_wordpress_post_footers_are_removed() -
         "footer": ["Sharing is caring!", "Posted in Grants | Permalink | 1 Comment", "Comments are closed."],
     }
     assert len(article.body) == 3
+
+
+def test_captions_closed_by_a_photographer_credit_are_removed() -> None:
+    article = clean_fixture("en_captions_closed_by_photographer_credits.txt")
+    assert removed_by_rule(article)["caption"][:2] == [
+        "Lucia Ferrer celebrates a point against Anna Varga during their semi-final in Valencia, Spain, "
+        "Tuesday, Nov. 18, 2025. (Pablo Ruiz/AP)",
+        "Fans wave flags in the stands of the Valencia arena during the final doubles match on November 18, 2025. "
+        "Spain faces Italy on Thursday. Marta SOLER / AFP",
+    ]
+
+
+def test_credit_label_alone_takes_the_credit_under_it() -> None:
+    article = clean_fixture("en_captions_closed_by_photographer_credits.txt")
+    assert removed_by_rule(article)["caption"][2:] == ["Photo:", "personal archive of Anna Varga"]
+
+
+def test_body_with_a_slash_or_an_agency_dateline_is_kept_beside_credited_captions() -> None:
+    article = clean_fixture("en_captions_closed_by_photographer_credits.txt")
+    assert article.body == (
+        "VALENCIA, Spain (AP) — Lucia Ferrer kept the home side's hopes alive on Tuesday, then the doubles pair "
+        "completed the comeback in a match that ended after midnight.",
+        "The organisers said a record 14,000 fans filled the arena, and a 24/7 shuttle service ran between the "
+        "stadium and the city centre.",
+        '"It was a difficult night for us," Ferrer said. "We needed this win, otherwise we would be out of the tournament."',
+        "Varga, who had won all six of her previous matches this season, said she would rest before the final.",
+        "Spain meets Italy on Thursday for the title.",
+    )
