@@ -162,10 +162,12 @@ COMMENTS_START = _rx(
     r"kommentar schreiben|kommentare anzeigen|laisser un commentaire|deja (?:un|tu) comentario)$"
 )
 TRAILER_HEAD = _rx(rf"^(?:{_TRAILER_HEAD}){_HEAD_END}")
-MORE_FROM = _rx(
-    r"^(?:(?:more (?:(?:articles|stories|posts) )?(?:from|on|in|about|by)|mehr (?:von|aus|zu|zum|zur)|plus sur|más sobre)\s+[^.!?]{1,50}(?:\.{3}|…)?|"
-    r"also on [\w.-]+\.[a-z]{2,}\b.{0,200})$"
+_MORE_ON = (
+    r"(?:more (?:(?:articles|stories|posts) )?(?:from|on|in|about|by)|mehr (?:von|aus|zu|zum|zur)|plus sur|más sobre)"
+    r"\s+[^.!?]{1,50}(?:\.{3}|…)?"
 )
+MORE_ON_HEAD = _rx(rf"^{_MORE_ON}$")  # "More on Slate Book Review": a header over links
+MORE_FROM = _rx(rf"^(?:{_MORE_ON}|also on [\w.-]+\.[a-z]{{2,}}\b.{{0,200}})$")
 
 CAPTION_CREDIT = _rx(
     r"(?:\(\s*(?:photos?|fotos?|фото|bild(?:er)?|image(?: credit)?|picture|credit|crédit|crédito|foto ?credit|"
@@ -197,7 +199,7 @@ GALLERY_COUNTER = re.compile(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3}$")  # "1 of 
 CAPTION_START = _rx(
     r"^(?:(?:file )?(?:photos?|fotos?|фото|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
     r"(?:image |photo |video )?(?:caption|source)\s*,|(?:image|photo|video) (?:caption|copyright)\b|"  # "Image caption, ...", "Image source, Getty Images"
-    r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)|(?:photo(?:graph)?|image|illustration)s? by\s).{0,300}$"
+    r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)|(?:photo(?:graph)?|image|(?:photo )?illustration)s? by\s).{0,300}$"
 )
 # The news agencies' caption opener: "In this Dec. 12, 2006, file photo, made available by NASA, ...".
 AGENCY_CAPTION = _rx(r"^in this (?:[\w.,'’ -]{0,40} )?(?:photo|image|picture)(?: (?:provided|released|made available) by [^,]{1,60})?,")
@@ -383,9 +385,9 @@ def is_trailer_header(line: Line) -> bool:
 
 
 def is_related_header(line: Line) -> bool:
-    """A header that introduces a block of links ("Related:", "Lesen Sie auch") rather than one link."""
+    """A header that introduces a block of links ("Related:", "Lesen Sie auch", "More on X") rather than one link."""
     m = RELATED_HEAD.match(line.text)
-    return bool(m and not (m.group("rest") or "").strip())
+    return bool(m and not (m.group("rest") or "").strip()) or bool(MORE_ON_HEAD.match(line.text))
 
 
 def header_kind(line: Line) -> str | None:

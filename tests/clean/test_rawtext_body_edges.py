@@ -286,3 +286,20 @@ def test_body_with_a_slash_or_an_agency_dateline_is_kept_beside_credited_caption
         "Varga, who had won all six of her previous matches this season, said she would rest before the final.",
         "Spain meets Italy on Thursday for the title.",
     )
+
+
+def test_more_on_header_takes_the_headline_list_under_it() -> None:
+    article = clean_fixture("en_more_on_box_above_body.txt")
+    assert removed_by_rule(article)["related"] == [
+        "More on Example Book Review",
+        "- How a Small Press Rescued a Lost Novel",
+        "- The 40 Best Memoirs of the Decade",
+        "- An Editor on Cutting Her Favourite Chapter",
+    ]
+    assert article.body[0].startswith("Three years ago, over lunch")
+    assert "More on that later." in article.body
+
+
+def test_photo_illustration_credit_is_caption() -> None:
+    article = clean_fixture("en_more_on_box_above_body.txt")
+    assert removed_by_rule(article)["caption"] == ["Photo illustration by Example Review. Photo by Tom Reyes."]
