@@ -6,7 +6,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import Text, cast, func, literal, select, update
+from sqlalchemy import BigInteger, Text, bindparam, cast, func, literal, select, update
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ingest.store.counts import Snapshot, snapshot
@@ -27,10 +28,14 @@ class DocumentState:
     error: str | None
 
 
+# Asked every tick for every file in progress (a thousand during a burst): one array parameter,
+# not a thousand bound values expanded into the statement text each time.
+_STATES = select(documents.c.id, documents.c.status, documents.c.error).where(
+    documents.c.id == func.any(bindparam("ids", type_=ARRAY(BigInteger))))
+
+
 async def states(conn: AsyncConnection, ids: Iterable[int]) -> dict[int, DocumentState]:
-    rows = await conn.execute(
-        select(documents.c.id, documents.c.status, documents.c.error).where(documents.c.id.in_(list(ids)))
-    )
+    rows = await conn.execute(_STATES, {"ids": list(ids)})
     return {r.id: DocumentState(r.status, r.error) for r in rows}
 
 
