@@ -107,12 +107,16 @@ def _keep_list_steps(lines: list[Line], labels: list[str | None]) -> None:
 
 
 def _label_captions(lines: list[Line], labels: list[str | None]) -> None:
-    """A bare photo credit line ("(Walt Disney Co.)") closes the caption written just above it;
-    a caption label alone on its line ("Image caption,") opens the one written below it."""
+    """A bare photo credit line ("(Walt Disney Co.)") closes the caption written just above it,
+    unless a labelled caption follows it ("Image copyright Getty Images" / "Image caption ...":
+    credit first, then its caption); a caption label alone on its line ("Image caption,")
+    opens the one written below it."""
     for i in range(len(lines)):
         if labels[i] != rules.CAPTION:
             continue
-        if i > 0 and rules.is_credit_line(lines[i]) and _caption_text(lines[i - 1], labels[i - 1]):
+        captioned_below = i + 1 < len(lines) and bool(rules.CAPTION_START.match(lines[i + 1].text))
+        closes = i > 0 and rules.is_credit_line(lines[i]) and not captioned_below
+        if closes and _caption_text(lines[i - 1], labels[i - 1]):
             labels[i - 1] = rules.CAPTION
         labelled = i + 1 < len(lines) and rules.CAPTION_LABEL.match(lines[i].text)
         if labelled and _caption_text(lines[i + 1], labels[i + 1]):

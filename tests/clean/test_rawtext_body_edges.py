@@ -303,3 +303,14 @@ def test_more_on_header_takes_the_headline_list_under_it() -> None:
 def test_photo_illustration_credit_is_caption() -> None:
     article = clean_fixture("en_more_on_box_above_body.txt")
     assert removed_by_rule(article)["caption"] == ["Photo illustration by Example Review. Photo by Tom Reyes."]
+
+
+def test_credit_printed_above_its_labelled_caption_leaves_the_sentence_above_it_in_the_body() -> None:
+    article = clean_fixture("en_credit_above_labelled_caption.txt")
+    assert "He has consistently denied being unfair to her." in article.body
+    assert removed_by_rule(article)["caption"] == [
+        "Image copyright Getty Images",
+        "Image caption The label's owner has managed several pop stars over his career",
+        "Mountain goats on a ridge above the valley at dawn.",
+        "(Jane Field/Getty Images)",
+    ]
