@@ -5,7 +5,7 @@ lines and capped in length so that prose which merely mentions "comments" or
 "related" never matches: losing body text is worse than keeping a stray line.
 Context (position, neighbours, runs) is decided in `classify.py`, not here.
 
-Rule names: byline, dates, section, tags, related, caption, source, footer, promo;
+Rule names: byline, dates, section, tags, related, caption, source, footer, promo, markup;
 the classifier adds nav and aside for unclaimed lines outside the article.
 """
 
@@ -16,11 +16,14 @@ import re
 from ingest.clean.lines import Line
 
 BYLINE, DATES, SECTION, TAGS, RELATED = "byline", "dates", "section", "tags", "related"
-CAPTION, SOURCE, FOOTER, PROMO = "caption", "source", "footer", "promo"
+CAPTION, SOURCE, FOOTER, PROMO, MARKUP = "caption", "source", "footer", "promo", "markup"
 # Rules whose lines may sit between a headline and the article text.
 HEADER_RULES = frozenset({BYLINE, DATES, SECTION, TAGS, CAPTION, PROMO, FOOTER})
 
 _I = re.I | re.U
+# An identifier alone on a line ("facebook_url", "dp3_1_en", "arrow_forward_ios"): a template variable,
+# an image's file name or an icon font's ligature that the page left unrendered; no text reads so.
+IDENTIFIER = re.compile(r"^[^\W_]+(?:_[^\W_]+)+$")
 _CREDIT_MAX_WORDS = 8
 _CAPTION_MAX_WORDS = 80
 
@@ -304,6 +307,8 @@ def match(line: Line) -> str | None:
     text = line.text
     if line.words == 0:
         return FOOTER
+    if IDENTIFIER.match(text):
+        return MARKUP
     if line.words <= 12 and (BYLINE_BY.match(text) or BYLINE_ROLE.match(text) or AGENCY_LINE.match(text)):
         return BYLINE
     if line.words <= 12 and AGENCY_DATED.match(text):

@@ -314,3 +314,12 @@ def test_credit_printed_above_its_labelled_caption_leaves_the_sentence_above_it_
         "Mountain goats on a ridge above the valley at dawn.",
         "(Jane Field/Getty Images)",
     ]
+
+
+def test_identifiers_left_unrendered_are_markup_and_prose_naming_one_is_kept() -> None:
+    article = clean_fixture("en_unrendered_identifiers.txt")
+    assert removed_by_rule(article)["markup"] == [
+        "facebook_url", "twitter_url", "youtube_url", "beach_sunset_01", "arrow_forward_ios",
+    ]
+    assert len(article.body) == 3
+    assert article.body[1].startswith("The officials said the file report_2025_final, which")
