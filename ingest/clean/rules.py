@@ -190,6 +190,8 @@ CREDIT_ONLY = _rx(
 # "... Nov. 19, 2019. (Manu Fernandez/AP)", "... rabbits. ( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)",
 # "... to oppose it. Jaafar ASHTIYEH / AFP". Capitals on both sides of the slash: prose ends in a stop.
 CLOSING_CREDIT = re.compile(r"[.!?][\"”’]?\s+\(?\s*[A-Z][\w.'’ -]{1,40}?\s*/\s*[A-Z][\w.'’& -]{1,40}?\s*\)?$")
+# A photographer's credit alone on its line, "Name Surname/Outlet": "Jason Cipriani/ZDNet".
+NAME_SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}$")
 # "... scissor switch keyboard via iFixit": a caption crediting its source; a sentence would end in a stop.
 VIA_CREDIT = re.compile(r"\svia (?=\S*[A-Z])[\w.&'-]+(?: [A-Z][\w.&'-]*){0,3}$")  # "via iFixit", not "via email"
 AUTHOR_BIO = _rx(
@@ -321,7 +323,7 @@ def match(line: Line) -> str | None:
         return SOURCE
     if line.words <= 25 and (CAPTION_CREDIT.search(text) or CAPTION_START.match(text) or _bare_credit(line)):
         return CAPTION
-    if GALLERY_COUNTER.match(text):
+    if GALLERY_COUNTER.match(text) or NAME_SLASH_CREDIT.match(text):
         return CAPTION
     if line.words <= _CAPTION_MAX_WORDS and (AGENCY_CAPTION.match(text) or CLOSING_CREDIT.search(text)):
         return CAPTION

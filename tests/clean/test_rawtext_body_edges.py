@@ -272,7 +272,12 @@ def test_captions_closed_by_a_photographer_credit_are_removed() -> None:
 
 def test_credit_label_alone_takes_the_credit_under_it() -> None:
     article = clean_fixture("en_captions_closed_by_photographer_credits.txt")
-    assert removed_by_rule(article)["caption"][2:] == ["Photo:", "personal archive of Anna Varga"]
+    assert removed_by_rule(article)["caption"][2:4] == ["Photo:", "personal archive of Anna Varga"]
+
+
+def test_name_slash_outlet_line_is_a_photo_credit() -> None:
+    article = clean_fixture("en_captions_closed_by_photographer_credits.txt")
+    assert removed_by_rule(article)["caption"][4:] == ["Pablo Ruiz/Example Sport"]
 
 
 def test_body_with_a_slash_or_an_agency_dateline_is_kept_beside_credited_captions() -> None:
