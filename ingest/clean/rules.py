@@ -302,6 +302,7 @@ PROMO_LINE = _rx(
 _CTA_RX = _rx(_CTA)
 _CONSENT = _rx(r"\b(?:i agree|i consent|can send me|opt[- ]in|ich willige|ich stimme zu|j'accepte|acepto)\b")
 _LABEL_MAX_WORDS = 4
+_BIO_NAME_MAX_WORDS = 4
 
 
 def match(line: Line) -> str | None:
@@ -375,6 +376,14 @@ def is_credit_line(line: Line) -> bool:
 def is_author_bio(line: Line) -> bool:
     """A sentence presenting a writer ("Emiliano joined pv magazine in 2017", "Jane is a staff reporter")."""
     return bool(AUTHOR_BIO.search(line.text))
+
+
+def bio_subject(line: Line) -> list[str]:
+    """The name a one-line author bio opens with ("Meg James is a corporate media reporter for ..."
+    -> ["Meg", "James"]), or [] when the line is no such bio."""
+    m = AUTHOR_BIO.search(line.text)
+    subject = line.text[: m.start()].split() if m else []
+    return subject if len(subject) <= _BIO_NAME_MAX_WORDS and all(w[:1].isupper() for w in subject) else []
 
 
 def is_tweet_credit(line: Line) -> bool:

@@ -38,8 +38,22 @@ def before_teasers(lines: list[Line], labels: list[str | None], first: int, last
 
 def before_author_box(lines: list[Line], labels: list[str | None], first: int, last: int) -> int:
     """The article's last line once an author box closing the span is cut off: a name line and
-    a sentence about that person ("Emiliano Rossi" / "Emiliano joined the studio in 2017 ...")."""
-    return next((k - 1 for k in range(max(first + 1, last - 1), last) if _author_box(lines, labels, k)), last)
+    a sentence about that person ("Emiliano Rossi" / "Emiliano joined the studio in 2017 ..."),
+    or a one-line bio ("Meg James is a corporate media reporter for ...") with the claimed lines
+    and the name line above it."""
+    box = next((k - 1 for k in range(max(first + 1, last - 1), last) if _author_box(lines, labels, k)), last)
+    if box != last or not _one_line_bio(lines, labels, last):
+        return box
+    name = set(rules.bio_subject(lines[last]))
+    k = last - 1
+    while k > first and (labels[k] is not None or (rules.header_kind(lines[k]) and name & set(lines[k].text.split()))):
+        k -= 1
+    return k
+
+
+def _one_line_bio(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """An unclaimed line opening with a name and presenting that person as a writer."""
+    return labels[i] is None and not lines[i].bullet and bool(rules.bio_subject(lines[i]))
 
 
 def _author_box(lines: list[Line], labels: list[str | None], i: int) -> bool:
@@ -79,7 +93,7 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
         if labels[j] is not None and rules.is_trailer_header(line):
             break
         if labels[j] is None:
-            if _author_box(lines, labels, j):
+            if _author_box(lines, labels, j) or _one_line_bio(lines, labels, j):
                 break
             if _embedded_tweet(lines, labels, j):
                 j += 1

@@ -328,3 +328,12 @@ def test_identifiers_left_unrendered_are_markup_and_prose_naming_one_is_kept() -
     ]
     assert len(article.body) == 3
     assert article.body[1].startswith("The officials said the file report_2025_final, which")
+
+
+def test_one_line_author_bio_closing_the_page_ends_the_article_before_its_name_line() -> None:
+    article = clean_fixture("en_one_line_author_bio_after_body.txt")
+    assert article.body[-1] == '"Operating is a lot different than a strategy role," she said. "I love what I\'m doing."'
+    assert len(article.body) == 3
+    assert removed_by_rule(article)["aside"] == [
+        "Rosa Delgado is a corporate media reporter for the Example Times, covering the business of television and film."
+    ]
