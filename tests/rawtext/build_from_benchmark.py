@@ -430,6 +430,7 @@ NOT_BODY: dict[str, tuple[str, ...]] = {
     "c467d507551a836efa9cfe843ba5d7bafe519750e04d0c9ff0decf44f013f829": (
         "© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, "
         "or redistributed.",),
+    "f344ca5fb36e130f4344235fa22726f3367e09c211c120f21d9ae92effe902db": ("Copyright 2019 Hawaii News Now. All rights reserved.",),
     # a line of only a zero-width space is no text at all
     "5211188428849a31e309ef2475746563ff788b1591c89818c08d5abedec4ef5e": ("\u200b",),
 }
