@@ -63,17 +63,19 @@ def test_a_file_written_slowly_is_read_only_once_complete(service, sql):
     assert [bytes(raw) for (raw,) in sql("SELECT raw FROM documents")] == [content]
 
 
-def test_a_file_written_before_the_stable_window_is_taken_without_waiting_for_it(service, sql, tmp_path):
+def test_files_renamed_in_or_written_before_the_stable_window_are_taken_without_waiting_for_it(service, sql, tmp_path):
     service.start(INGEST_STABLE_SECONDS="120")
     written_earlier = tmp_path / "earlier.txt"
     shutil.copy(SEED_A, written_earlier)
     an_hour_ago = time.time() - 3600
     os.utime(written_earlier, (an_hour_ago, an_hour_ago))
     os.rename(written_earlier, service.inbox / "earlier.txt")
-    (service.inbox / "just-written.txt").write_bytes(SEED_B.read_bytes())
+    (service.inbox / "renamed.txt.part").write_bytes(SEED_B.read_bytes())
+    os.rename(service.inbox / "renamed.txt.part", service.inbox / "renamed.txt")
+    (service.inbox / "just-written.txt").write_bytes(SEED_B.read_bytes() + b"\nOne more line.\n")
 
-    service.wait_for(lambda: service.archived("processed") == ["earlier.txt"])
-    assert sql("SELECT original_name FROM documents") == [("earlier.txt",)]
+    service.wait_for(lambda: service.archived("processed") == ["earlier.txt", "renamed.txt"])
+    assert sorted(sql("SELECT original_name FROM documents")) == [("earlier.txt",), ("renamed.txt",)]
     assert [p.name for p in service.inbox.iterdir()] == ["just-written.txt"]
 
 

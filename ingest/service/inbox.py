@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+# Names a producer writes a file under before renaming it into place.
+TEMPORARY_SUFFIXES = (".tmp", ".part", ".crdownload")
 # Editors', browsers' and operating systems' partial or junk files.
-DEFAULT_IGNORED = ("*.tmp", "*.part", "*.crdownload", "~$*", ".DS_Store", "Thumbs.db", "desktop.ini")
+DEFAULT_IGNORED = tuple(f"*{suffix}" for suffix in TEMPORARY_SUFFIXES) + ("~$*", ".DS_Store", "Thumbs.db", "desktop.ini")
 _NOT_REGULAR = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket", stat.S_IFCHR: "a character device",
                 stat.S_IFBLK: "a block device", stat.S_IFDIR: "a folder"}
 NAME_MAX = 255  # bytes in one file name (ext4, XFS, btrfs, APFS)
@@ -29,6 +31,12 @@ def is_ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
     if any(part.startswith(".") for part in relative.parts):
         return True
     return any(fnmatch.fnmatch(relative.name, pattern) for pattern in patterns)
+
+
+def is_temporary_name_of(old: str, new: str) -> bool:
+    """Whether `old` is a name a producer writes `new` under before renaming it into place:
+    `new.part`, `new.tmp`, `new.crdownload`, `.new`, or rsync's `.new.XXXXXX`."""
+    return old in {new + suffix for suffix in TEMPORARY_SUFFIXES} | {"." + new} or old.startswith(f".{new}.")
 
 
 def refusal(path: Path, inbox: Path) -> str | None:

@@ -13,10 +13,10 @@ import logging
 import time
 from pathlib import Path
 
-from watchfiles import awatch
+from watchfiles import Change, awatch
 
 from ingest.errors import DatabaseUnavailable, InputError
-from ingest.service.inbox import Archive, Snapshot, is_ignored, refusal
+from ingest.service.inbox import Archive, Snapshot, is_ignored, is_temporary_name_of, refusal
 from ingest.service.intake import Intake
 from ingest.store import operations
 from ingest.store.operations import UNFINISHED
@@ -45,6 +45,7 @@ class Watcher:
         self.stable_seconds, self.rescan_seconds = stable_seconds, rescan_seconds
         self.force_polling, self.ignored, self.delete_processed = force_polling, ignored, delete_processed
         self.pending: dict[Path, tuple[Snapshot, float]] = {}
+        self.renamed_in: set[Path] = set()  # pending files seen renamed from a temporary name
         self.queued: dict[Path, int] = {}
 
     async def run(self, stop: asyncio.Event) -> None:
@@ -77,13 +78,17 @@ class Watcher:
     async def _follow_events(self, stop: asyncio.Event) -> None:
         async for changes in awatch(self.inbox, stop_event=stop, force_polling=self.force_polling,
                                     recursive=True, watch_filter=None):
+            vanished = [Path(name) for change, name in changes if change == Change.deleted]
             for _, name in changes:
                 path = Path(name)
                 if path.is_dir() and not path.is_symlink():
                     for child in path.rglob("*"):
                         self.note(child)
-                else:
-                    self.note(path)
+                    continue
+                self.note(path)
+                if path in self.pending and any(
+                        old.parent == path.parent and is_temporary_name_of(old.name, path.name) for old in vanished):
+                    self.renamed_in.add(path)  # a rename is the last step of writing it
 
     async def _check_pending(self, stop: asyncio.Event) -> None:
         next_scan = time.monotonic() + min(FIRST_RESCAN_SECONDS, self.rescan_seconds)
@@ -96,11 +101,12 @@ class Watcher:
                     break
                 current = Snapshot.of(path)
                 if current is None:
-                    del self.pending[path]  # vanished before it was complete: nothing to take
+                    self._forget(path)  # vanished before it was complete: nothing to take
                 elif current != snapshot:
+                    self.renamed_in.discard(path)  # written to after the rename: watch it like any other
                     self.pending[path] = (current, time.monotonic())
-                elif self._complete(current, since):
-                    del self.pending[path]
+                elif self._complete(path, current, since):
+                    self._forget(path)
                     await self._take_safely(path)
             await self.archive_finished()
             try:
@@ -108,18 +114,24 @@ class Watcher:
             except TimeoutError:
                 pass
 
-    def _complete(self, current: Snapshot, since: float) -> bool:
-        """Unchanged for the stable window while watched; or, on a local disk, unchanged for a
-        moment with a modification time already older than the window. The second is how a
-        file renamed into place looks (the convention for producers), and copies that keep
-        their times (`cp -p`, `rsync`, `tar`) set them only once the data is written, so it
-        spares complete files the wait without taking a file that is still being written.
-        Network shares (polling) keep the full wait: their clocks need not match ours."""
+    def _complete(self, path: Path, current: Snapshot, since: float) -> bool:
+        """Unchanged for the stable window while watched; or unchanged for a moment when the
+        file was renamed in from its temporary name (the convention for producers), or, on a
+        local disk, when its modification time is already older than the window: a writer at
+        work moves it, and copies that keep their times (`cp -p`, `rsync`, `tar`) set them only
+        once the data is written. Network shares (polling) keep the full wait for the latter:
+        their clocks need not match ours."""
         watched = time.monotonic() - since
         if watched >= self.stable_seconds:
             return True
-        settled = time.time_ns() - current.mtime_ns >= self.stable_seconds * 1e9
-        return settled and not self.force_polling and watched >= SETTLED_CONFIRM_SECONDS
+        if watched < SETTLED_CONFIRM_SECONDS:
+            return False
+        settled = not self.force_polling and time.time_ns() - current.mtime_ns >= self.stable_seconds * 1e9
+        return settled or path in self.renamed_in
+
+    def _forget(self, path: Path) -> None:
+        del self.pending[path]
+        self.renamed_in.discard(path)
 
     async def resume(self) -> None:
         """Follow the in-progress files again, queueing their documents in case the job was lost."""
