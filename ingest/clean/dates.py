@@ -9,13 +9,17 @@ naive wall-clock time otherwise: an offset is never invented. Relative times
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import datetime
 
-import dateparser
+import regex
 from dateparser.data.languages_info import language_order
+from dateparser.date import DateDataParser
+from dateparser.languages.loader import default_loader
 from dateparser.search import search_dates
+from dateparser.utils import normalize_unicode
 
 from ingest.clean import rules
 
@@ -33,6 +37,17 @@ _PARTS = ["day", "month", "year"]
 _MAX_WORDS = 12
 _KNOWN_LANGUAGES = frozenset(language_order)
 _GLUE = re.compile(r"(?<=\S)[·•|](?=\S)")
+_PARSERS = ["custom-formats", "absolute-time"]
+# What can give dateparser a day, a month or a year: a run of digits, a Roman year ("MMX"),
+# a month name or a number word of the language (see `_date_parts`).
+_DIGIT_RUN = re.compile(r"\d+")
+_ROMAN_YEAR = re.compile(r"\bM[CDILMVX]*\b")
+_MONTH_KEYS = tuple(
+    "january february march april may june july august september october november december".split()
+)
+_LITERAL_DIGIT = re.compile(r"(?<!\\)\d")  # a digit in a replacement, not a group reference ("\1")
+# dateparser reads these Arabic-script letter variants as one letter (ی and ي, ک and ك).
+_LETTER_VARIANTS = str.maketrans("یک", "يك")
 
 
 @dataclass(frozen=True)
@@ -76,10 +91,10 @@ def _date_segment(text: str, languages: tuple[str, ...]) -> DateLine | None:
 def parse_date(text: str, languages: tuple[str, ...]) -> datetime | None:
     """An absolute date with day, month and year, in any of the page's likely languages."""
     cleaned = _NOISE.sub(" ", text).strip(" ,;-–")
-    if not cleaned:
+    if _date_parts(cleaned, languages) < len(_PARTS):
         return None
     try:
-        value = dateparser.parse(cleaned, languages=list(languages), settings=_settings(cleaned, languages))
+        value = _parser(languages, _order(cleaned, languages)).get_date_data(cleaned)["date_obj"]
     except (ValueError, OverflowError, TypeError):
         return None
     return _stated_offset_only(value, cleaned)
@@ -88,11 +103,11 @@ def parse_date(text: str, languages: tuple[str, ...]) -> datetime | None:
 def find_date(text: str, languages: tuple[str, ...]) -> datetime | None:
     """The first absolute date inside a header line that also holds other things
     ("by Regan September 15, 2014", "Reuters November 18, 2019 11:03 PM")."""
-    if not _HAS_YEAR.search(text):
+    if not _HAS_YEAR.search(text) or _date_parts(text, languages) < len(_PARTS):
         return None
     text = _GLUE.sub(" ", text)  # "Анна Петрова·24 сентября 2018": dateparser needs the date as its own token
     try:
-        found = search_dates(text, languages=list(languages), settings=_settings(text, languages))
+        found = search_dates(text, languages=list(languages), settings=_settings(_order(text, languages)))
     except (ValueError, OverflowError, TypeError):
         return None
     if not found:
@@ -101,11 +116,57 @@ def find_date(text: str, languages: tuple[str, ...]) -> datetime | None:
     return _stated_offset_only(value, matched)
 
 
-def _settings(text: str, languages: tuple[str, ...]) -> dict[str, object]:
+def _order(text: str, languages: tuple[str, ...]) -> str:
     order = "MDY" if languages[:1] == ("en",) else "DMY"
     if _DOTTED_OR_SLASHED.search(text) and "." in text:
         order = "DMY"
-    return {"REQUIRE_PARTS": _PARTS, "PARSERS": ["custom-formats", "absolute-time"], "DATE_ORDER": order}
+    return order
+
+
+def _settings(order: str) -> dict[str, object]:
+    return {"REQUIRE_PARTS": _PARTS, "PARSERS": _PARSERS, "DATE_ORDER": order}
+
+
+@functools.cache
+def _parser(languages: tuple[str, ...], order: str) -> DateDataParser:
+    """One parser per language set and date order: building one per call costs a tenth of the parse."""
+    return DateDataParser(languages=list(languages), settings=_settings(order))
+
+
+def _date_parts(text: str, languages: tuple[str, ...]) -> int:
+    """At most how many day, month or year values dateparser could read in `text`.
+
+    Each comes from its own token: a digit run, a Roman year, a month name, or a word that
+    dateparser's own simplifications turn into a number ("a", "twelve"). A text with fewer
+    than three cannot state a full date, and counting them is far cheaper than parsing: most
+    lines with a year ("Best gadgets of 2019") are rejected without calling dateparser.
+    """
+    folded = _fold(text).lower()  # what dateparser tokenizes: "½" has become "1⁄2"
+    found = max(len(_DIGIT_RUN.findall(text)), len(_DIGIT_RUN.findall(folded))) + len(_ROMAN_YEAR.findall(text))
+    return found + sum(len(words.findall(folded)) for words in _date_words(languages))
+
+
+@functools.cache
+def _date_words(languages: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
+    """Per language (from dateparser's language data): its month names as one pattern, and each
+    simplification that writes a number, bounded the way dateparser bounds it."""
+    patterns = []
+    for locale in default_loader.get_locales(languages=list(languages)):
+        info = locale.info
+        names = sorted({_fold(name).lower() for key in _MONTH_KEYS for name in info.get(key, [])}, key=len, reverse=True)
+        patterns += [regex.compile("|".join(map(regex.escape, names)))] if names else []
+        spaced = not info.get("no_word_spacing")
+        for simplification in info.get("simplifications", []):
+            for pattern, replacement in simplification.items():
+                if _LITERAL_DIGIT.search(str(replacement)):
+                    word = _fold(pattern)
+                    patterns.append(regex.compile(rf"(?<=\A|\W|_){word}(?=\Z|\W|_)" if spaced else word, regex.I))
+    return tuple(patterns)
+
+
+def _fold(text: str) -> str:
+    """Accents dropped and letter variants merged, as dateparser compares words."""
+    return normalize_unicode(text).translate(_LETTER_VARIANTS)
 
 
 def _stated_offset_only(value: datetime | None, text: str) -> datetime | None:
