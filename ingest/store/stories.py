@@ -23,13 +23,21 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from enum import IntEnum
+from typing import Any
 
 from sqlalchemy import (
+    BigInteger,
     ColumnElement,
+    DateTime,
+    Interval,
+    Select,
+    SmallInteger,
+    Text,
+    Update,
     and_,
+    bindparam,
     func,
     insert,
-    literal,
     literal_column,
     or_,
     select,
@@ -37,6 +45,7 @@ from sqlalchemy import (
     true,
     update,
 )
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ingest.dedup.assign import Stored
@@ -122,9 +131,21 @@ def _epoch_day(moment: datetime) -> int:
     return int(moment.timestamp() // 86400)
 
 
+# The statements below run for every article stored: they are built once, with bind parameters
+# (building one costs about as much Python time as running it; a built one keeps its compiled form).
+
+
+def _any(name: str, item_type: type[BigInteger] | type[Text]) -> ColumnElement[object]:
+    """`= ANY(:name)`: one array parameter, where `IN` would expand a bound value per item."""
+    return func.any(bindparam(name, type_=ARRAY(item_type())))
+
+
+_TIMES = select(articles.c.published, articles.c.created_at, articles.c.story_time).where(
+    articles.c.id == bindparam("article_id"))
+
+
 async def times(conn: AsyncConnection, article_id: int) -> Times:
-    a = articles
-    row = (await conn.execute(select(a.c.published, a.c.created_at, a.c.story_time).where(a.c.id == article_id))).one()
+    row = (await conn.execute(_TIMES, {"article_id": article_id})).one()
     return Times(row.published, row.created_at, row.story_time)
 
 
@@ -153,13 +174,66 @@ async def index(conn: AsyncConnection, article_id: int, band_keys: Sequence[int]
     })
 
 
+_NEAR_DUPLICATES = select(articles.c.id, articles.c.story_id, articles.c.duplicate_of, articles.c.minhash).where(
+    articles.c.id.in_(
+        select(bands.c.article_id)
+        .where(bands.c.band_key == _any("keys", BigInteger), bands.c.article_id != bindparam("exclude_id"))
+        .distinct()
+    )
+)
+
+
 async def near_duplicate_candidates(conn: AsyncConnection, keys: Sequence[int], exclude_id: int) -> list[Stored]:
     """Earlier articles sharing at least one LSH band with these keys (index lookups only)."""
-    matching = select(bands.c.article_id).where(bands.c.band_key.in_(list(keys)), bands.c.article_id != exclude_id)
-    stmt = select(articles.c.id, articles.c.story_id, articles.c.duplicate_of, articles.c.minhash).where(
-        articles.c.id.in_(matching.distinct())
+    rows = await conn.execute(_NEAR_DUPLICATES, {"keys": list(keys), "exclude_id": exclude_id})
+    return [Stored(r.id, r.story_id, r.duplicate_of, signature=r.minhash) for r in rows]
+
+
+def _candidates(dated: bool) -> Select[Any]:
+    """The candidate query for a dated or an undated article (see `story_candidates`)."""
+    a, t, st = articles, story_terms, stories
+    filed = or_(*[and_(t.c.clock == bindparam(f"clock{i}", type_=SmallInteger),
+                       t.c.day.between(bindparam(f"first{i}"), bindparam(f"last{i}"))) for i in range(3)])
+    hits = (
+        select(t.c.article_id, func.count().label("shared"))
+        .where(t.c.term == _any("terms", Text), filed, t.c.article_id != bindparam("article_id"))
+        .group_by(t.c.article_id)
+        .having(func.count() >= bindparam("min_shared"))
+        .order_by(func.count().desc(), t.c.article_id.desc())
+        .limit(bindparam("hits"))
+        .subquery()
     )
-    return [Stored(r.id, r.story_id, r.duplicate_of, signature=r.minhash) for r in await conn.execute(stmt)]
+    in_time = _story_in_time() if dated else true()
+    return (
+        select(a.c.id, a.c.story_id, a.c.duplicate_of, a.c.profile, in_time.label("in_time"))
+        .select_from(hits.join(a, a.c.id == hits.c.article_id).join(st, st.c.id == a.c.story_id))
+        .where(_near_in_time(dated), or_(in_time, a.c.published.is_(None)))
+        .order_by(hits.c.shared.desc(), a.c.id.desc())
+        .limit(bindparam("limit"))
+    )
+
+
+def _near_in_time(dated: bool) -> ColumnElement[bool]:
+    a = articles
+    arrived_near = or_(
+        a.c.created_at.between(bindparam("arrived_from", type_=DateTime(timezone=True)), bindparam("arrived_to")),
+        a.c.story_time.between(bindparam("story_from", type_=DateTime(timezone=True)), bindparam("story_to")),
+    )
+    if not dated:
+        return arrived_near
+    return or_(
+        a.c.published.between(bindparam("published_from", type_=DateTime(timezone=True)), bindparam("published_to")),
+        and_(a.c.published.is_(None), arrived_near),
+    )
+
+
+def _story_in_time() -> ColumnElement[bool]:
+    st, window = stories, bindparam("window", type_=Interval())
+    return or_(st.c.first_published.is_(None), bindparam("published", type_=DateTime(timezone=True)).between(
+        st.c.last_published - window, st.c.first_published + window))
+
+
+_CANDIDATES = {dated: _candidates(dated) for dated in (True, False)}
 
 
 async def story_candidates(
@@ -182,87 +256,84 @@ async def story_candidates(
     """
     if not terms:
         return []
-    a, t, st = articles, story_terms, stories
-    filed = or_(*[and_(t.c.clock == int(clock), t.c.day.between(first, last))
-                  for clock, first, last in me.lookup_days(window)])
-    hits = (
-        select(t.c.article_id, func.count().label("shared"))
-        .where(t.c.term.in_(list(terms)), filed, t.c.article_id != article_id)
-        .group_by(t.c.article_id)
-        .having(func.count() >= min_shared)
-        .order_by(func.count().desc(), t.c.article_id.desc())
-        .limit(limit * 4)
-        .subquery()
-    )
-    in_time = _story_in_time(me, window)
-    stmt = (
-        select(a.c.id, a.c.story_id, a.c.duplicate_of, a.c.profile, in_time.label("in_time"))
-        .select_from(hits.join(a, a.c.id == hits.c.article_id).join(st, st.c.id == a.c.story_id))
-        .where(_near_in_time(me, window), or_(in_time, a.c.published.is_(None)))
-        .order_by(hits.c.shared.desc(), a.c.id.desc())
-        .limit(limit)
-    )
+    params: dict[str, object] = {
+        "article_id": article_id, "terms": list(terms), "min_shared": min_shared, "hits": limit * 4, "limit": limit,
+        "arrived_from": me.created_at - window, "arrived_to": me.created_at + window,
+        "story_from": me.story_time - window, "story_to": me.story_time + window,
+    }
+    for i, (clock, first, last) in enumerate(me.lookup_days(window)):
+        params.update({f"clock{i}": int(clock), f"first{i}": first, f"last{i}": last})
+    if me.published is not None:
+        params.update(published=me.published, window=window,
+                      published_from=me.published - window, published_to=me.published + window)
+    rows = await conn.execute(_CANDIDATES[me.published is not None], params)
     return [Stored(r.id, r.story_id, r.duplicate_of, profile=from_json(r.profile), in_time=r.in_time)
-            for r in await conn.execute(stmt) if r.profile]
+            for r in rows if r.profile]
 
 
-def _near_in_time(me: Times, window: timedelta) -> ColumnElement[bool]:
-    a = articles
-    arrived_near = or_(
-        a.c.created_at.between(me.created_at - window, me.created_at + window),
-        a.c.story_time.between(me.story_time - window, me.story_time + window),
-    )
-    if me.published is None:
-        return arrived_near
-    return or_(
-        a.c.published.between(me.published - window, me.published + window),
-        and_(a.c.published.is_(None), arrived_near),
-    )
-
-
-def _story_in_time(me: Times, window: timedelta) -> ColumnElement[bool]:
-    st = stories
-    if me.published is None:
-        return true()
-    return or_(st.c.first_published.is_(None),
-               literal(me.published).between(st.c.last_published - window, st.c.first_published + window))
+_STORY_PARAGRAPHS = select(func.unnest(articles.c.paragraphs)).where(
+    articles.c.story_id == bindparam("story_id"), articles.c.id != bindparam("exclude_id"))
+_STORY_PROFILES = select(articles.c.profile).where(
+    articles.c.story_id == bindparam("story_id"), articles.c.id != bindparam("exclude_id"),
+    articles.c.profile.is_not(None))
+_MOVE = update(articles).where(
+    or_(articles.c.id == bindparam("article_id"), articles.c.duplicate_of == bindparam("article_id"))
+).values(story_id=bindparam("to_story"))
+_NEW_STORY = insert(stories).returning(stories.c.id)
+# The SET values come from the parameters: story_id, duplicate_of, novel_paragraphs, novelty.
+_LINK = update(articles).where(articles.c.id == bindparam("article_id"))
 
 
 async def story_paragraphs(conn: AsyncConnection, story_id: int, exclude_id: int) -> list[str]:
-    stmt = select(func.unnest(articles.c.paragraphs)).where(
-        articles.c.story_id == story_id, articles.c.id != exclude_id
-    )
-    return list((await conn.execute(stmt)).scalars())
+    return list((await conn.execute(_STORY_PARAGRAPHS, {"story_id": story_id, "exclude_id": exclude_id})).scalars())
 
 
 async def story_profiles(conn: AsyncConnection, story_id: int, exclude_id: int) -> list[Profile]:
-    stmt = select(articles.c.profile).where(
-        articles.c.story_id == story_id, articles.c.id != exclude_id, articles.c.profile.is_not(None)
-    )
-    return [from_json(profile) for profile in (await conn.execute(stmt)).scalars()]
+    rows = await conn.execute(_STORY_PROFILES, {"story_id": story_id, "exclude_id": exclude_id})
+    return [from_json(profile) for profile in rows.scalars()]
 
 
 async def move(conn: AsyncConnection, article_id: int, story_id: int) -> None:
     """Move an article, and the near-duplicates that point at it, to another story."""
-    a = articles
-    await conn.execute(
-        update(a).where(or_(a.c.id == article_id, a.c.duplicate_of == article_id)).values(story_id=story_id)
-    )
+    await conn.execute(_MOVE, {"article_id": article_id, "to_story": story_id})
 
 
 async def new_story(conn: AsyncConnection) -> int:
-    return (await conn.execute(insert(stories).returning(stories.c.id))).scalar_one()
+    return (await conn.execute(_NEW_STORY)).scalar_one()
 
 
 async def link(
     conn: AsyncConnection, article_id: int, *, story_id: int, duplicate_of: int | None,
     novel_paragraphs: list[int], novelty: float,
 ) -> None:
-    await conn.execute(
-        update(articles).where(articles.c.id == article_id).values(
-            story_id=story_id, duplicate_of=duplicate_of, novel_paragraphs=novel_paragraphs, novelty=novelty
-        )
+    await conn.execute(_LINK, {
+        "article_id": article_id, "story_id": story_id, "duplicate_of": duplicate_of,
+        "novel_paragraphs": novel_paragraphs, "novelty": novelty,
+    })
+
+
+def _recount() -> Update:
+    a = articles
+    members = a.c.story_id == stories.c.id
+    first_title = (
+        select(a.c.title).where(members, a.c.title.is_not(None), a.c.duplicate_of.is_(None))
+        .order_by(a.c.story_time, a.c.id).limit(1).scalar_subquery()
     )
+    outlets = select(func.coalesce(func.array_agg(a.c.outlet.distinct()).filter(a.c.outlet.is_not(None)),
+                                   literal_column("'{}'::text[]"))).where(members).scalar_subquery()
+    return update(stories).where(stories.c.id == _any("ids", BigInteger)).values(
+        title=first_title,
+        first_published=select(func.min(a.c.published)).where(members).scalar_subquery(),
+        last_published=select(func.max(a.c.published)).where(members).scalar_subquery(),
+        article_count=select(func.count()).where(members).scalar_subquery(),
+        outlets=outlets,
+        updated_at=func.now(),
+    )
+
+
+_LOCK_STORIES = (select(stories.c.id).where(stories.c.id == _any("ids", BigInteger))
+                 .order_by(stories.c.id).with_for_update(key_share=True))
+_RECOUNT = _recount()
 
 
 async def refresh(conn: AsyncConnection, story_ids: Iterable[int]) -> None:
@@ -272,24 +343,6 @@ async def refresh(conn: AsyncConnection, story_ids: Iterable[int]) -> None:
     stories); the recount is a later statement, so it sees every member committed by a
     transaction that held the lock before.
     """
-    ids = sorted(set(story_ids))
-    locked = select(stories.c.id).where(stories.c.id.in_(ids)).order_by(stories.c.id).with_for_update(key_share=True)
-    await conn.execute(locked)
-    a = articles
-    members = a.c.story_id == stories.c.id
-    first_title = (
-        select(a.c.title).where(members, a.c.title.is_not(None), a.c.duplicate_of.is_(None))
-        .order_by(a.c.story_time, a.c.id).limit(1).scalar_subquery()
-    )
-    outlets = select(func.coalesce(func.array_agg(a.c.outlet.distinct()).filter(a.c.outlet.is_not(None)),
-                                   literal_column("'{}'::text[]"))).where(members).scalar_subquery()
-    await conn.execute(
-        update(stories).where(stories.c.id.in_(ids)).values(
-            title=first_title,
-            first_published=select(func.min(a.c.published)).where(members).scalar_subquery(),
-            last_published=select(func.max(a.c.published)).where(members).scalar_subquery(),
-            article_count=select(func.count()).where(members).scalar_subquery(),
-            outlets=outlets,
-            updated_at=func.now(),
-        )
-    )
+    ids = {"ids": sorted(set(story_ids))}
+    await conn.execute(_LOCK_STORIES, ids)
+    await conn.execute(_RECOUNT, ids)
