@@ -283,7 +283,10 @@ def _find_title(lines: list[Line], labels: list[str | None], start: int) -> int 
         above_meta = i + 1 < len(lines) and labels[i + 1] in (rules.BYLINE, rules.DATES)
         line = lines[i]
         if line.headline_like and line.words >= 3 and not line.is_prose():
-            return i - 1 if _is_headline(lines, labels, i - 1) else i  # headline above a deck
+            above = i - 1  # a headline above a deck, maybe with a comment count or share row between
+            while above > 0 and labels[above] == rules.FOOTER:
+                above -= 1
+            return above if _is_headline(lines, labels, above) else i
         if above_meta and line.words <= 25 and line.opens_capital:  # "di Marco Bellini" is a byline
             if not line.terminal:
                 return i

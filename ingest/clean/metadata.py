@@ -35,6 +35,8 @@ _OUTLET_WORD = re.compile(
 )
 _DIGIT = re.compile(r"\d")  # a date after the byline ("By Jane Roe | Nov 19, 2019") is no publisher
 _GLUED_HANDLE = re.compile(r"(?<=\w)@\w+$")
+# Degrees and suffixes after a name ("Ilana Muhlstein, MS, RDN", "John Roe, Jr."): part of the name, no person.
+_POSTNOMINAL = re.compile(r"(?:Ph\.?D|M\.?D|M\.?S|M\.?A|MBA|MPH|RDN?|LDN?|RN|CSCS|CPT|Jr|Sr|III?|IV)\.?")
 
 
 @dataclass(frozen=True)
@@ -195,9 +197,10 @@ def _people_and_outlet(names: list[str], outlet: str | None) -> _Credit:
 
 
 def _split_names(raw: str) -> list[str]:
-    """Names without a handle glued to them ("Natasha Turak@NatashaTurak"); an e-mail address is no name."""
+    """Names without a handle glued to them ("Natasha Turak@NatashaTurak") or the degrees after them;
+    an e-mail address is no name."""
     names = [_GLUED_HANDLE.sub("", n).strip(" ()") for n in _SPLIT_NAMES.split(raw)]
-    return [n for n in names if n and "@" not in n]
+    return [n for i, n in enumerate(names) if n and "@" not in n and not (i and _POSTNOMINAL.fullmatch(n))]
 
 
 def _source_outlet(page: Classified) -> str | None:

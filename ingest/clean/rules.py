@@ -53,7 +53,8 @@ BYLINE_BY = re.compile(
     rf"^(?i:by|von|par|por|di|text|texto|(?:written|posted|reported|story|words) by|authors?|autor(?:in)?|"
     rf"auteure?|autora|текст|автор)\s*:?\s+(?P<names>{_NAMES})"
     rf"(?:\s*[|–—]\s*(?P<tail>.{{1,60}})|\s+(?i:with|mit|avec|con)\s+(?P<agency>{AGENCY.pattern})"
-    rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}}|\s*·\s*\d.{{0,60}}|\s+[-–—|·])?$",  # "Текст: Анна Петрова·24 сентября 2018"
+    rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}}|\s*·\s*\d.{{0,60}}|\s+[-–—|·]"  # "Текст: Анна Петрова·24 сентября 2018"
+    rf"|\s+[\w.+-]+@[\w-]+\.[\w.-]+.{{0,30}})?$",  # "By Megan Rowe meganr@example.com(509) 459-5382"
     re.U | re.I,
 )
 _CMS_USER = r"(?-i:[a-z])[\w.-]{2,30}"  # a blog's login name, shown as is ("/by jdadmin")
@@ -61,7 +62,7 @@ _CMS_USER = r"(?-i:[a-z])[\w.-]{2,30}"  # a blog's login name, shown as is ("/by
 # characters after its last digit or a separator, or right after a slash ("... /by jdadmin");
 # a headline ("... given asylum by Russia") has neither.
 GLUED_BYLINE = re.compile(
-    rf"(?:(?:\d|[/|·•])\D{{0,12}}\s|\s?/)(?i:by|von|par|por)\s+(?P<names>{_NAMES}|{_CMS_USER})$", re.U
+    rf"(?:(?:\d|[/|·•])\D{{0,12}}\s|\s?/)(?i:by|von|par|por):?\s+(?P<names>{_NAMES}|{_CMS_USER})$", re.U
 )
 ROLE = _rx(
     r"\b(?:staff writer|senior writer|(?:\w+ )?correspondent|reporter|(?:\w+ )?editor|contributor|"
@@ -232,7 +233,7 @@ _RIGHTS = (
 RIGHTS_NOTICE = _rx(rf"^.{{0,150}}{_RIGHTS}.{{0,100}}$")
 _RIGHTS_MAX_CHARS = 300  # longer lines cannot match: checked first, as the regex backtracks through them
 FOOTER_LINE = _rx(
-    r"^(?:(?:\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?|réagir|"
+    r"^(?:(?:(?:new,?\s+)?\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?|réagir|"
     r"комментари(?:и|ев|й|я))"
     r"(?:\s*\(\d+\))?|(?:leave|post|add|write|show|view|load) (?:a |the )?comments?|" + _THREAD_HEAD + "|"
     r"(?:leave|post|write) (?:a )?(?:reply|response)|you must (?:be logged in|log in) to post a comment\.?|"
@@ -286,6 +287,9 @@ PROMO_LINE = _rx(
     r"politique (?:de|des|relative aux) cookies|política de cookies).{0,150}|"
     r"(?:follow us|folgen sie uns|suivez-nous|s[íi]guenos)\b.{0,100}|"
     r"follow [\w .'’-]{1,60} on (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b.{0,100}|"
+    r"follow [\w.'’-]{1,30}(?: [\w.'’-]{1,30})? on:?|"  # "Follow RT on" over a row of icons
+    r".{0,120}\b(?:(?:update|upgrade) to a (?:modern|newer|supported|more recent) browser|"
+    r"you are (?:on|using) (?:internet explorer|an? (?:outdated|unsupported|older) browser)).{0,160}|"
     r"accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|cookie settings|alle akzeptieren|"
     r"alle ablehnen|akzeptieren|j'accepte|tout accepter|tout refuser|aceptar(?: todo| todas)?|rechazar todo|"
     r"(?:download|get) (?:our|the) app\b.{0,100}|"

@@ -439,3 +439,33 @@ def test_login_name_after_a_slash_by_in_a_blog_meta_line_is_the_author() -> None
     assert article.authors == ("webeditor",)
     assert removed_by_rule(article)["byline"] == ["March 3, 2025/2 Comments/in News /by webeditor"]
     assert len(article.body) == 2
+
+
+def test_browser_notice_comment_count_and_follow_row_around_the_headline_are_removed() -> None:
+    article = clean_fixture("en_header_widgets_around_headline.txt")
+    assert article.title == "Harbour city approves its first offshore wind farm"
+    removed = removed_by_rule(article)
+    assert removed["promo"] == [
+        "We've detected you are on Internet Explorer. For the best Example.com experience, please update to a modern browser.",
+        "Follow Example News on",
+    ]
+    assert removed["footer"] == ["New, 15 comments"]
+
+
+def test_byline_followed_by_email_and_phone_names_the_author() -> None:
+    article = clean_fixture("en_header_widgets_around_headline.txt")
+    assert removed_by_rule(article)["byline"] == ["By Megan Rowe meganr@example.com(509) 459-5382"]
+    assert article.authors == ("Megan Rowe",)
+
+
+def test_date_line_with_by_colon_byline_gives_author_without_degrees_and_the_date() -> None:
+    article = clean_fixture("en_dated_byline_with_degrees.txt")
+    assert article.title == "How to Tackle Game Day Snack Temptations"
+    assert article.authors == ("Ilana Harper",)
+    assert article.published == datetime(2019, 2, 1)
+
+
+def test_comment_count_between_headline_and_deck_leaves_the_headline_as_title() -> None:
+    article = clean_fixture("en_header_widgets_around_headline.txt")
+    assert article.title == "Harbour city approves its first offshore wind farm"
+    assert article.summary == "The council's vote clears the way for the first turbines on this stretch of coast"
