@@ -26,7 +26,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ingest.clean import rules, trailer
-from ingest.clean.dates import DateLine, date_lines
+from ingest.clean.dates import DateLine, DateStyle, date_lines
 from ingest.clean.lines import Line
 
 TITLE, SUMMARY, BODY = "title", "summary", "body"
@@ -61,7 +61,7 @@ class Classified:
 
 
 def classify(
-    lines: list[Line], languages: tuple[str, ...], *, page_dump: bool = True, known_title: str | None = None
+    lines: list[Line], date_style: DateStyle, *, page_dump: bool = True, known_title: str | None = None
 ) -> Classified:
     """Label every line.
 
@@ -71,7 +71,7 @@ def classify(
     and a repeat of the `known_title` at its top.
     """
     labels: list[str | None] = [rules.match(line) for line in lines]
-    dates = _label_dates(lines, labels, languages)
+    dates = _label_dates(lines, labels, date_style)
     _label_captions(lines, labels)
     _label_related_blocks(lines, labels)
     _label_kicker_teasers(lines, labels)
@@ -86,11 +86,11 @@ def classify(
     return Classified(lines, [lab or BODY for lab in labels], dates, start)
 
 
-def _label_dates(lines: list[Line], labels: list[str | None], languages: tuple[str, ...]) -> list[DateLine]:
+def _label_dates(lines: list[Line], labels: list[str | None], date_style: DateStyle) -> list[DateLine]:
     found: list[DateLine] = []
     for i, line in enumerate(lines):
         if labels[i] is None and (not line.text.endswith((".", "!", "?", ":")) or _MERIDIEM.search(line.text)):
-            stated = date_lines(line.text, languages)
+            stated = date_lines(line.text, date_style)
             if stated:
                 labels[i] = rules.DATES
                 found.extend(replace(d, line=i) for d in stated)

@@ -4,13 +4,16 @@ Only a line that *is* a date ("Published Date: 02:40 | 09 December 2024",
 "3. November 2025, 17:14 Uhr") counts; dates mentioned in prose ("on December 9")
 are never the page's publication date. Values keep a stated UTC offset and are
 naive wall-clock time otherwise: an offset is never invented. Relative times
-("Updated 2 hours ago") are recognised as date lines but yield no value.
+("Updated 2 hours ago") are recognised as date lines but yield no value. Numeric dates
+follow the page's own convention (`DateStyle`): "05/10/2025" is 5 October unless the
+page shows that it writes the month first.
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +21,7 @@ import regex
 from dateparser.data.languages_info import language_order
 from dateparser.date import DateDataParser
 from dateparser.languages.loader import default_loader
+from dateparser.languages.locale import Locale
 from dateparser.search import search_dates
 from dateparser.utils import normalize_unicode
 
@@ -31,6 +35,8 @@ _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d")
 # A stated offset: ISO "Z"/"+01:00", or an upper-case zone name ("GMT", "CET", "EST", "ET").
 _OFFSET = re.compile(r"\d(?:Z|[+-]\d\d:?\d\d)\b|(?<![\w])(?:UTC|GMT|[A-Z]{1,4}T)(?:[+-]\d{1,2}(?::?\d\d)?)?(?![\w])")
 _DOTTED_OR_SLASHED = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+# A slashed or dashed day-month-year date ("05/10/2025", "19-11-19"): its two first numbers.
+_NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
 _SEPARATOR = re.compile(r"\s+[-–—|·•]\s+")
 _NOISE = re.compile(r"\s*[|•·]\s*|\s+(?:Uhr|h)\b|\bum\b|\bà\b|\ba las\b|\bat\b", re.I)
 _PARTS = ["day", "month", "year"]
@@ -51,6 +57,28 @@ _LETTER_VARIANTS = str.maketrans("یک", "يك")
 
 
 @dataclass(frozen=True)
+class DateStyle:
+    """How a page writes dates: the languages its month names may be in (its own, then
+    English), and whether its numeric dates put the day first ("05/10/2025" is 5 October)."""
+
+    languages: tuple[str, ...] = ("en",)
+    day_first: bool = True
+
+    @classmethod
+    def of(cls, language: str | None, lines: Sequence[str]) -> DateStyle:
+        """The style of a page in `language` made of `lines`.
+
+        Day first, as most of the world writes dates (English-language outlets of the UK,
+        Ireland, India, Australia or Africa too), unless the page shows that it writes the
+        month first: its numeric dates that only read one way ("11/19/2019" against
+        "19/11/2019"), else, in English, its dates in words ("Nov. 19" against
+        "19 November"). The language alone cannot tell: py3langid knows no American English.
+        """
+        languages = _date_languages(language)
+        return cls(languages, _writes_day_first("\n".join(lines), languages))
+
+
+@dataclass(frozen=True)
 class DateLine:
     """A header line stating a date: which one, and the value when it is absolute."""
 
@@ -59,14 +87,14 @@ class DateLine:
     line: int = -1  # index of the page line that states it, set by the classifier
 
 
-def date_lines(text: str, languages: tuple[str, ...]) -> list[DateLine]:
+def date_lines(text: str, style: DateStyle) -> list[DateLine]:
     """The dates a date line states ("Publié le ..., modifié le ..." states two); [] for other lines."""
     segments = [seg for seg in rules.DATE_LABEL_SPLIT.split(text) if seg.strip()]
-    found = [_date_segment(seg.strip(" ,;|·"), languages) for seg in segments]
+    found = [_date_segment(seg.strip(" ,;|·"), style) for seg in segments]
     return [d for d in found if d is not None] if all(found) else []
 
 
-def _date_segment(text: str, languages: tuple[str, ...]) -> DateLine | None:
+def _date_segment(text: str, style: DateStyle) -> DateLine | None:
     if len(text.split()) > _MAX_WORDS:
         return None
     labelled = rules.DATE_LABELLED.match(text)
@@ -79,35 +107,35 @@ def _date_segment(text: str, languages: tuple[str, ...]) -> DateLine | None:
     # "Santiago de Chile - 03 nov 2025 - 17:14 CET": a place may precede the date.
     parts = _SEPARATOR.split(rest)
     for k in range(len(parts)):
-        value = parse_date(" ".join(parts[k:]), languages)
+        value = parse_date(" ".join(parts[k:]), style)
         if value is not None:
             return DateLine(which, value)
     # A labelled line is a date line for sure; other things may follow its date
     # ("Updated on: November 19, 2019 / 10:07 AM / CBS News").
-    value = find_date(rest, languages) if labelled else None
+    value = find_date(rest, style) if labelled else None
     return DateLine(which, value) if value is not None else None
 
 
-def parse_date(text: str, languages: tuple[str, ...]) -> datetime | None:
+def parse_date(text: str, style: DateStyle) -> datetime | None:
     """An absolute date with day, month and year, in any of the page's likely languages."""
     cleaned = _NOISE.sub(" ", text).strip(" ,;-–")
-    if _date_parts(cleaned, languages) < len(_PARTS):
+    if _date_parts(cleaned, style.languages) < len(_PARTS):
         return None
     try:
-        value = _parser(languages, _order(cleaned, languages)).get_date_data(cleaned)["date_obj"]
+        value = _parser(style.languages, _order(cleaned, style)).get_date_data(cleaned)["date_obj"]
     except (ValueError, OverflowError, TypeError):
         return None
     return _stated_offset_only(value, cleaned)
 
 
-def find_date(text: str, languages: tuple[str, ...]) -> datetime | None:
+def find_date(text: str, style: DateStyle) -> datetime | None:
     """The first absolute date inside a header line that also holds other things
     ("by Regan September 15, 2014", "Reuters November 18, 2019 11:03 PM")."""
-    if not _HAS_YEAR.search(text) or _date_parts(text, languages) < len(_PARTS):
+    if not _HAS_YEAR.search(text) or _date_parts(text, style.languages) < len(_PARTS):
         return None
     text = _GLUE.sub(" ", text)  # "Анна Петрова·24 сентября 2018": dateparser needs the date as its own token
     try:
-        found = search_dates(text, languages=list(languages), settings=_settings(_order(text, languages)))
+        found = search_dates(text, languages=list(style.languages), settings=_settings(_order(text, style)))
     except (ValueError, OverflowError, TypeError):
         return None
     if not found:
@@ -116,11 +144,38 @@ def find_date(text: str, languages: tuple[str, ...]) -> datetime | None:
     return _stated_offset_only(value, matched)
 
 
-def _order(text: str, languages: tuple[str, ...]) -> str:
-    order = "MDY" if languages[:1] == ("en",) else "DMY"
-    if _DOTTED_OR_SLASHED.search(text) and "." in text:
-        order = "DMY"
-    return order
+def _order(text: str, style: DateStyle) -> str:
+    """Dotted dates ("18.11.2019") put the day first everywhere; others as the page does."""
+    dotted = _DOTTED_OR_SLASHED.search(text) and "." in text
+    return "DMY" if style.day_first or dotted else "MDY"
+
+
+def _writes_day_first(text: str, languages: tuple[str, ...]) -> bool:
+    """See `DateStyle.of`; a tie, or no evidence at all, is day first."""
+    pairs = [(int(first), int(second)) for first, _, second in _NUMERIC_DATE.findall(text)]
+    day_first = sum(1 for first, second in pairs if 12 < first <= 31 and 1 <= second <= 12)
+    month_first = sum(1 for first, second in pairs if 12 < second <= 31 and 1 <= first <= 12)
+    ambiguous = any(1 <= first <= 12 and 1 <= second <= 12 for first, second in pairs)
+    # Without an ambiguous date the order changes nothing. Only English writes dates in words
+    # both ways; elsewhere they put the day first, and an English one is quoted matter.
+    if day_first == month_first and ambiguous and languages == ("en",):
+        month_then_day, day_then_month = _english_worded_dates()
+        lowered = text.lower()
+        day_first, month_first = len(day_then_month.findall(lowered)), len(month_then_day.findall(lowered))
+    return day_first >= month_first
+
+
+@functools.cache
+def _english_worded_dates() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A month name then a day ("nov. 19", "march 3rd"), and a day then a month name
+    ("19 november", "3rd of march"), with dateparser's English month names."""
+    english = default_loader.get_locale("en").info
+    names = sorted({name.lower() for key in _MONTH_KEYS for name in english[key]}, key=len, reverse=True)
+    month, day = "|".join(map(re.escape, names)), r"\d{1,2}(?:st|nd|rd|th)?"
+    return (
+        re.compile(rf"(?<!\w)(?:{month})\.?\s+{day}(?!\w|[:.]\d)"),
+        re.compile(rf"(?<![\w.,:/]){day}\s+(?:of\s+)?(?:{month})(?!\w)"),
+    )
 
 
 def _settings(order: str) -> dict[str, object]:
@@ -152,16 +207,20 @@ def _date_words(languages: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
     simplification that writes a number, bounded the way dateparser bounds it."""
     patterns = []
     for locale in default_loader.get_locales(languages=list(languages)):
-        info = locale.info
-        names = sorted({_fold(name).lower() for key in _MONTH_KEYS for name in info.get(key, [])}, key=len, reverse=True)
+        names = _month_names(locale)
         patterns += [regex.compile("|".join(map(regex.escape, names)))] if names else []
-        spaced = not info.get("no_word_spacing")
-        for simplification in info.get("simplifications", []):
+        spaced = not locale.info.get("no_word_spacing")
+        for simplification in locale.info.get("simplifications", []):
             for pattern, replacement in simplification.items():
                 if _LITERAL_DIGIT.search(str(replacement)):
                     word = _fold(pattern)
                     patterns.append(regex.compile(rf"(?<=\A|\W|_){word}(?=\Z|\W|_)" if spaced else word, regex.I))
     return tuple(patterns)
+
+
+def _month_names(locale: Locale) -> list[str]:
+    """Its month names as dateparser compares them, longest first (so that "nov" is not taken out of "november")."""
+    return sorted({_fold(name).lower() for key in _MONTH_KEYS for name in locale.info.get(key, [])}, key=len, reverse=True)
 
 
 def _fold(text: str) -> str:
@@ -176,7 +235,7 @@ def _stated_offset_only(value: datetime | None, text: str) -> datetime | None:
     return value
 
 
-def date_languages(language: str | None) -> tuple[str, ...]:
+def _date_languages(language: str | None) -> tuple[str, ...]:
     """The page's language (when dateparser knows it) before English, the usual fallback."""
     known = (language,) if language in _KNOWN_LANGUAGES and language != "en" else ()
     return (*known, "en")
@@ -190,4 +249,4 @@ def parse_iso(value: object) -> datetime | None:
     try:
         return datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
-        return parse_date(text, ("en",))
+        return parse_date(text, DateStyle())

@@ -14,7 +14,7 @@ import py3langid
 from ingest.clean import metadata
 from ingest.clean.article import Article, Removal
 from ingest.clean.classify import BODY, SUMMARY, TITLE, classify
-from ingest.clean.dates import date_languages
+from ingest.clean.dates import DateStyle
 from ingest.clean.lines import make_line, split_lines, stopwords
 from ingest.clean.metadata import PageMeta
 from ingest.errors import CleanError
@@ -54,15 +54,15 @@ def clean_text(text: str, kind: str, known: PageMeta = PageMeta(), *, page_dump:
         raise CleanError("no text: the file is empty or holds only whitespace")
     language = detect_language("\n".join(raw_lines))
     stop = stopwords(language)
-    languages = date_languages(language)
+    date_style = DateStyle.of(language, raw_lines)
     lines = [make_line(r, stop) for r in raw_lines]
-    page = classify(lines, languages, page_dump=page_dump, known_title=known.title)
+    page = classify(lines, date_style, page_dump=page_dump, known_title=known.title)
     if page_dump and BODY not in page.labels:  # no article block stood out: losing it all is the worst outcome,
-        page = classify(lines, languages, page_dump=False, known_title=known.title)  # so keep what no rule claims
+        page = classify(lines, date_style, page_dump=False, known_title=known.title)  # so keep what no rule claims
     body = tuple(line.raw if line.bullet else line.text for line in page.of(BODY))  # lists keep their bullets
     if not body:
         raise CleanError("no article text: every line was classified as boilerplate")
-    meta = known.over(metadata.from_lines(page, languages))
+    meta = known.over(metadata.from_lines(page, date_style))
     outlet = meta.outlet or metadata.domain(meta.source_url)
     return Article(
         kind=kind,

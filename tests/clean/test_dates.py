@@ -1,4 +1,4 @@
-"""Date lines: what they state, and the prefilter that spares dateparser lines that cannot be dates."""
+"""Dates: the order of numeric dates, and the prefilter that spares dateparser lines that cannot be dates."""
 
 from __future__ import annotations
 
@@ -8,24 +8,49 @@ import pytest
 from dateparser.date import DateDataParser
 
 from ingest.clean import dates
-from tests.clean.conftest import FIXTURES
+from ingest.clean.dates import DateStyle
+from tests.clean.conftest import FIXTURES, clean_fixture
+
+ENGLISH = DateStyle(("en",))
 
 
-def _candidates() -> list[tuple[tuple[str, ...], str]]:
+def test_a_numeric_date_is_day_first_on_a_page_that_shows_no_other_convention() -> None:
+    article = clean_fixture("en_local_paper_numeric_date.txt")  # "Local News | 07/04/2025"
+    assert article.published == datetime(2025, 4, 7)
+
+
+def test_dates_in_words_written_month_first_make_numeric_dates_month_first() -> None:
+    article = clean_fixture("en_us_paper_numeric_date.txt")  # "Published 11/05/2019", "the Oct. 21 meeting"
+    assert article.published == datetime(2019, 11, 5)
+
+
+def test_a_numeric_date_that_reads_one_way_only_settles_the_others() -> None:
+    lines = ["Posted 03/04/2024", "Reply: 03/14/2024 at 9:12 am", "Updated 4 March 2024"]
+    assert DateStyle.of("en", lines) == DateStyle(("en",), day_first=False)
+    assert dates.parse_date("03/04/2024", DateStyle.of("en", lines)) == datetime(2024, 3, 4)
+    assert DateStyle.of("en", ["Posted 03/04/2024", "Reply: 14/03/2024 at 9:12"]).day_first
+
+
+def test_the_page_language_comes_before_english_for_month_names() -> None:
+    assert DateStyle.of("de", ["Stand: 3. November 2025"]).languages == ("de", "en")
+    assert DateStyle.of(None, []).languages == ("en",)
+
+
+def _candidates() -> list[tuple[DateStyle, str]]:
     rows = (FIXTURES / "date_candidates.tsv").read_text(encoding="utf-8").splitlines()
-    return [(dates.date_languages(lang), line) for lang, line in (r.split("\t") for r in rows if not r.startswith("#"))]
+    return [(DateStyle.of(lang, []), line) for lang, line in (r.split("\t") for r in rows if not r.startswith("#"))]
 
 
-def _outcomes(candidates: list[tuple[tuple[str, ...], str]]) -> list[tuple[object, ...]]:
+def _outcomes(candidates: list[tuple[DateStyle, str]]) -> list[tuple[object, ...]]:
     return [
-        (dates.date_lines(line, langs), dates.parse_date(line, langs), dates.find_date(line, langs))
-        for langs, line in candidates
+        (dates.date_lines(line, style), dates.parse_date(line, style), dates.find_date(line, style))
+        for style, line in candidates
     ]
 
 
 def test_the_prefilter_never_changes_what_dateparser_reads(monkeypatch: pytest.MonkeyPatch) -> None:
     candidates = _candidates()
-    spared = [line for langs, line in candidates if dates._date_parts(line, langs) < 3]
+    spared = [line for style, line in candidates if dates._date_parts(line, style.languages) < 3]
     filtered = _outcomes(candidates)
     monkeypatch.setattr(dates, "_date_parts", lambda text, languages: 99)  # every line goes to dateparser
     assert filtered == _outcomes(candidates)
@@ -39,12 +64,12 @@ def test_a_year_without_a_day_and_month_is_not_parsed(monkeypatch: pytest.Monkey
     monkeypatch.setattr(DateDataParser, "get_date_data", no_parse)
     monkeypatch.setattr(dates, "search_dates", no_parse)
     for line in ("Best tech gadgets of 2019", "13-Inch MacBook Pro With Scissor Keyboard Expected in First Half of 2020"):
-        assert dates.date_lines(line, ("en",)) == []
-        assert dates.find_date(line, ("en",)) is None
+        assert dates.date_lines(line, ENGLISH) == []
+        assert dates.find_date(line, ENGLISH) is None
 
 
 def test_dates_written_with_number_words_or_native_digits_are_read() -> None:
-    assert dates.parse_date("первое мая 2020 года", ("ru", "en")) == datetime(2020, 5, 1)
-    assert dates.find_date("Posted twelve one 2020", ("en",)) == datetime(2020, 12, 1)
-    assert dates.parse_date("٢٤ أغسطس ٢٠٢٠", ("ar", "en")) == datetime(2020, 8, 24)
-    assert dates.parse_date("２０２０年７月１日", ("ja", "en")) == datetime(2020, 7, 1)
+    assert dates.parse_date("первое мая 2020 года", DateStyle.of("ru", [])) == datetime(2020, 5, 1)
+    assert dates.find_date("Posted twelve one 2020", ENGLISH) == datetime(2020, 1, 12)  # day first
+    assert dates.parse_date("٢٤ أغسطس ٢٠٢٠", DateStyle.of("ar", [])) == datetime(2020, 8, 24)
+    assert dates.parse_date("２０２０年７月１日", DateStyle.of("ja", [])) == datetime(2020, 7, 1)
