@@ -130,22 +130,25 @@ def _caption_text(line: Line, label: str | None) -> bool:
 
 def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
     """A related-links header claims the headline-shaped lines under it, with the one-sentence
-    teaser written directly under an unbulleted headline, up to the next prose that is not one."""
+    teaser written directly under an unbulleted headline, up to the next prose that is not one.
+    Once two headlines follow each other the block is a bare list, and a sentence after it
+    is the article going on."""
     for i, line in enumerate(lines):
         if labels[i] != rules.RELATED or not rules.is_related_header(line):
             continue
-        previous_claimed = True
+        previous_claimed, bare_list = True, False
         for j in range(i + 1, len(lines)):
             if labels[j] is not None:
                 previous_claimed = False
                 continue
             candidate = lines[j]
             short = candidate.words <= trailer.TEASER_MAX_WORDS
-            teaser = previous_claimed and candidate.terminal and short and j > i + 1
+            teaser = previous_claimed and not bare_list and candidate.terminal and short and j > i + 1
             listed = candidate.bullet and candidate.words <= _MAX_TITLE_WORDS
             headline = candidate.headline_like and candidate.words >= 3 and not candidate.is_prose()
             if not (teaser or listed or headline):
                 break
+            bare_list = bare_list or (previous_claimed and j > i + 1 and not teaser)
             labels[j], previous_claimed = rules.RELATED, not (teaser or candidate.bullet)
 
 

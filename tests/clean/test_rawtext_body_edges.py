@@ -337,3 +337,17 @@ def test_one_line_author_bio_closing_the_page_ends_the_article_before_its_name_l
     assert removed_by_rule(article)["aside"] == [
         "Rosa Delgado is a corporate media reporter for the Example Times, covering the business of television and film."
     ]
+
+
+def test_dont_miss_box_inside_the_article_does_not_end_it() -> None:
+    article = clean_fixture("en_dont_miss_box_inside_article.txt")
+    assert article.body[-2:] == (
+        "Business groups warned that shelves in local shops could start to empty within days if the strike continued.",
+        "The government has so far refused to intervene, saying the dispute was a matter for the two sides.",
+    )
+    assert removed_by_rule(article)["related"][:4] == [
+        "DON'T MISS",
+        "Ferry operator cancels winter timetable [INSIGHT]",
+        "Shipping costs soar as strike drags on [ANALYSIS]",
+        "Port city mayor calls for calm [VIDEO]",
+    ]
