@@ -447,6 +447,10 @@ NOT_BODY: dict[str, tuple[str, ...]] = {
         "© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, "
         "or redistributed.",),
     "f344ca5fb36e130f4344235fa22726f3367e09c211c120f21d9ae92effe902db": ("Copyright 2019 Hawaii News Now. All rights reserved.",),
+    # "related stories" blocks are boilerplate (`related`): a header and links to other stories
+    "06ee193de4bd611f7fafbab0c59b0f6fe3495093516720632cd093b24c7a0e98": (
+        "Story Timeline", "- 2020 VW ID.3 official as Volkswagen bets on electric",
+        "- As VW ID.3 production begins, Volkswagen bets it all on an electric future"),
     # a line of only a zero-width space is no text at all
     "5211188428849a31e309ef2475746563ff788b1591c89818c08d5abedec4ef5e": ("\u200b",),
 }
