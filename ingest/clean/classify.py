@@ -42,6 +42,7 @@ _KICKER_BLOCK_LINES = 4  # kicker, headline, source line, teaser
 _MIN_KICKER_TEASERS = 2
 _DECK_MIN_WORDS = 10
 _DECK_MIN_DENSITY = 0.2
+_BREADCRUMB_TITLE_MIN_WORDS = 5  # "- World" / "- Markets" are sections
 _MERIDIEM = re.compile(r"\d\s*[ap]\.m\.$", re.I)  # "... at 11:08 a.m." ends in a full stop yet is a date
 _CLOCK = re.compile(r"\b\d{1,2}[:h]\d{2}(?:\s*[ap]\.?m\b\.?)?\b|\d{1,2}時\d{1,2}分", re.I)
 
@@ -310,9 +311,18 @@ def _is_headline(lines: list[Line], labels: list[str | None], i: int) -> bool:
 
 def _title_shaped(lines: list[Line], labels: list[str | None], i: int) -> bool:
     line = lines[i]
-    if labels[i] is not None or line.bullet or line.words > _MAX_TITLE_WORDS or _CLOCK.search(line.text):
+    if labels[i] is not None or line.words > _MAX_TITLE_WORDS or _CLOCK.search(line.text):
+        return False
+    if line.bullet and not _breadcrumb_headline(lines, labels, i):
         return False
     return rules.header_kind(line) is None  # a lone name or section word is a byline or section
+
+
+def _breadcrumb_headline(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """A bulleted headline right above the byline or date: the breadcrumb trail's last item,
+    the article itself ("- NASA adds five companies to ..." / "by Jeff Foust — November 18, 2019")."""
+    above_meta = i + 1 < len(lines) and labels[i + 1] in (rules.BYLINE, rules.DATES)
+    return above_meta and lines[i].headline_like and lines[i].words >= _BREADCRUMB_TITLE_MIN_WORDS
 
 
 def _standfirst(lines: list[Line], labels: list[str | None], i: int, title: int) -> bool:

@@ -469,3 +469,10 @@ def test_comment_count_between_headline_and_deck_leaves_the_headline_as_title() 
     article = clean_fixture("en_header_widgets_around_headline.txt")
     assert article.title == "Harbour city approves its first offshore wind farm"
     assert article.summary == "The council's vote clears the way for the first turbines on this stretch of coast"
+
+
+def test_bulleted_headline_right_above_the_byline_is_the_title_and_section_bullets_are_not() -> None:
+    article = clean_fixture("en_breadcrumb_headline_over_byline.txt")
+    assert article.title == "Agency adds five companies to its lunar lander program"
+    assert article.authors == ("Jane Foster",)
+    assert article.body[0].startswith("WASHINGTON — The space agency announced on Monday")
