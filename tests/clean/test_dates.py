@@ -31,6 +31,12 @@ def test_a_numeric_date_that_reads_one_way_only_settles_the_others() -> None:
     assert DateStyle.of("en", ["Posted 03/04/2024", "Reply: 14/03/2024 at 9:12"]).day_first
 
 
+def test_only_english_pages_take_the_order_of_their_dates_in_words() -> None:
+    # Other languages write dates in words day first; an English "Dec 10" there is quoted matter.
+    assert not DateStyle.of("en", ["10/12/2020", "Markets on Dec 10, 2020"]).day_first
+    assert DateStyle.of("pt", ["10/12/2020", "Markets on Dec 10, 2020"]).day_first
+
+
 def test_the_page_language_comes_before_english_for_month_names() -> None:
     assert DateStyle.of("de", ["Stand: 3. November 2025"]).languages == ("de", "en")
     assert DateStyle.of(None, []).languages == ("en",)
@@ -54,7 +60,8 @@ def test_the_prefilter_never_changes_what_dateparser_reads(monkeypatch: pytest.M
     filtered = _outcomes(candidates)
     monkeypatch.setattr(dates, "_date_parts", lambda text, languages: 99)  # every line goes to dateparser
     assert filtered == _outcomes(candidates)
-    assert (len(candidates), len(spared), sum(1 for outcome in filtered if any(outcome))) == (66, 13, 49)
+    read = sum(1 for _, parsed, found in filtered if parsed or found)
+    assert (len(candidates), len(spared), read) == (66, 13, 49)  # the fixture holds dates, not only misses
 
 
 def test_a_year_without_a_day_and_month_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
