@@ -408,7 +408,18 @@ OVERRIDES: dict[str, dict] = {
     "57d46c9d751e3fd3ffaf3ede7ac20cebd30eacb5ea78e1a6aa0a72059244e7ca": {"authors": ["Rodrigo Campos"]},
     # the headline, repeated under the breadcrumb that ends with it; the title rule wants three
     # space-separated words, which Japanese does not write
-    "85439e26c41c75901820d01a13e8cea7836abb58635ea3986f71a163ab0311d3": {"title": "商品の改造が商標法違反に！？"},
+    # and its date: "- by ライトハウス国際特許事務所 ／ 2016.12.01" (the older dates below are the sidebar's)
+    "85439e26c41c75901820d01a13e8cea7836abb58635ea3986f71a163ab0311d3": {"title": "商品の改造が商標法違反に！？", "published": "2016-12-01"},
+    # 042-098, reviewed for publication dates: the date under the headline, which the page's
+    # JSON-LD/meta did not declare or declared differently
+    # "Published November 20th, 2019 - 07:29 GMT"
+    "833caf3bdba53dcf48de273cf646370eebe9ac565744b0d0e941e298e1b79730": {"published": "2019-11-20"},
+    # "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m."
+    "9e8c9f082a8d77c58c17bda03b6b4bb6a1d6883fe196c252db4ca83b9991e0d3": {"published": "2019-11-18"},
+    # "Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.": published the day it was updated
+    "d0382c0d9573a0a7beb1e649012d04ec7275ac23513ca6ca59e51477b028283c": {"published": "2019-11-20"},
+    # "November 19th, 2019 at 8:40 AM" under the byline
+    "e7d77f1869803e24667fa0b985cff27fb4139951a5ffa494bc9ba810df48fb30": {"published": "2019-11-19"},
     # 042-098, reviewed for authors: the byline the page shows, which the page's JSON-LD/meta left out
     # "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER": all three names, not the first only
     "82b6d780c792df78dcfb00484d50c86fbc7f324a9eb5835b7615f028edb9a574": {"authors": ["LISA MASCARO", "MARY CLARE JALONICK", "ERIC TUCKER"]},
@@ -417,7 +428,8 @@ OVERRIDES: dict[str, dict] = {
     # "- Posted by Vortex": a CMS user name, kept as the page shows it
     "a860fb5eda1ac75df3bc95ba096ade649fdbb1bb566adb9fee3cb13e59f37604": {"authors": ["Vortex"]},
     # the author's name stands alone under the headline (and his bio closes the page)
-    "ad826691a8a2f9c4ce50cf0b885af933c4b5119c1f6235cd7df1dfb83f255bcc": {"authors": ["Trevor Daugherty"]},
+    # and "- Nov. 18th 2019 8:54 am PT" under it is the publication date
+    "ad826691a8a2f9c4ce50cf0b885af933c4b5119c1f6235cd7df1dfb83f255bcc": {"authors": ["Trevor Daugherty"], "published": "2019-11-18"},
     # "October 9, 2018 | by Olivia Larsen"
     "ad9e9e596f21a6812fae27b5d9d622359826c368e471d7d5ff9ac4676eaac9cd": {"authors": ["Olivia Larsen"]},
     # "by Jeff Foust — November 18, 2019"
