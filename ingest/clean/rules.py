@@ -219,7 +219,8 @@ CAPTION_LABEL = _rx(
 SOURCE_LINE = _rx(r"^(?:sources?|quelle|quellen|fuentes?|via)\s*:\s*\S.{0,200}$")
 ORIGINALLY = _rx(
     r"^(?:this (?:article|story|piece) (?:was|is) (?:originally|first) (?:published|posted|appeared)|"
-    r"(?:originally|first) (?:published|appeared) (?:on|in|at|by)|"
+    r"(?:originally|first) (?:published|appeared) (?:on|in|at|by)(?!\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
+    r"mon|tue|wed|thu|fri|sat|sun)[a-z]*\b))|"  # "First published on November 19, 2019" is a date line
     r"dieser (?:artikel|beitrag|text) (?:erschien|ist) (?:zuerst|ursprünglich)|zuerst erschienen|"
     r"(?:cet article|article) (?:a été )?(?:initialement|originellement|d'abord) (?:publié|paru)|"
     r"(?:este artículo|artículo) (?:fue )?(?:publicado originalmente|publicado por primera vez))\b.{0,300}$"

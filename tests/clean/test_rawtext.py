@@ -476,3 +476,12 @@ def test_bulleted_headline_right_above_the_byline_is_the_title_and_section_bulle
     assert article.title == "Agency adds five companies to its lunar lander program"
     assert article.authors == ("Jane Foster",)
     assert article.body[0].startswith("WASHINGTON — The space agency announced on Monday")
+
+
+def test_first_published_on_a_date_is_the_date_line_and_originally_published_on_a_site_is_source() -> None:
+    article = clean_fixture("en_first_published_date_and_original_source.txt")
+    assert article.published == datetime(2025, 11, 19, 8, 16)
+    assert removed_by_rule(article) == {
+        "dates": ["First published on November 19, 2025 / 8:16 AM"],
+        "source": ["Originally published on Example Science."],
+    }
