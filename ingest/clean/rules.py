@@ -26,6 +26,7 @@ _I = re.I | re.U
 IDENTIFIER = re.compile(r"^[^\W_]+(?:_[^\W_]+)+$")
 _CREDIT_MAX_WORDS = 8
 _CAPTION_MAX_WORDS = 80
+_DATED_BYLINE_MAX_WORDS = 20
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -123,7 +124,7 @@ READING_TIME = _rx(
     r"^(?:word ?count|wortanzahl|nombre de mots)\s*:?\s*[\d,.]+$"
 )
 TAGS_LINE = _rx(
-    r"^(?:tags|topics|filed (?:under|to|in)|themen|schlagwörter|schlagworte|stichworte|mots[- ]clés|sujets|thèmes|"
+    r"^(?:tags|topics|subjects|filed (?:under|to|in)|themen|schlagwörter|schlagworte|stichworte|mots[- ]clés|sujets|thèmes|"
     r"etiquetas|temas|argomenti|tópicos|теги|метки|темы)\s*:.{0,300}$"
 )
 
@@ -217,6 +218,7 @@ CAPTION_LABEL = _rx(
 )
 
 SOURCE_LINE = _rx(r"^(?:sources?|quelle|quellen|fuentes?|via)\s*:\s*\S.{0,200}$")
+SOURCES_HEAD = _rx(r"^(?:sources?|quellen|fuentes)\s*:$")  # "Sources:" over the list of a fact check's sources
 ORIGINALLY = _rx(
     r"^(?:this (?:article|story|piece) (?:was|is) (?:originally|first) (?:published|posted|appeared)|"
     r"(?:originally|first) (?:published|appeared) (?:on|in|at|by)(?!\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
@@ -319,13 +321,15 @@ def match(line: Line) -> str | None:
         return MARKUP
     if line.words <= 12 and (BYLINE_BY.match(text) or BYLINE_ROLE.match(text) or AGENCY_LINE.match(text)):
         return BYLINE
+    if line.words <= _DATED_BYLINE_MAX_WORDS and (by := BYLINE_BY.match(text)) and len(by["names"].split()) <= 6:
+        return BYLINE  # names and a date: "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m."
     if line.words <= 12 and AGENCY_DATED.match(text):
         return BYLINE
     if CREDITS.match(text) or (line.words <= 12 and not line.terminal and GLUED_BYLINE.search(text)):
         return BYLINE
     if len(text) <= _RIGHTS_MAX_CHARS and RIGHTS_NOTICE.match(text):
         return FOOTER
-    if SOURCE_LINE.match(text) or ORIGINALLY.match(text):
+    if SOURCE_LINE.match(text) or SOURCES_HEAD.match(text) or ORIGINALLY.match(text):
         return SOURCE
     if line.words <= 25 and (CAPTION_CREDIT.search(text) or CAPTION_START.match(text) or _bare_credit(line)):
         return CAPTION
@@ -402,7 +406,7 @@ def is_trailer_header(line: Line) -> bool:
     "Leave a comment")."""
     m = TRAILER_HEAD.match(line.text)
     opens = bool(m and not (m.group("rest") or "").strip())
-    return opens or any(rx.match(line.text) for rx in (MORE_FROM_SITE, ABOUT_AUTHOR, COMMENTS_START))
+    return opens or any(rx.match(line.text) for rx in (MORE_FROM_SITE, ABOUT_AUTHOR, COMMENTS_START, SOURCES_HEAD))
 
 
 def is_related_header(line: Line) -> bool:

@@ -351,3 +351,18 @@ def test_dont_miss_box_inside_the_article_does_not_end_it() -> None:
         "Shipping costs soar as strike drags on [ANALYSIS]",
         "Port city mayor calls for calm [VIDEO]",
     ]
+
+
+def test_sources_header_ends_the_article_and_subjects_line_is_tags() -> None:
+    article = clean_fixture("en_fact_check_with_sources_list.txt")
+    assert article.body[-1] == "Experts told us the number was plausible but impossible to verify, so we rate the claim Half True."
+    removed = removed_by_rule(article)
+    assert removed["tags"] == ["Subjects: Crime, Drugs, Immigration"]
+    assert removed["source"] == ["Sources:"]
+    assert len(article.body) == 3
+
+
+def test_byline_with_two_names_and_a_long_date_is_a_byline() -> None:
+    article = clean_fixture("en_fact_check_with_sources_list.txt")
+    assert removed_by_rule(article)["byline"] == ["By Anna Field on Monday, November 18th, 2025 at 11:08 a.m."]
+    assert article.authors == ("Anna Field",)
