@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from ingest.clean import Article, CleanOptions, clean, clean_records
+from ingest.clean.decode import decode
 from ingest.errors import CleanError
 from tests.clean.conftest import FIXTURES, clean_fixture
 
@@ -41,6 +42,11 @@ def test_crlf_and_decomposed_unicode_are_normalised() -> None:
     text = "Title of a story\r\nThe caf\u0065\u0301 reopened on Monday after a long closure, the owner told reporters.\r\n"
     (article,) = clean(text.encode("utf-8"), "story.txt")
     assert article.body == ("The caf\u00e9 reopened on Monday after a long closure, the owner told reporters.",)
+
+
+def test_stray_control_characters_are_dropped_and_only_true_mojibake_is_repaired() -> None:
+    assert decode("“Quoted” café – naïve\x07 text".encode()) == "“Quoted” café – naïve text"
+    assert decode("Le cafÃ© a rouvert lundi, a dit son patron.".encode()) == "Le café a rouvert lundi, a dit son patron."
 
 
 def test_jsonl_bad_line_keeps_the_good_records() -> None:
