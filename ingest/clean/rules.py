@@ -257,7 +257,7 @@ FOOTER_LINE = _rx(
     r"pinterest|reddit|instagram|youtube|flipboard|messenger|tumblr|pocket|copy link|google\+))*|"
     r"(?:show |all )?(?:more )?sharing options(?: for\s*:?.{0,150})?|"
     r".{0,80}\b(?:opens?|will open) in (?:a )?new (?:window|tab)\b.{0,40}|"
-    r"view all(?: \(\d+\))?|back to top|nach oben|retour en haut|volver arriba|email this|send by e-?mail|envoyer par e-?mail|"
+    r"view all(?: \(\d+\))?|back to top|(?:an )?(?:unexpected )?error (?:has )?occurred[.,!]?(?: please try again(?: later)?[.!]?)?|nach oben|retour en haut|volver arriba|email this|send by e-?mail|envoyer par e-?mail|"
     r"per e-?mail (?:senden|teilen|versenden)|enviar por (?:correo|e-?mail)|"
     r"disclosure statement\s*:.{0,300}|our standards\s*:.{0,100}|"
     r"(?:this slideshow |this video )?requires javascript.{0,60}|(?:please )?enable javascript.{0,80}|"
@@ -304,6 +304,7 @@ PROMO_LINE = _rx(
     r"direkt in ihr postfach|dans votre boîte (?:mail|de réception)|en tu (?:bandeja|correo)|"
     r"subscribe to our|click here).{0,160}|newsletters?|advert|no spam\b.{0,160}|"
     r"(?:get )?(?:breaking )?news (?:alerts|emails)\b.{0,160}|breaking news emails|get breaking\b.{0,160}|"
+    r"if you (?:enjoyed|liked|value|appreciated?) (?:this|our|reading this) (?:article|story|post|journalism|reporting)\b.{0,240}|"
     r"already a subscriber.{0,80}|bereits abonnent.{0,80}|déjà abonné.{0,80}|¿ya eres suscriptor.{0,80})$"
 )
 _CTA_RX = _rx(_CTA)

@@ -366,3 +366,14 @@ def test_byline_with_two_names_and_a_long_date_is_a_byline() -> None:
     article = clean_fixture("en_fact_check_with_sources_list.txt")
     assert removed_by_rule(article)["byline"] == ["By Anna Field on Monday, November 18th, 2025 at 11:08 a.m."]
     assert article.authors == ("Anna Field",)
+
+
+def test_membership_pitch_is_promo_and_a_widget_error_is_footer() -> None:
+    article = clean_fixture("en_membership_pitch_and_widget_error.txt")
+    removed = removed_by_rule(article)
+    assert removed["promo"] == [
+        "If you enjoyed this article, we have a proposition for you: join our members. "
+        "Members get all of our content, no paywalls or content limits."
+    ]
+    assert removed["footer"] == ["An error has occurred, please try again later."]
+    assert article.body[-1] == "If you enjoyed this clean-up, the organisers said, you can join the next one in the spring."
