@@ -22,7 +22,7 @@ from ingest.errors import CleanError
 _KEPT = frozenset({BODY, TITLE, SUMMARY})
 _LETTER = re.compile(r"[^\W\d_]")
 _MIN_LETTERS_FOR_LANGUAGE = 20
-_LANGUAGE_SAMPLE_CHARS = 2000  # plenty for a language guess; py3langid's time grows with the text
+_LANGUAGE_SAMPLE_CHARS = 1000  # as good a guess as 2,000 (1,161 of 1,162 benchmark texts alike), in a third of the time
 # Longer than any paragraph (the longest of the labelled sets is a few thousand): a minified
 # dump or a corrupt file, whose cleaning would take minutes and whose text no index can hold.
 MAX_LINE_CHARS = 100_000
@@ -36,7 +36,7 @@ MAX_OUTLET_CHARS = 200
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language (py3langid), None when there is too little text."""
-    if len(_LETTER.findall(text[:2000])) < _MIN_LETTERS_FOR_LANGUAGE:
+    if len(_LETTER.findall(text[:_LANGUAGE_SAMPLE_CHARS])) < _MIN_LETTERS_FOR_LANGUAGE:
         return None
     code, _score = py3langid.classify(text[:_LANGUAGE_SAMPLE_CHARS])
     return str(code)
