@@ -192,6 +192,11 @@ CREDIT_ONLY = _rx(
 # "... Nov. 19, 2019. (Manu Fernandez/AP)", "... rabbits. ( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)",
 # "... to oppose it. Jaafar ASHTIYEH / AFP". Capitals on both sides of the slash: prose ends in a stop.
 CLOSING_CREDIT = re.compile(r"[.!?][\"”’]?\s+\(?\s*[A-Z][\w.'’ -]{1,40}?\s*/\s*[A-Z][\w.'’& -]{1,40}?\s*\)?$")
+# The same with a labelled credit or a picture agency alone: "... on Tuesday. (Photo: Getty)", "... of the drug. Getty".
+CLOSING_PHOTO_CREDIT = _rx(
+    r"(?:\(\s*(?:photos?|fotos?|фото|image|picture|credit|crédit|crédito)\s*:[^()]{1,80}\)\s*\.?"
+    r"|[.!?][\"”’]?\s+(?-i:Getty(?: Images)?|Shutterstock|Alamy|AP Photo|Reuters/[A-Z][\w ]{1,30}))$"
+)
 # A photographer's credit alone on its line, "Name Surname/Outlet": "Jason Cipriani/ZDNet".
 NAME_SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}$")
 # "... scissor switch keyboard via iFixit": a caption crediting its source; a sentence would end in a stop.
@@ -336,7 +341,8 @@ def match(line: Line) -> str | None:
         return CAPTION
     if GALLERY_COUNTER.match(text) or NAME_SLASH_CREDIT.match(text):
         return CAPTION
-    if line.words <= _CAPTION_MAX_WORDS and (AGENCY_CAPTION.match(text) or CLOSING_CREDIT.search(text)):
+    closing_credit = CLOSING_CREDIT.search(text) or CLOSING_PHOTO_CREDIT.search(text)
+    if line.words <= _CAPTION_MAX_WORDS and (AGENCY_CAPTION.match(text) or closing_credit):
         return CAPTION
     if line.words <= 25 and not line.terminal and VIA_CREDIT.search(text):
         return CAPTION

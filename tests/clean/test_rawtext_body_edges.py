@@ -377,3 +377,15 @@ def test_membership_pitch_is_promo_and_a_widget_error_is_footer() -> None:
     ]
     assert removed["footer"] == ["An error has occurred, please try again later."]
     assert article.body[-1] == "If you enjoyed this clean-up, the organisers said, you can join the next one in the spring."
+
+
+def test_long_captions_closed_by_a_photo_label_or_a_picture_agency_are_removed() -> None:
+    article = clean_fixture("en_captions_closed_by_photo_label_or_picture_agency.txt")
+    assert removed_by_rule(article)["caption"] == [
+        "A stock image of a woman holding a joint. Researchers looked at the relationship between legalisation "
+        "and problematic use of the drug. Getty",
+        "Not all duvets have real feathers in them. If you are having an allergic reaction, you can try one with "
+        "synthetic stuffing instead, which is easy to find in most stores. (Photo: Getty)",
+    ]
+    assert article.summary is not None and article.summary.startswith("Researchers found no rise")
+    assert len(article.body) == 2
