@@ -11,6 +11,7 @@ from typing import Any, cast
 from sqlalchemy import (
     BigInteger,
     CheckConstraint,
+    ColumnElement,
     Computed,
     DateTime,
     Float,
@@ -23,6 +24,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    bindparam,
     func,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR
@@ -49,6 +51,12 @@ DUPLICATE_OF_COMMENT = "The earlier article this one near-duplicates (syndicated
 def table(model: type[Base]) -> Table:
     """The Core table of a model, typed as one: the named queries are written in Core."""
     return cast(Table, model.__table__)
+
+
+def any_of(name: str, item_type: type[BigInteger] | type[Text]) -> ColumnElement[Any]:
+    """`= ANY(:name)` in a named query: one array parameter, where `IN` would expand a bound value
+    per item into new statement text on every call."""
+    return func.any(bindparam(name, type_=ARRAY(item_type())))
 
 
 class Base(DeclarativeBase):

@@ -6,14 +6,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import BigInteger, Text, bindparam, cast, func, literal, select, update
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import BigInteger, Text, cast, func, literal, select, update
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ingest.store.counts import Snapshot, snapshot
 from ingest.store.jobs import LOCK_PREFIX, QUEUE, jobs
 from ingest.store.jobs import status as job_status
-from ingest.store.models import Document
+from ingest.store.models import Document, any_of
 from ingest.store.models import table as model_table
 
 documents = model_table(Document)
@@ -31,7 +30,7 @@ class DocumentState:
 # Asked every tick for every file in progress (a thousand during a burst): one array parameter,
 # not a thousand bound values expanded into the statement text each time.
 _STATES = select(documents.c.id, documents.c.status, documents.c.error).where(
-    documents.c.id == func.any(bindparam("ids", type_=ARRAY(BigInteger))))
+    documents.c.id == any_of("ids", BigInteger))
 
 
 async def states(conn: AsyncConnection, ids: Iterable[int]) -> dict[int, DocumentState]:

@@ -45,12 +45,11 @@ from sqlalchemy import (
     true,
     update,
 )
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ingest.dedup.assign import Stored
 from ingest.dedup.profile import Profile, from_json
-from ingest.store.models import ArticleBand, ArticleRow, Story, StoryTerm, table
+from ingest.store.models import ArticleBand, ArticleRow, Story, StoryTerm, any_of, table
 
 articles = table(ArticleRow)
 bands = table(ArticleBand)
@@ -133,13 +132,6 @@ def _epoch_day(moment: datetime) -> int:
 
 # The statements below run for every article stored: they are built once, with bind parameters
 # (building one costs about as much Python time as running it; a built one keeps its compiled form).
-
-
-def _any(name: str, item_type: type[BigInteger] | type[Text]) -> ColumnElement[object]:
-    """`= ANY(:name)`: one array parameter, where `IN` would expand a bound value per item."""
-    return func.any(bindparam(name, type_=ARRAY(item_type())))
-
-
 _TIMES = select(articles.c.published, articles.c.created_at, articles.c.story_time).where(
     articles.c.id == bindparam("article_id"))
 
@@ -177,7 +169,7 @@ async def index(conn: AsyncConnection, article_id: int, band_keys: Sequence[int]
 _NEAR_DUPLICATES = select(articles.c.id, articles.c.story_id, articles.c.duplicate_of, articles.c.minhash).where(
     articles.c.id.in_(
         select(bands.c.article_id)
-        .where(bands.c.band_key == _any("keys", BigInteger), bands.c.article_id != bindparam("exclude_id"))
+        .where(bands.c.band_key == any_of("keys", BigInteger), bands.c.article_id != bindparam("exclude_id"))
         .distinct()
     )
 )
@@ -196,7 +188,7 @@ def _candidates(dated: bool) -> Select[Any]:
                        t.c.day.between(bindparam(f"first{i}"), bindparam(f"last{i}"))) for i in range(3)])
     hits = (
         select(t.c.article_id, func.count().label("shared"))
-        .where(t.c.term == _any("terms", Text), filed, t.c.article_id != bindparam("article_id"))
+        .where(t.c.term == any_of("terms", Text), filed, t.c.article_id != bindparam("article_id"))
         .group_by(t.c.article_id)
         .having(func.count() >= bindparam("min_shared"))
         .order_by(func.count().desc(), t.c.article_id.desc())
@@ -321,7 +313,7 @@ def _recount() -> Update:
     )
     outlets = select(func.coalesce(func.array_agg(a.c.outlet.distinct()).filter(a.c.outlet.is_not(None)),
                                    literal_column("'{}'::text[]"))).where(members).scalar_subquery()
-    return update(stories).where(stories.c.id == _any("ids", BigInteger)).values(
+    return update(stories).where(stories.c.id == any_of("ids", BigInteger)).values(
         title=first_title,
         first_published=select(func.min(a.c.published)).where(members).scalar_subquery(),
         last_published=select(func.max(a.c.published)).where(members).scalar_subquery(),
@@ -331,7 +323,7 @@ def _recount() -> Update:
     )
 
 
-_LOCK_STORIES = (select(stories.c.id).where(stories.c.id == _any("ids", BigInteger))
+_LOCK_STORIES = (select(stories.c.id).where(stories.c.id == any_of("ids", BigInteger))
                  .order_by(stories.c.id).with_for_update(key_share=True))
 _RECOUNT = _recount()
 
