@@ -437,35 +437,44 @@ OVERRIDES: dict[str, dict] = {
 }
 
 # Lines the benchmark counts as article text that issue 3 names as boilerplate, relabelled
-# boilerplate (every occurrence on the page). Keys are benchmark ids; one comment per kind.
-NOT_BODY: dict[str, tuple[str, ...]] = {
+# boilerplate (every occurrence on the page): benchmark id and lines, one comment per kind
+# (a page may have an entry under several kinds).
+NOT_BODY: tuple[tuple[str, tuple[str, ...]], ...] = (
     # "This article was originally published on ..." lines are boilerplate (`source`)
-    "14cc2a0ca59c62a8c9f205a171e9ccf4ef4cf69b0c642f51c8c65c051b39024f": (
-        "This article was originally published by Futurism. Read the original article.",),
-    "3c5bf8db4272925bf1dd5713fc325e179fd0d1cc6fb8c77aa2d917cfd2518a32": ("Originally published on Live Science.",),
+    ("14cc2a0ca59c62a8c9f205a171e9ccf4ef4cf69b0c642f51c8c65c051b39024f", (
+        "This article was originally published by Futurism. Read the original article.",)),
+    ("3c5bf8db4272925bf1dd5713fc325e179fd0d1cc6fb8c77aa2d917cfd2518a32", ("Originally published on Live Science.",)),
     # photo credits are boilerplate (`caption`), a credit label alone on its line too
-    "360c732d1fdbfc6895d7096c0c0b8c0d581bb1af80160f4c6a0f1fd9ff85e469": ("Main image credit: Getty",),
-    "3c6d3381ef52ca26be2fbde19c1b0fe17d85682b726dfecf5e300c1ca34546b1": (
+    ("360c732d1fdbfc6895d7096c0c0b8c0d581bb1af80160f4c6a0f1fd9ff85e469", ("Main image credit: Getty",)),
+    ("3c6d3381ef52ca26be2fbde19c1b0fe17d85682b726dfecf5e300c1ca34546b1", (
         "Фото:", "личный архив Оли Малышевой", "личный архив Яны Манаковой", "личный архив Аллы Ершовой",
-        "личный архив Кристины Белько", "личный архив Елены Астаховой", "личный архив Оксаны Янченко"),
-    "686bb170effe273eaff1c0f88e412172e8d972518a6d1454c896f52aafaa9643": ("(Image credit: All About Space)",),
-    "e7d77f1869803e24667fa0b985cff27fb4139951a5ffa494bc9ba810df48fb30": ("Image Source: Neil Godwin / Future Publishing/Shutterstock",),
+        "личный архив Кристины Белько", "личный архив Елены Астаховой", "личный архив Оксаны Янченко")),
+    ("686bb170effe273eaff1c0f88e412172e8d972518a6d1454c896f52aafaa9643", ("(Image credit: All About Space)",)),
+    ("e7d77f1869803e24667fa0b985cff27fb4139951a5ffa494bc9ba810df48fb30", ("Image Source: Neil Godwin / Future Publishing/Shutterstock",)),
     # bylines and credits are boilerplate (`byline`): a staff credit, a wire credit; and an ad
     # slot's marker ("Story continues below gallery"), like "Advertisement" (`promo`)
-    "432362af0be43f6da757ea778bd7f2f000094a565bdebac5af7442987a5372f3": ("With Post wires",),
-    "961bd85ca85aaf791b278cc4a60058e92d57c4f32a3411cf8e7d802af183c926": ("Staff Reports", "Story continues below gallery"),
+    ("432362af0be43f6da757ea778bd7f2f000094a565bdebac5af7442987a5372f3", ("With Post wires",)),
+    ("961bd85ca85aaf791b278cc4a60058e92d57c4f32a3411cf8e7d802af183c926", ("Staff Reports", "Story continues below gallery")),
     # copyright lines are boilerplate (`footer`)
-    "c467d507551a836efa9cfe843ba5d7bafe519750e04d0c9ff0decf44f013f829": (
+    ("c467d507551a836efa9cfe843ba5d7bafe519750e04d0c9ff0decf44f013f829", (
         "© 2019 Associated Press. All Rights Reserved. This material may not be published, broadcast, rewritten, "
-        "or redistributed.",),
-    "f344ca5fb36e130f4344235fa22726f3367e09c211c120f21d9ae92effe902db": ("Copyright 2019 Hawaii News Now. All rights reserved.",),
+        "or redistributed.",)),
+    ("f344ca5fb36e130f4344235fa22726f3367e09c211c120f21d9ae92effe902db", ("Copyright 2019 Hawaii News Now. All rights reserved.",)),
     # "related stories" blocks are boilerplate (`related`): a header and links to other stories
-    "06ee193de4bd611f7fafbab0c59b0f6fe3495093516720632cd093b24c7a0e98": (
+    ("06ee193de4bd611f7fafbab0c59b0f6fe3495093516720632cd093b24c7a0e98", (
         "Story Timeline", "- 2020 VW ID.3 official as Volkswagen bets on electric",
-        "- As VW ID.3 production begins, Volkswagen bets it all on an electric future"),
+        "- As VW ID.3 production begins, Volkswagen bets it all on an electric future")),
+    # shop buttons, commission and affiliate notices, sponsorship disclosures are promo lines (`promo`)
+    ("e7d77f1869803e24667fa0b985cff27fb4139951a5ffa494bc9ba810df48fb30", (
+        "Available from Amazon", "BGR may receive a commission", "Buy Now")),
+    ("ad826691a8a2f9c4ce50cf0b885af933c4b5119c1f6235cd7df1dfb83f255bcc", (
+        "FTC: We use income earning auto affiliate links. More.",)),
+    ("0e014df693f182824fe5e24030ddbe1d0b96ddb9685cf20d5766457ed32ffa2d", (
+        "This shop has been compensated by #CollectiveBias, Inc. and its advertiser. All opinions are mine alone. "
+        "#HealthyHydration #ad",)),
     # a line of only a zero-width space is no text at all
-    "5211188428849a31e309ef2475746563ff788b1591c89818c08d5abedec4ef5e": ("\u200b",),
-}
+    ("5211188428849a31e309ef2475746563ff788b1591c89818c08d5abedec4ef5e", ("\u200b",)),
+)
 
 
 def trim(lines: list[str], body_text: str) -> list[str]:
@@ -601,7 +610,7 @@ def build_case(page_id: str, html: str, truth: dict) -> tuple[str, dict] | str:
         if len(nb) > 200 and any(norm(x) in nb for x in body if len(norm(x)) > 60):
             return "a chrome line swallows body text"
 
-    moved = set(NOT_BODY.get(page_id, ()))
+    moved = {ln for pid, kind_lines in NOT_BODY if pid == page_id for ln in kind_lines}
     boiler += [ln for ln in body if ln in moved]
     body = [ln for ln in body if ln not in moved]
     first_body = lines.index(next(ln for ln in body if ln != standfirst))
