@@ -301,7 +301,11 @@ PROMO_LINE = _rx(
     r"accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|cookie settings|alle akzeptieren|"
     r"alle ablehnen|akzeptieren|j'accepte|tout accepter|tout refuser|aceptar(?: todo| todas)?|rechazar todo|"
     r"(?:download|get) (?:our|the) app\b.{0,100}|"
+    r"(?:buy|shop|order) now|view deal|check price|jetzt kaufen|acheter maintenant|comprar ahora|"  # shop buttons
+    r"available (?:from|at) (?-i:[A-Z])[\w.&'-]*(?: (?-i:[A-Z])[\w.&'-]*)?|"  # "Available from Amazon"
     r".{0,120}(?:(?:this|our) (?:post|article|page|site) (?:may )?contains? affiliate|we may earn|"
+    r"\bmay (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?commission|(?:we|i) use [\w -]{0,30}affiliate links|"
+    r"this (?:post|shop|article|review|content) (?:has been|was|is) (?:compensated|sponsored) by|"
     r"if you (?:buy|purchase) something through|thanks for (?:signing up|subscribing)|"
     r"(?:successfully|now) subscribed|problem subscribing|error processing your subscription|"
     r"keep an eye on your inbox|opt-in box|can send me|provisions-links|liens affiliés|enlaces de afiliados|"

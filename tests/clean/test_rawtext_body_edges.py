@@ -389,3 +389,21 @@ def test_long_captions_closed_by_a_photo_label_or_a_picture_agency_are_removed()
     ]
     assert article.summary is not None and article.summary.startswith("Researchers found no rise")
     assert len(article.body) == 2
+
+
+def test_shop_buttons_and_commission_notices_are_promo_and_the_product_line_is_kept() -> None:
+    article = clean_fixture("en_deals_post_with_shop_buttons.txt")
+    assert removed_by_rule(article)["promo"] == [
+        "Disclosure: Example Gear may earn a commission from some of the products featured on this page.",
+        "Available from Amazon",
+        "Buy Now",
+        "FTC: We use income earning auto affiliate links.",
+    ]
+    assert article.body[1:] == (
+        "The Harbor Mini speaker dropped to its lowest price yet, and the larger Harbor Max is available from most "
+        "retailers at a discount until the end of the month.",
+        "We have tested both models over the past year and found that the battery lasts longer than the maker claims.",
+        "Harbor Mini portable speaker",
+        "$49.99",
+        "Prices may change at any time, so check the retailer's page before you order.",
+    )

@@ -467,6 +467,8 @@ NOT_BODY: tuple[tuple[str, tuple[str, ...]], ...] = (
     # shop buttons, commission and affiliate notices, sponsorship disclosures are promo lines (`promo`)
     ("e7d77f1869803e24667fa0b985cff27fb4139951a5ffa494bc9ba810df48fb30", (
         "Available from Amazon", "BGR may receive a commission", "Buy Now")),
+    ("5fbc7ccb504c755ae23a85499a17518483d7862b74b4a5c34d86ede1a1a4448e", (
+        "Disclosure: ZDNet may earn a commission from some of the products featured on this page.",)),
     ("ad826691a8a2f9c4ce50cf0b885af933c4b5119c1f6235cd7df1dfb83f255bcc", (
         "FTC: We use income earning auto affiliate links. More.",)),
     ("0e014df693f182824fe5e24030ddbe1d0b96ddb9685cf20d5766457ed32ffa2d", (
