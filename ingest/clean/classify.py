@@ -147,10 +147,15 @@ def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
             teaser = previous_claimed and not bare_list and candidate.terminal and short and j > i + 1
             listed = candidate.bullet and candidate.words <= _MAX_TITLE_WORDS
             headline = candidate.headline_like and candidate.words >= 3 and not candidate.is_prose()
-            if not (teaser or listed or headline):
+            if not (teaser or listed or headline) or _over_metadata(lines, labels, j):
                 break
             bare_list = bare_list or (previous_claimed and j > i + 1 and not teaser)
             labels[j], previous_claimed = rules.RELATED, not (teaser or candidate.bullet)
+
+
+def _over_metadata(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """An unbulleted headline right above a byline or date line heads the article, not a link."""
+    return not lines[i].bullet and i + 1 < len(lines) and labels[i + 1] in (rules.BYLINE, rules.DATES)
 
 
 def _label_kicker_teasers(lines: list[Line], labels: list[str | None]) -> None:

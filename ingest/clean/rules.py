@@ -55,6 +55,7 @@ BYLINE_BY = re.compile(
     rf"auteure?|autora|текст|автор)\s*:?\s+(?P<names>{_NAMES})"
     rf"(?:\s*[|–—]\s*(?P<tail>.{{1,60}})|\s+(?i:with|mit|avec|con)\s+(?P<agency>{AGENCY.pattern})"
     rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}}|\s*·\s*\d.{{0,60}}|\s+[-–—|·]"  # "Текст: Анна Петрова·24 сентября 2018"
+    rf"|\s+\d{{4}}-\d\d-\d\d\S*.{{0,60}}"  # "By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy"
     rf"|\s+[\w.+-]+@[\w-]+\.[\w.-]+.{{0,30}})?$",  # "By Megan Rowe meganr@example.com(509) 459-5382"
     re.U | re.I,
 )

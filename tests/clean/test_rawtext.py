@@ -485,3 +485,11 @@ def test_first_published_on_a_date_is_the_date_line_and_originally_published_on_
         "dates": ["First published on November 19, 2025 / 8:16 AM"],
         "source": ["Originally published on Example Science."],
     }
+
+
+def test_headline_over_a_byline_ends_a_related_block_above_it() -> None:
+    article = clean_fixture("en_trending_menu_above_headline.txt")
+    assert article.title == "Comet fragments light up the southern sky"
+    assert article.summary == "The display was brief, but observers in three countries saw it."
+    assert article.authors == ("Ruth Calder",)
+    assert removed_by_rule(article)["byline"] == ["By Ruth Calder 2025-11-18T20:51:19Z Science & Astronomy"]
