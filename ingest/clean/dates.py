@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -37,10 +37,17 @@ _OFFSET = re.compile(r"\d(?:Z|[+-]\d\d:?\d\d)\b|(?<![\w])(?:UTC|GMT|[A-Z]{1,4}T)
 _DOTTED_OR_SLASHED = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 # A slashed or dashed day-month-year date ("05/10/2025", "19-11-19"): its two first numbers.
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
-_SEPARATOR = re.compile(r"\s+[-–—|·•]\s+")
+_SEPARATOR = re.compile(r"\s+[-–—|·•/]\s+")
+# Page elements a scraper wrote without a space between them: a year and its clock ("20194:29 AM"),
+# and a date, a zone or a meridiem and what follows ("2019Updated:", "ESTUpdated", "GMT1 day ago",
+# "6:18 p.m. Updated:"). The clock joins its date; other elements are set apart as by a separator.
+_YEAR_THEN_CLOCK = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}:\d\d(?!\d))")
+_GLUED_ELEMENT = re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]|\d)|(?<=[ap]\.m\.)\s+(?=[A-Z][a-z])")
+# A place after the date ("Wednesday 20 November 2019 11:42, UK"): a few words without digits.
+_TRAILING_PLACE = re.compile(r",\s*(?:[^\W\d_][\w.'’-]*\s*){1,3}$")
 _NOISE = re.compile(r"\s*[|•·]\s*|\s+(?:Uhr|h)\b|\bum\b|\bà\b|\ba las\b|\bat\b", re.I)
 _PARTS = ["day", "month", "year"]
-_MAX_WORDS = 12
+_MAX_WORDS = 12  # in each element of a date line ("Updated ... / Original ..." has two)
 _KNOWN_LANGUAGES = frozenset(language_order)
 _GLUE = re.compile(r"(?<=\S)[·•|](?=\S)")
 _PARSERS = ["custom-formats", "absolute-time"]
@@ -89,13 +96,13 @@ class DateLine:
 
 def date_lines(text: str, style: DateStyle) -> list[DateLine]:
     """The dates a date line states ("Publié le ..., modifié le ..." states two); [] for other lines."""
-    segments = [seg for seg in rules.DATE_LABEL_SPLIT.split(text) if seg.strip()]
+    segments = [seg for seg in rules.DATE_LABEL_SPLIT.split(_unglue(text)) if seg.strip()]
     found = [_date_segment(seg.strip(" ,;|·"), style) for seg in segments]
     return [d for d in found if d is not None] if all(found) else []
 
 
 def _date_segment(text: str, style: DateStyle) -> DateLine | None:
-    if len(text.split()) > _MAX_WORDS:
+    if max(len(part.split()) for part in _SEPARATOR.split(text)) > _MAX_WORDS:
         return None
     labelled = rules.DATE_LABELLED.match(text)
     which = MODIFIED if rules.MODIFIED_LABEL.match(text) else PUBLISHED
@@ -104,16 +111,31 @@ def _date_segment(text: str, style: DateStyle) -> DateLine | None:
         return DateLine(which, None)
     if not _HAS_DATE_PART.search(rest):
         return None
-    # "Santiago de Chile - 03 nov 2025 - 17:14 CET": a place may precede the date.
-    parts = _SEPARATOR.split(rest)
-    for k in range(len(parts)):
-        value = parse_date(" ".join(parts[k:]), style)
+    for span in _spans(rest):
+        value = parse_date(span, style)
         if value is not None:
             return DateLine(which, value)
     # A labelled line is a date line for sure; other things may follow its date
     # ("Updated on: November 19, 2019 / 10:07 AM / CBS News").
     value = find_date(rest, style) if labelled else None
     return DateLine(which, value) if value is not None else None
+
+
+def _unglue(text: str) -> str:
+    """See `_GLUED_ELEMENT`."""
+    return _GLUED_ELEMENT.sub(" | ", _YEAR_THEN_CLOCK.sub(r"\1 ", text))
+
+
+def _spans(text: str) -> Iterator[str]:
+    """Where the date of a date line may be: all of it; after a place ("Santiago de Chile - 03 nov
+    2025 - 17:14 CET"); before what follows it ("... 9:08 GMT | 1 day ago", "... 8:21 am ET /
+    Original ..."); or before a place ("..., UK")."""
+    parts = _SEPARATOR.split(text)
+    yield from (" ".join(parts[k:]) for k in range(len(parts)))
+    yield from (" ".join(parts[:k]) for k in range(len(parts) - 1, 0, -1))
+    unplaced = _TRAILING_PLACE.sub("", text)
+    if unplaced != text:
+        yield unplaced
 
 
 def parse_date(text: str, style: DateStyle) -> datetime | None:

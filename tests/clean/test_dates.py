@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 import pytest
 from dateparser.date import DateDataParser
 
 from ingest.clean import dates
-from ingest.clean.dates import DateStyle
+from ingest.clean.dates import MODIFIED, PUBLISHED, DateLine, DateStyle
 from tests.clean.conftest import FIXTURES, clean_fixture
 
 ENGLISH = DateStyle(("en",))
@@ -61,7 +61,7 @@ def test_the_prefilter_never_changes_what_dateparser_reads(monkeypatch: pytest.M
     monkeypatch.setattr(dates, "_date_parts", lambda text, languages: 99)  # every line goes to dateparser
     assert filtered == _outcomes(candidates)
     read = sum(1 for _, parsed, found in filtered if parsed or found)
-    assert (len(candidates), len(spared), read) == (66, 13, 49)  # the fixture holds dates, not only misses
+    assert (len(candidates), len(spared), read) == (71, 13, 51)  # the fixture holds dates, not only misses
 
 
 def test_a_year_without_a_day_and_month_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -80,3 +80,33 @@ def test_dates_written_with_number_words_or_native_digits_are_read() -> None:
     assert dates.find_date("Posted twelve one 2020", ENGLISH) == datetime(2020, 1, 12)  # day first
     assert dates.parse_date("٢٤ أغسطس ٢٠٢٠", DateStyle.of("ar", [])) == datetime(2020, 8, 24)
     assert dates.parse_date("２０２０年７月１日", DateStyle.of("ja", [])) == datetime(2020, 7, 1)
+
+
+def test_page_elements_glued_without_a_space_are_read_apart() -> None:
+    read = {line: dates.date_lines(line, ENGLISH) for line in (
+        "Nov 15, 20195:45 AM",  # the year runs into the clock
+        "Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.",  # the date runs into the next label
+        "Published Wed, Nov 20 20194:29 AM ESTUpdated an hour ago",
+        "Nov 19, 2019 at 9:08 GMT1 day ago",  # the zone runs into a relative time
+    )}
+    assert [[(d.which, d.value and d.value.replace(tzinfo=None)) for d in found] for found in read.values()] == [
+        [(PUBLISHED, datetime(2019, 11, 15, 5, 45))],
+        [(PUBLISHED, datetime(2019, 11, 20)), (MODIFIED, datetime(2019, 11, 20, 1, 35))],
+        [(PUBLISHED, datetime(2019, 11, 20, 4, 29)), (MODIFIED, None)],
+        [(PUBLISHED, datetime(2019, 11, 19, 9, 8))],
+    ]
+    offsets = [found[0].value.utcoffset() for found in read.values() if found[0].value]
+    assert offsets == [None, None, timedelta(hours=-5), timedelta(0)]
+
+
+def test_a_date_line_may_go_on_after_its_date() -> None:
+    assert dates.date_lines("Wednesday 20 November 2019 11:42, UK", ENGLISH) == [
+        DateLine(PUBLISHED, datetime(2019, 11, 20, 11, 42))
+    ]
+    assert dates.date_lines("Published: Nov. 19, 2019, 6:18 p.m. Updated: Nov. 19, 2019, 7:10 p.m.", ENGLISH) == [
+        DateLine(PUBLISHED, datetime(2019, 11, 19, 18, 18)),
+        DateLine(MODIFIED, datetime(2019, 11, 19, 19, 10)),
+    ]
+    assert dates.date_lines("Updated Nov. 19, 2019 8:21 am / Original Nov. 19, 2019 8:02 am", ENGLISH) == [
+        DateLine(MODIFIED, datetime(2019, 11, 19, 8, 21))
+    ]
