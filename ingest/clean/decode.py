@@ -32,6 +32,9 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 # surrogates neither (only a JSON escape such as `\ud800` makes one, and no UTF-8 can hold it).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 GZIP_MAGIC = b"\x1f\x8b"
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+# Windows-1252 reads bytes 0xC2-0xF4, the lead bytes of multi-byte UTF-8, as U+00C2-U+00F4.
+_UTF8_LEAD_FIRST, _UTF8_LEAD_LAST = "\u00c2", "\u00f4"
 _BINARY_MAGIC = (
     (b"%PDF-", "a PDF document"),
     (b"\x89PNG\r\n\x1a\n", "a PNG image"),
@@ -143,8 +146,12 @@ def _repair_mojibake(text: str) -> str:
     """Undo UTF-8 read as Windows-1252 (`cafÃ©` -> `café`) when the whole text round-trips strictly.
 
     The round trip is its own test, cheaper than a regex search for a lead character followed by a
-    continuation character: an ASCII text comes back unchanged, and any other text that survives it
-    holds such a pair."""
+    continuation character: any text that survives it holds such a pair. It runs only when the first
+    non-ASCII character reads as a UTF-8 lead byte (`Â` to `ô`): otherwise the encoded text cannot be
+    UTF-8, and a page that opens with a `’` or a `—` would be encoded whole only to fail at the end."""
+    first = None if text.isascii() else _NON_ASCII.search(text)
+    if first is None or not _UTF8_LEAD_FIRST <= first[0] <= _UTF8_LEAD_LAST:
+        return text
     try:
         return text.encode("cp1252").decode("utf-8")
     except UnicodeError:
