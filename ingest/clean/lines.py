@@ -50,7 +50,7 @@ def stopwords(language: str | None) -> frozenset[str]:
     return frozenset(justext.get_stoplist(name))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Line:
     """One non-empty line of the page with the features the rules decide on."""
 
@@ -100,13 +100,15 @@ def capital_like(ch: str) -> bool:
 def _chars(text: str) -> int:
     """Length counting wide characters twice: a Hangul syllable or a CJK character carries about
     as much text as two Latin letters, so length thresholds hold across scripts."""
+    if text.isascii():  # most lines: a flag of the string, where the search below reads every character
+        return len(text)
     return len(text) + sum(unicodedata.east_asian_width(ch) in "WF" for ch in _MAYBE_WIDE.findall(text))
 
 
 def _words(tokens: list[str], text: str) -> int:
     """Word count; Chinese and Japanese write no spaces, so a run of Han or kana characters
     counts as one word per two characters (about their average word length)."""
-    if not _UNSPACED.search(text):
+    if text.isascii() or not _UNSPACED.search(text):
         return len(tokens)
     return sum(max(1, len(_UNSPACED.findall(t)) // 2) for t in tokens)
 
@@ -119,8 +121,9 @@ def split_lines(text: str) -> list[str]:
 def make_line(raw: str, stop: frozenset[str]) -> Line:
     bullet = BULLET.match(raw)
     text = raw[bullet.end():].strip() if bullet else _MD_HEADING.sub("", raw)
-    text = _MD_EMPHASIS.sub(r"\2", text)
+    if emphasis := _MD_EMPHASIS.match(text):  # the whole line: match, not sub, which parses its template per call
+        text = emphasis[2]
     tokens = _WORD.findall(text.lower())
-    density = (sum(t in stop for t in tokens) / len(tokens) if tokens else 0.0) if stop else -1.0
+    density = (sum(map(stop.__contains__, tokens)) / len(tokens) if tokens else 0.0) if stop else -1.0
     words, chars = _words(tokens, text), _chars(text)
     return Line(raw=raw, text=text, bullet=bool(bullet), words=words, stopword_density=density, chars=chars)
