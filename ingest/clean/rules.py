@@ -202,10 +202,12 @@ CLOSING_PHOTO_CREDIT = _rx(
 NAME_SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}$")
 # "... scissor switch keyboard via iFixit": a caption crediting its source; a sentence would end in a stop.
 VIA_CREDIT = re.compile(r"\svia (?=\S*[A-Z])[\w.&'-]+(?: [A-Z][\w.&'-]*){0,3}$")  # "via iFixit", not "via email"
-AUTHOR_BIO = _rx(
-    r"\b(?:joined \w|is an? (?:[\w-]+ ){0,3}(?:writer|reporter|editor|journalist|correspondent|contributor|columnist|"
+# What a bio says of a writer; "joined" (the paper, the band) only counts under the writer's name line.
+WRITER_BIO = _rx(
+    r"\b(?:is an? (?:[\w-]+ ){0,3}(?:writer|reporter|editor|journalist|correspondent|contributor|columnist|"
     r"author|blogger)|writes (?:about|for)|has been (?:reporting|writing|covering))"
 )
+AUTHOR_BIO = _rx(rf"\bjoined \w|{WRITER_BIO.pattern}")
 TWEET_CREDIT = re.compile(r"^[^()]{1,80}\(@\w{1,15}\)\s+\S.{2,25}\d{4}$")
 QUOTED = re.compile(r"[\"“”„«»]")
 GALLERY_COUNTER = re.compile(r"^\d{1,3} (?:of|/|von|de|sur) \d{1,3}$")  # "1 of 6" over a photo gallery
@@ -402,7 +404,7 @@ def is_author_bio(line: Line) -> bool:
 def bio_subject(line: Line) -> list[str]:
     """The name a one-line author bio opens with ("Meg James is a corporate media reporter for ..."
     -> ["Meg", "James"]), or [] when the line is no such bio."""
-    m = AUTHOR_BIO.search(line.text)
+    m = WRITER_BIO.search(line.text)
     subject = line.text[: m.start()].split() if m else []
     return subject if len(subject) <= _BIO_NAME_MAX_WORDS and all(w[:1].isupper() for w in subject) else []
 

@@ -37,18 +37,29 @@ def before_teasers(lines: list[Line], labels: list[str | None], first: int, last
 
 
 def before_author_box(lines: list[Line], labels: list[str | None], first: int, last: int) -> int:
-    """The article's last line once an author box closing the span is cut off: a name line and
-    a sentence about that person ("Emiliano Rossi" / "Emiliano joined the studio in 2017 ..."),
-    or a one-line bio ("Meg James is a corporate media reporter for ...") with the claimed lines
-    and the name line above it."""
-    box = next((k - 1 for k in range(max(first + 1, last - 1), last) if _author_box(lines, labels, k)), last)
-    if box != last or not _one_line_bio(lines, labels, last):
-        return box
-    name = set(rules.bio_subject(lines[last]))
-    k = last - 1
-    while k > first and (labels[k] is not None or (rules.header_kind(lines[k]) and name & set(lines[k].text.split()))):
-        k -= 1
-    return k
+    """The article's last line once an author box in the span's closing part is cut off, with what
+    follows it: a name line and a sentence about that person ("Emiliano Rossi" / "Emiliano joined
+    the studio in 2017 ..."), or a one-line bio ("Meg James is a corporate media reporter for ...")
+    with the claimed lines and the name line above it. Closing part: less text below the box than
+    above it, since a bio that opens a guest column sits above its article."""
+    for k in range(first + 1, last + 1):
+        box = _author_box(lines, labels, k) if k < last else False
+        if not (box or _one_line_bio(lines, labels, k)) or _text(lines, labels, k, last) >= _text(lines, labels, first, k):
+            continue
+        if box:
+            return k - 1
+        name = set(rules.bio_subject(lines[k]))
+        while k > first + 1 and (
+            labels[k - 1] is not None or (rules.header_kind(lines[k - 1]) and name & set(lines[k - 1].text.split()))
+        ):
+            k -= 1
+        return k - 1
+    return last
+
+
+def _text(lines: list[Line], labels: list[str | None], start: int, end: int) -> int:
+    """Characters of unclaimed lines from `start` up to `end` (excluded)."""
+    return sum(lines[k].chars for k in range(start, end) if labels[k] is None)
 
 
 def _one_line_bio(lines: list[Line], labels: list[str | None], i: int) -> bool:

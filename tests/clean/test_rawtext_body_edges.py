@@ -407,3 +407,17 @@ def test_shop_buttons_and_commission_notices_are_promo_and_the_product_line_is_k
         "$49.99",
         "Prices may change at any time, so check the retailer's page before you order.",
     )
+
+
+def test_author_bio_after_the_body_ends_it_above_newsletter_pitch_and_teasers() -> None:
+    article = clean_fixture("en_author_bio_above_teaser_boxes.txt")
+    assert article.body[-2:] == (
+        "Guitarist Tom Reyes joined the band in 1998 and wrote most of the songs on the launch title's soundtrack.",
+        "The company said more than forty games would be added over the next year, including several exclusive titles.",
+    )
+    assert removed_by_rule(article)["aside"] == [
+        "Every day we send an email with the top stories of the day.",
+        "Fishing crews have waited three years for the northern grounds to reopen. This week the first boats went "
+        "back out, and the catch was better than anyone expected.",
+        "With our app you can stop chasing down signatures and get documents signed in minutes, not days.",
+    ]
