@@ -32,6 +32,7 @@ _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0
 # surrogates neither (only a JSON escape such as `\ud800` makes one, and no UTF-8 can hold it).
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f\ud800-\udfff]")
 GZIP_MAGIC = b"\x1f\x8b"
+_GZIP_WBITS = 16 + zlib.MAX_WBITS  # a gzip header and trailer around the deflate stream
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
 # Windows-1252 reads bytes 0xC2-0xF4, the lead bytes of multi-byte UTF-8, as U+00C2-U+00F4.
 _UTF8_LEAD_FIRST, _UTF8_LEAD_LAST = "\u00c2", "\u00f4"
@@ -54,7 +55,19 @@ _BINARY_MAGIC = (
 
 
 def gunzip(data: bytes, max_bytes: int) -> bytes:
-    """Decompress gzip data, refusing to inflate past `max_bytes` (a gzip bomb stops early)."""
+    """Decompress gzip data, refusing to inflate past `max_bytes` (a gzip bomb stops early).
+
+    One complete member and nothing after it, what gzip writes, inflates in one zlib call
+    (which checks the CRC and length as GzipFile does) at half GzipFile's time; anything
+    else (several members, trailing bytes, a truncated or corrupt stream) goes through
+    GzipFile, whose rules and messages it keeps."""
+    try:
+        single = zlib.decompressobj(_GZIP_WBITS)
+        out = single.decompress(data, max_bytes + 1)
+        if single.eof and not single.unused_data and len(out) <= max_bytes:
+            return out
+    except zlib.error:
+        pass
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as stream:
             out = stream.read(max_bytes + 1)
