@@ -23,6 +23,7 @@ _MIN_SIMILAR_RUN = 3
 _LINK_STARTS = "A9#@"
 _SKELETON_CHARS = 2
 _LETTERS_AND_SPACE = re.compile(r"[^\W\d_]+|\s+")
+_COMMAS = (",", "\u3001", "\uff0c")  # Latin, ideographic and full-width commas
 _DIGITS = re.compile(r"\d+")  # shape classes that open menu links, headlines, counters, tags and handles
 
 
@@ -112,6 +113,9 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
             if (run := _similar_run(lines, labels, j)) >= _MIN_SIMILAR_RUN:
                 j += run
                 continue
+            if (run := _broken_sentence(lines, labels, j)) > 0:
+                j += run
+                continue
             if line.text.endswith(":"):
                 in_list = True
             elif line.terminal and not line.bullet:
@@ -120,6 +124,17 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
                 break
         j += 1
     return j
+
+
+def _broken_sentence(lines: list[Line], labels: list[str | None], i: int) -> int:
+    """How many lines from `i` on a sentence runs over when the page breaks it after commas
+    ("また、その他にも、" / "... 販売する行為や、" / "... 場合があります。"), or 0 when no full stop ends it."""
+    n = 0
+    while i + n < len(lines) and labels[i + n] is None and not lines[i + n].bullet:
+        if not lines[i + n].text.endswith(_COMMAS):
+            return n + 1 if n and lines[i + n].terminal else 0
+        n += 1
+    return 0
 
 
 def _embedded_tweet(lines: list[Line], labels: list[str | None], i: int) -> bool:

@@ -421,3 +421,18 @@ def test_author_bio_after_the_body_ends_it_above_newsletter_pitch_and_teasers() 
         "back out, and the catch was better than anyone expected.",
         "With our app you can stop chasing down signatures and get documents signed in minutes, not days.",
     ]
+
+
+def test_closing_sentence_broken_after_commas_continues_the_body() -> None:
+    article = clean_fixture("en_closing_sentence_broken_after_commas.txt")
+    assert article.body[-4:] == (
+        "In the same way,",
+        "a seller who removes the maker's mark from a product,",
+        "or splits a product into smaller packs without the maker's consent,",
+        "may also be found to infringe the trademark.",
+    )
+    assert removed_by_rule(article)["related"] == [
+        "Recommended for you",
+        "- How to register a trademark abroad",
+        "- Five common myths about copyright",
+    ]
