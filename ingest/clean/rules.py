@@ -131,7 +131,8 @@ TAGS_LINE = _rx(
 
 # Link-list headers that also appear inside an article ("Related:", "Lesen Sie auch:") ...
 _INLINE_HEAD = (
-    r"related(?: stories| articles| news| content| coverage| posts| links)?|read more|read also|read next|"
+    r"related(?: stories| articles| news| content| coverage| posts| links| videos)?(?: (?:from|on|in) [^:.!?]{1,60}(?=:))?|"
+    r"read more|read also|read next|"
     r"also read|see also|see more|more on this(?: story| topic)?|most read in [\w ]{1,30}|don[’']t miss|"
     r"mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|weiterlesen|"
     r"[àa] lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|"
@@ -142,11 +143,11 @@ _INLINE_HEAD = (
 )
 # ... and those that open the page's trailer: nothing after them belongs to the article.
 _TRAILER_HEAD = (
-    r"more (?:stories|news|articles)(?: like this(?: one)?)?|most (?:read|popular|viewed|shared)(?: stories| articles)?|"
+    r"more (?:stories|news|articles|videos)(?: like this(?: one)?)?|most (?:read|popular|viewed|shared)(?: stories| articles)?|"
     r"trending(?: now| news| stories| articles)?|recommended(?: for you| stories| articles)?|"
     r"you (?:may|might) also (?:like|be interested in|enjoy)|editor's picks|top stories(?: in [\w ]{1,30})?|"
     r"recent posts|elsewhere on [\w .-]{1,40}|neueste beiträge|articles récents|entradas recientes|"
-    r"latest(?: news| stories| articles)?|in case you missed it|popular(?: now| stories)?|"
+    r"latest(?: news| stories| articles| videos)?|in case you missed it|popular(?: now| stories)?|"
     r"das könnte sie auch interessieren|weitere artikel|weitere nachrichten|meistgelesen|"
     r"meist(?:gelesen|kommentiert|geteilt)e? artikel|empfohlen|top-themen|"
     r"les plus lus|dans la même rubrique|nos articles|à découvrir aussi|"

@@ -493,3 +493,20 @@ def test_headline_over_a_byline_ends_a_related_block_above_it() -> None:
     assert article.summary == "The display was brief, but observers in three countries saw it."
     assert article.authors == ("Ruth Calder",)
     assert removed_by_rule(article)["byline"] == ["By Ruth Calder 2025-11-18T20:51:19Z Science & Astronomy"]
+
+
+def test_related_coverage_from_a_section_and_latest_videos_are_related_headers() -> None:
+    article = clean_fixture("en_related_coverage_and_latest_videos.txt")
+    assert article.body[-2:] == (
+        "Related videos shot by readers show how others cut their spending, and several said that tracking every "
+        "purchase for a month was the hardest part.",
+        "Keep saving and investing, but do not forget to enjoy the present, too.",
+    )
+    assert removed_by_rule(article)["related"] == [
+        "Related coverage from Money Basics:",
+        "- Here's how to figure out when you can retire",
+        "- How to invest in index funds, explained",
+        "Latest videos",
+        "Markets close higher as tech shares rally",
+        "Winter storm warning issued for the north",
+    ]
