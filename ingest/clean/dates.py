@@ -47,6 +47,7 @@ _GLUED_ELEMENT = re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]|\
 _TRAILING_PLACE = re.compile(r",\s*(?:[^\W\d_][\w.'’-]*\s*){1,3}$")
 _NOISE = re.compile(r"\s*[|•·]\s*|\s+(?:Uhr|h)\b|\bum\b|\bà\b|\ba las\b|\bat\b", re.I)
 _PARTS = ["day", "month", "year"]
+_LABEL_MAX_WORDS = 3  # "Last updated on:"
 _MAX_WORDS = 12  # in each element of a date line ("Updated ... / Original ..." has two)
 _KNOWN_LANGUAGES = frozenset(language_order)
 _GLUE = re.compile(r"(?<=\S)[·•|](?=\S)")
@@ -153,6 +154,24 @@ def parse_date(text: str, style: DateStyle) -> datetime | None:
 def find_date(text: str, style: DateStyle) -> datetime | None:
     """The first absolute date inside a header line that also holds other things
     ("by Regan September 15, 2014", "Reuters November 18, 2019 11:03 PM")."""
+    found = _search_date(text, style)
+    return found[1] if found else None
+
+
+def header_date(text: str, style: DateStyle) -> DateLine | None:
+    """`find_date`, and which date it is: the modified one when a modified label comes right
+    before it ("By Umair Irfan Updated Nov 13, 2019, 10:28am EST"), else the published one."""
+    found = _search_date(text, style)
+    if found is None:
+        return None
+    before = text[: text.find(found[0])].split()[-_LABEL_MAX_WORDS:]
+    labels = (" ".join(before[k:]) for k in range(len(before)))
+    which = MODIFIED if any(rules.MODIFIED_LABEL.match(label) for label in labels) else PUBLISHED
+    return DateLine(which, found[1])
+
+
+def _search_date(text: str, style: DateStyle) -> tuple[str, datetime] | None:
+    """The first absolute date in `text`: the words that state it, and its value."""
     if not _HAS_YEAR.search(text) or _date_parts(text, style.languages) < len(_PARTS):
         return None
     text = _GLUE.sub(" ", text)  # "Анна Петрова·24 сентября 2018": dateparser needs the date as its own token
@@ -163,7 +182,8 @@ def find_date(text: str, style: DateStyle) -> datetime | None:
     if not found:
         return None
     matched, value = found[0]
-    return _stated_offset_only(value, matched)
+    value = _stated_offset_only(value, matched)
+    return (matched, value) if value is not None else None
 
 
 def _order(text: str, style: DateStyle) -> str:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ingest.clean import rules
 from ingest.clean.classify import BODY, SUMMARY, TITLE, Classified
-from ingest.clean.dates import MODIFIED, PUBLISHED, DateLine, DateStyle, find_date
+from ingest.clean.dates import MODIFIED, PUBLISHED, DateLine, DateStyle, header_date
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
@@ -61,8 +61,9 @@ def from_lines(page: Classified, date_style: DateStyle) -> PageMeta:
     """Read title, summary, section, credits, dates and source URL from the labelled lines."""
     authors, agencies = _credits(page)
     above = [d for d in page.dates if d.line < _body_at(page)]
-    published = _stated(above, PUBLISHED) or _header_date(page, date_style) or _stated(page.dates, PUBLISHED)
-    modified = _stated(page.dates, MODIFIED)
+    mixed = _header_dates(page, date_style)
+    published = _stated(above, PUBLISHED) or _stated(mixed, PUBLISHED) or _stated(page.dates, PUBLISHED)
+    modified = _stated(page.dates, MODIFIED) or _stated(mixed, MODIFIED)
     return PageMeta(
         title=_first(page, TITLE),
         summary=_first(page, SUMMARY),
@@ -86,15 +87,15 @@ def _stated(dates: list[DateLine], which: str) -> datetime | None:
     return next((d.value for d in dates if d.which == which and d.value), None)
 
 
-def _header_date(page: Classified, date_style: DateStyle) -> datetime | None:
-    """A date inside a header line that holds more than the date ("by Regan September 15, 2014")."""
-    for line, label in zip(page.lines[: page.header_end], page.labels):
+def _header_dates(page: Classified, date_style: DateStyle) -> list[DateLine]:
+    """The date inside the first header line that holds more than the date ("by Regan September 15, 2014")."""
+    for i, (line, label) in enumerate(zip(page.lines[: page.header_end], page.labels)):
         if label in (rules.DATES, rules.CAPTION):  # dates already read, and a photo's date is when it was taken
             continue
-        found = find_date(line.text, date_style)
+        found = header_date(line.text, date_style)
         if found is not None:
-            return found
-    return None
+            return [replace(found, line=i)]
+    return []
 
 
 def domain(url: str | None) -> str | None:
