@@ -37,7 +37,7 @@ _OFFSET = re.compile(r"\d(?:Z|[+-]\d\d:?\d\d)\b|(?<![\w])(?:UTC|GMT|[A-Z]{1,4}T)
 _DOTTED_OR_SLASHED = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 # A slashed or dashed day-month-year date ("05/10/2025", "19-11-19"): its two first numbers.
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
-_SEPARATOR = re.compile(r"\s+[-–—|·•/]\s+")
+SEPARATOR = re.compile(r"\s+[-–—|·•/]\s+")
 # Page elements a scraper wrote without a space between them: a year and its clock ("20194:29 AM"),
 # and a date, a zone or a meridiem and what follows ("2019Updated:", "ESTUpdated", "GMT1 day ago",
 # "6:18 p.m. Updated:"). The clock joins its date; other elements are set apart as by a separator.
@@ -103,7 +103,7 @@ def date_lines(text: str, style: DateStyle) -> list[DateLine]:
 
 
 def _date_segment(text: str, style: DateStyle) -> DateLine | None:
-    if max(len(part.split()) for part in _SEPARATOR.split(text)) > _MAX_WORDS:
+    if max(len(part.split()) for part in SEPARATOR.split(text)) > _MAX_WORDS:
         return None
     labelled = rules.DATE_LABELLED.match(text)
     which = MODIFIED if rules.MODIFIED_LABEL.match(text) else PUBLISHED
@@ -131,7 +131,7 @@ def _spans(text: str) -> Iterator[str]:
     """Where the date of a date line may be: all of it; after a place ("Santiago de Chile - 03 nov
     2025 - 17:14 CET"); before what follows it ("... 9:08 GMT | 1 day ago", "... 8:21 am ET /
     Original ..."); or before a place ("..., UK")."""
-    parts = _SEPARATOR.split(text)
+    parts = SEPARATOR.split(text)
     yield from (" ".join(parts[k:]) for k in range(len(parts)))
     yield from (" ".join(parts[:k]) for k in range(len(parts) - 1, 0, -1))
     unplaced = _TRAILING_PLACE.sub("", text)

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ingest.clean import rules
 from ingest.clean.classify import BODY, SUMMARY, TITLE, Classified
-from ingest.clean.dates import MODIFIED, PUBLISHED, DateLine, DateStyle, header_date
+from ingest.clean.dates import MODIFIED, PUBLISHED, SEPARATOR, DateLine, DateStyle, header_date
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
@@ -31,8 +31,17 @@ _BARE_BY = re.compile(r"(?:by|von|par|por|di)\s*:?$", re.I)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _OUTLET_WORD = re.compile(
     r"\b(?:News|Times|Post|Herald|Journal|Gazette|Tribune|Chronicle|Telegraph|Courier|Daily|Weekly|Magazine|"
-    r"Radio|TV|Zeitung|Presse|Tageblatt|Rundschau|Diario|Periódico|Corriere|Gazzetta)$"
+    r"Radio|TV|Press|Zeitung|Presse|Tageblatt|Rundschau|Diario|Periódico|Corriere|Gazzetta)$"
 )
+# A desk or a staff credit ("IGN Staff", "Staff Reports", "Telegraph Sport", "Practical Horseman Editorial
+# Staff") names no person.
+_STAFF_CREDIT = re.compile(
+    r"\b(?:staff(?: reports?| writers?)?|sports?|editorial (?:staff|team|board)|newsroom|news desk|wire services?|"
+    r"redaktion|rédaction|redacción)$",
+    re.I,
+)
+# A job title glued to the name before it ("Meg JamesStaff Writer"): it starts at a lower-upper seam.
+_SEAM = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _DIGIT = re.compile(r"\d")  # a date after the byline ("By Jane Roe | Nov 19, 2019") is no publisher
 _GLUED_HANDLE = re.compile(r"(?<=\w)@\w+$")
 # Degrees and suffixes after a name ("Ilana Muhlstein, MS, RDN", "John Roe, Jr."): part of the name, no person.
@@ -69,7 +78,7 @@ def from_lines(page: Classified, date_style: DateStyle) -> PageMeta:
         summary=_first(page, SUMMARY),
         section=_section(page),
         authors=authors,
-        outlet=agencies[0] if agencies else _source_outlet(page),
+        outlet=agencies[0] if agencies else _dated_outlet(page) or _source_outlet(page),
         published=published,
         modified=modified,
         source_url=_source_url(page),
@@ -145,11 +154,20 @@ def _credits(page: Classified) -> tuple[tuple[str, ...], list[str]]:
         for name in credit.names:
             stated = above if i < body_at else below
             target = agencies if rules.AGENCY_LINE.match(name) else stated if credit.stated else guessed
+            if target is guessed and (_in_link_list(page, i) or len(name.split()) < 2):
+                continue  # a link in a list ("- Pin It"), or a place ("BAAR, SWITZERLAND")
             if name not in target:
                 target.append(name)
         if credit.publisher:
             publishers.append(credit.publisher)
     return tuple(above or below or guessed[:1]), agencies + publishers
+
+
+def _in_link_list(page: Classified, i: int) -> bool:
+    """Line `i` is one bullet of a list ("- Tumblr", "- Pin It", "- LinkedIn"); a bulleted name
+    beside bulleted date lines ("- Debbie White", "- 18 Nov 2019, 19:09") is a byline."""
+    near = [j for j in (i - 1, i + 1) if 0 <= j < len(page.lines)]
+    return page.lines[i].bullet and any(page.lines[j].bullet and page.labels[j] != rules.DATES for j in near)
 
 
 def _credit_lines(page: Classified, body_at: int) -> Iterator[tuple[int, _Credit]]:
@@ -186,22 +204,44 @@ def _credit(text: str) -> _Credit:
         return _Credit([m.group(0) for m in rules.AGENCY.finditer(text)])  # only the agencies
     if glued := rules.GLUED_BYLINE.search(text):  # "March 3, 2025 by Helen Ward"
         return _Credit(_split_names(glued.group("names")))
-    return _Credit(_split_names(text), stated=False)
+    names = _split_names(text)  # a lone name, or an outlet ("The Wall Street Journal") under the byline
+    return replace(_people_and_outlet(names, None) if len(names) == 1 else _Credit(names), stated=False)
 
 
 def _people_and_outlet(names: list[str], outlet: str | None) -> _Credit:
     """Names that are people: a site ("Cleveland.com"), an acronym ("CNN") or a newspaper's name
-    ("Lakeside Herald") in a byline is the outlet, and a job title ("Staff Writer") is neither."""
-    outlets = [n for n in names if _SITE_NAME.search(n) or _ACRONYM.fullmatch(n) or _OUTLET_WORD.search(n)]
-    people = [n for n in names if n not in outlets and not rules.ROLE.search(n)]
+    ("Lakeside Herald") in a byline is the outlet, and a job title ("Staff Writer") or a staff
+    credit ("IGN Staff") is neither."""
+    outlets = [n for n in names if _outlet_name(n)]
+    people = [n for n in names if n not in outlets and not rules.ROLE.search(n) and not _STAFF_CREDIT.search(n)]
     return _Credit(people, outlet or next(iter(outlets), None))
+
+
+def _outlet_name(name: str) -> bool:
+    """A site ("Cleveland.com"), an acronym ("CNN") or a publication's name ("Lakeside Herald", "CBS News")."""
+    return bool(_SITE_NAME.search(name) or _ACRONYM.fullmatch(name) or _OUTLET_WORD.search(name))
 
 
 def _split_names(raw: str) -> list[str]:
     """Names without a handle glued to them ("Natasha Turak@NatashaTurak") or the degrees after them;
     an e-mail address is no name."""
-    names = [_GLUED_HANDLE.sub("", n).strip(" ()") for n in _SPLIT_NAMES.split(raw)]
+    names = [_without_glued_role(_GLUED_HANDLE.sub("", n)).strip(" ()") for n in _SPLIT_NAMES.split(raw)]
     return [n for i, n in enumerate(names) if n and "@" not in n and not (i and _POSTNOMINAL.fullmatch(n))]
+
+
+def _without_glued_role(name: str) -> str:
+    """The name without a job title glued to it, read as if a space stood at the seam."""
+    seams = (m.start() for m in _SEAM.finditer(name))
+    return next((name[:i] for i in seams if rules.ROLE.match(f"{name[:i]} {name[i:]}", i + 1)), name)
+
+
+def _dated_outlet(page: Classified) -> str | None:
+    """The outlet closing a date line above the article ("Updated on: November 19, 2019 / 10:07 AM / CBS News")."""
+    for line, label in zip(page.lines[: _body_at(page)], page.labels):
+        last = SEPARATOR.split(line.text)[-1].strip()
+        if label == rules.DATES and not _DIGIT.search(last) and (rules.AGENCY_LINE.match(last) or _outlet_name(last)):
+            return last
+    return None
 
 
 def _source_outlet(page: Classified) -> str | None:

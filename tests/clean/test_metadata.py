@@ -13,3 +13,39 @@ def test_date_after_an_updated_label_in_a_byline_is_the_modified_date() -> None:
     assert article.published is None
     assert article.modified is not None and article.modified.utcoffset() == timedelta(hours=-5)
     assert article.modified.replace(tzinfo=None) == datetime(2025, 3, 4, 10, 28)
+
+
+def test_job_title_glued_to_the_name_in_a_byline_is_no_part_of_the_name() -> None:
+    assert clean_fixture("meta_byline_with_glued_job_title.txt").authors == ("Lena Hart",)  # "By Lena HartStaff Writer"
+
+
+def test_staff_credit_beside_a_name_is_no_author() -> None:
+    assert clean_fixture("meta_staff_credits_in_bylines.txt").authors == ("Priya Natarajan",)  # "..., Gadget Hub Staff"
+
+
+def test_desk_byline_names_no_author() -> None:
+    assert clean_fixture("meta_desk_byline.txt").authors == ()  # "By Staff Reports -"
+
+
+def test_publication_alone_under_the_byline_is_the_outlet() -> None:
+    article = clean_fixture("meta_publication_under_byline.txt")  # "By" / "Jane Roe" / "The Lakeside Herald"
+    assert (article.authors, article.outlet) == (("Jane Roe",), "The Lakeside Herald")
+
+
+def test_outlet_closing_a_date_line_is_the_outlet() -> None:
+    article = clean_fixture("meta_date_line_closed_by_outlet.txt")  # "Updated on: March 4, 2025 / 10:07 AM / KTVN News"
+    assert (article.outlet, article.modified) == ("KTVN News", datetime(2025, 3, 4, 10, 7))
+
+
+def test_bulleted_name_beside_bulleted_date_lines_is_the_author() -> None:
+    article = clean_fixture("meta_bulleted_header_links_and_names.txt")  # "- Debbie White" / "- 4 Mar 2025, 19:09"
+    assert article.authors == ("Debbie White",)
+
+
+def test_share_button_in_a_list_of_links_is_no_author() -> None:
+    assert clean_fixture("meta_share_links_beside_headline.txt").authors == ()  # "- Tumblr" / "- Pin It" / "- LinkedIn"
+
+
+def test_dateline_under_the_standfirst_is_neither_author_nor_outlet() -> None:
+    article = clean_fixture("meta_dateline_under_standfirst.txt")  # "LAKESIDE, MONTANA"
+    assert (article.authors, article.outlet) == ((), None)
