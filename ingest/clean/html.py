@@ -43,7 +43,7 @@ def clean_html(html: str, options: CleanOptions, known: PageMeta = PageMeta()) -
     stated = known.over(jsonld.from_tree(tree))
     meta = stated.over(_trafilatura_meta(_page_tags(tree, stated, known.source_url)))
     extracted = trafilatura.bare_extraction(
-        tree,
+        _without_code(tree),
         url=meta.source_url,
         include_comments=False,
         include_tables=options.include_tables,
@@ -56,6 +56,19 @@ def clean_html(html: str, options: CleanOptions, known: PageMeta = PageMeta()) -
             raise CleanError(f"HTML nested more than {_PARSER_MAX_DEPTH} elements deep: the parser stops there, before the text")
         raise CleanError("HTML page without article text (the extractor found no main content)")
     return clean_text(extracted.text, "html", meta, page_dump=False)
+
+
+def _without_code(tree: HtmlElement) -> HtmlElement:
+    """The tree without its scripts and styles, once the metadata has been read from them.
+
+    They are code, never article text: trafilatura drops them too, but only after copying the
+    whole tree and matching its XPaths over it several times (6% of its time on the benchmark
+    pages). JSON-LD stays: trafilatura reads it to tell forum threads from articles.
+    """
+    for element in list(tree.iter("script", "style")):
+        if element.tag == "style" or (element.get("type") or "").strip().lower() != "application/ld+json":
+            element.drop_tree()  # its tail, text between tags, stays
+    return tree
 
 
 def _page_tags(tree: HtmlElement, stated: PageMeta, url: str | None) -> Document:
