@@ -190,6 +190,7 @@ CREDIT_ONLY = _rx(
     r"^(?:\([^()]{2,80}\)|(?:photos?|fotos?|фото|bild|image|picture|photograph|credit)\s*:\s*\S+(?:\s+\S+){0,4}|"
     r"©.{2,60})$"
 )
+PICTURE_AGENCY = _rx(r"^(?:getty(?: images)?|shutterstock|alamy|imago|picture alliance|ap photo)$")  # alone: a credit
 # A photographer's credit after a caption's last sentence, "Name/Agency" with or without brackets:
 # "... Nov. 19, 2019. (Manu Fernandez/AP)", "... rabbits. ( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)",
 # "... to oppose it. Jaafar ASHTIYEH / AFP". Capitals on both sides of the slash: prose ends in a stop.
@@ -199,6 +200,9 @@ CLOSING_PHOTO_CREDIT = _rx(
     r"(?:\(\s*(?:photos?|fotos?|фото|image|picture|credit|crédit|crédito)\s*:[^()]{1,80}\)\s*\.?"
     r"|[.!?][\"”’]?\s+(?-i:Getty(?: Images)?|Shutterstock|Alamy|AP Photo|Reuters/[A-Z][\w ]{1,30}))$"
 )
+# A one-word source after a caption's last sentence, with no stop of its own: "... medical use. Statista"
+# (a paragraph signed with a full name, "... de derrubar. Lívia Barros Calado", is a letter's text).
+CLOSING_SOURCE = re.compile(r"[a-z]{2,}[.!?][\"”’]?\s+[A-Z][\w&'’-]*$")
 # A photographer's credit alone on its line, "Name Surname/Outlet": "Jason Cipriani/ZDNet".
 NAME_SLASH_CREDIT = re.compile(r"^[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){1,3} ?/ ?[A-Z][\w.&'’-]*(?: [A-Z][\w.&'’-]*){0,3}$")
 # "... scissor switch keyboard via iFixit": a caption crediting its source; a sentence would end in a stop.
@@ -347,9 +351,9 @@ def match(line: Line) -> str | None:
         return SOURCE
     if line.words <= 25 and (CAPTION_CREDIT.search(text) or CAPTION_START.match(text) or _bare_credit(line)):
         return CAPTION
-    if GALLERY_COUNTER.match(text) or NAME_SLASH_CREDIT.match(text):
+    if GALLERY_COUNTER.match(text) or NAME_SLASH_CREDIT.match(text) or PICTURE_AGENCY.match(text):
         return CAPTION
-    closing_credit = CLOSING_CREDIT.search(text) or CLOSING_PHOTO_CREDIT.search(text)
+    closing_credit = CLOSING_CREDIT.search(text) or CLOSING_PHOTO_CREDIT.search(text) or CLOSING_SOURCE.search(text)
     if line.words <= _CAPTION_MAX_WORDS and (AGENCY_CAPTION.match(text) or closing_credit):
         return CAPTION
     if line.words <= 25 and not line.terminal and VIA_CREDIT.search(text):
@@ -391,7 +395,7 @@ def _bare_credit(line: Line) -> bool:
 def is_credit_line(line: Line) -> bool:
     """A whole line that only credits a photo ("(Walt Disney Co.)", "Jane Roe/Getty Images"),
     as pages print it under the caption it closes."""
-    if CREDIT_ONLY.match(line.text):
+    if CREDIT_ONLY.match(line.text) or PICTURE_AGENCY.match(line.text):
         return True
     short = not line.terminal and line.words <= _CREDIT_MAX_WORDS and "©" not in line.text  # © alone: a footer
     return short and bool(CAPTION_CREDIT.search(line.text))

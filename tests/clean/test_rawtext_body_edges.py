@@ -436,3 +436,18 @@ def test_closing_sentence_broken_after_commas_continues_the_body() -> None:
         "- How to register a trademark abroad",
         "- Five common myths about copyright",
     ]
+
+
+def test_caption_closed_by_a_one_word_source_and_a_lone_picture_agency_are_captions() -> None:
+    article = clean_fixture("en_chart_source_and_lone_picture_agency.txt")
+    assert removed_by_rule(article)["caption"] == [
+        "A woman holds a pre-rolled joint at a dispensary in Denver.",
+        "Getty",
+        "States where cannabis is legal for recreational or medical use. Statista",
+    ]
+    assert article.body == (
+        "The share of adults who reported daily use rose in both groups, but faster where the drug was legal.",
+        "Readers wrote to us about their own experience. One letter ended: we never asked for this, and we never "
+        "wanted it. Maria Lopez",
+        "The authors said the rise among young adults was small and that other factors could explain part of it.",
+    )
