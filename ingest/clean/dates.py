@@ -175,15 +175,20 @@ def _search_date(text: str, style: DateStyle) -> tuple[str, datetime] | None:
     if not _HAS_YEAR.search(text) or _date_parts(text, style.languages) < len(_PARTS):
         return None
     text = _GLUE.sub(" ", text)  # "Анна Петрова·24 сентября 2018": dateparser needs the date as its own token
-    try:
-        found = search_dates(text, languages=list(style.languages), settings=_settings(_order(text, style)))
-    except (ValueError, OverflowError, TypeError):
-        return None
+    # Slashes may part the line's elements instead ("October 12, 2018/0 Comments/in News /by jdadmin").
+    found = _search(text, style) or ("/" in text and _search(text.replace("/", " "), style))
     if not found:
         return None
     matched, value = found[0]
     value = _stated_offset_only(value, matched)
     return (matched, value) if value is not None else None
+
+
+def _search(text: str, style: DateStyle) -> list[tuple[str, datetime]] | None:
+    try:
+        return search_dates(text, languages=list(style.languages), settings=_settings(_order(text, style)))
+    except (ValueError, OverflowError, TypeError):
+        return None
 
 
 def _order(text: str, style: DateStyle) -> str:

@@ -49,3 +49,8 @@ def test_share_button_in_a_list_of_links_is_no_author() -> None:
 def test_dateline_under_the_standfirst_is_neither_author_nor_outlet() -> None:
     article = clean_fixture("meta_dateline_under_standfirst.txt")  # "LAKESIDE, MONTANA"
     assert (article.authors, article.outlet) == ((), None)
+
+
+def test_date_in_a_blog_meta_line_whose_parts_slashes_divide_is_the_publication_date() -> None:
+    article = clean_fixture("meta_blog_meta_line_with_slashes.txt")  # "October 12, 2018/0 Comments/in Theatre News /by jdadmin"
+    assert (article.published, article.authors) == (datetime(2018, 10, 12), ("jdadmin",))
