@@ -42,6 +42,11 @@ _STAFF_CREDIT = re.compile(
 )
 # A job title glued to the name before it ("Meg JamesStaff Writer"): it starts at a lower-upper seam.
 _SEAM = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# A contact line names the author ("Write to Al Root at al.root@example.com", "Amy Roe may be reached at ...").
+_CONTACT = re.compile(
+    r"^(?:have a tip\?\s*)?(?:write to (?P<to>[\w .'-]{2,60}?) at \S+@|(?P<reached>[\w .'-]{2,60}?) (?:may|can) be reached at)",
+    re.I,
+)
 _DIGIT = re.compile(r"\d")  # a date after the byline ("By Jane Roe | Nov 19, 2019") is no publisher
 _GLUED_HANDLE = re.compile(r"(?<=\w)@\w+$")
 # Degrees and suffixes after a name ("Ilana Muhlstein, MS, RDN", "John Roe, Jr."): part of the name, no person.
@@ -200,6 +205,8 @@ def _credit(text: str) -> _Credit:
         return _people_and_outlet(names, stated_outlet)
     if rules.BYLINE_ROLE.match(text):
         return _Credit(_split_names(_ROLE_TAIL.sub("", text)))
+    if contact := _CONTACT.match(text):
+        return _Credit(_split_names(contact["to"] or contact["reached"]))
     if rules.CREDITS.match(text) or rules.AGENCY_DATED.match(text):  # "Reporting by ...", "Reuters Nov 18, 2019"
         return _Credit([m.group(0) for m in rules.AGENCY.finditer(text)])  # only the agencies
     if glued := rules.GLUED_BYLINE.search(text):  # "March 3, 2025 by Helen Ward"

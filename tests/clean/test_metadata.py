@@ -54,3 +54,8 @@ def test_dateline_under_the_standfirst_is_neither_author_nor_outlet() -> None:
 def test_date_in_a_blog_meta_line_whose_parts_slashes_divide_is_the_publication_date() -> None:
     article = clean_fixture("meta_blog_meta_line_with_slashes.txt")  # "October 12, 2018/0 Comments/in Theatre News /by jdadmin"
     assert (article.published, article.authors) == (datetime(2018, 10, 12), ("jdadmin",))
+
+
+def test_contact_line_below_the_article_names_the_author_when_no_byline_does() -> None:
+    article = clean_fixture("meta_contact_line_names_the_author.txt")  # "Write to Dana Whitfield at dana.whitfield@..."
+    assert article.authors == ("Dana Whitfield",)
