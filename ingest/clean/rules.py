@@ -321,9 +321,11 @@ PROMO_LINE = _rx(
     r"direkt in ihr postfach|dans votre boîte (?:mail|de réception)|en tu (?:bandeja|correo)|"
     r"subscribe to our|click here).{0,160}|newsletters?|advert|no spam\b.{0,160}|"
     r"(?:get )?(?:breaking )?news (?:alerts|emails)\b.{0,160}|breaking news emails|get breaking\b.{0,160}|"
-    r"if you (?:enjoyed|liked|value|appreciated?) (?:this|our|reading this) (?:article|story|post|journalism|reporting)\b.{0,240}|"
     r"already a subscriber.{0,80}|bereits abonnent.{0,80}|déjà abonné.{0,80}|¿ya eres suscriptor.{0,80})$"
 )
+# A membership pitch closing the article runs longer than other promos: its own length cap.
+PITCH = _rx(r"^if you (?:enjoyed|liked|value|appreciated?) (?:this|our|reading this) (?:article|story|post|journalism|reporting)\b.{0,600}$")
+_PITCH_MAX_WORDS = 100
 _CTA_RX = _rx(_CTA)
 _CONSENT = _rx(r"\b(?:i agree|i consent|can send me|opt[- ]in|ich willige|ich stimme zu|j'accepte|acepto)\b")
 _LABEL_MAX_WORDS = 4
@@ -361,7 +363,9 @@ def match(line: Line) -> str | None:
     legal = len(text) <= _LEGAL_MAX_CHARS and LEGAL_LINE.match(text)
     if (line.words <= 25 and FOOTER_LINE.match(text)) or legal or ABOUT_AUTHOR.match(text):
         return FOOTER
-    if line.words <= 40 and PROMO_LINE.match(text) and _promo_shaped(line):
+    if (line.words <= 40 and PROMO_LINE.match(text) and _promo_shaped(line)) or (
+        line.words <= _PITCH_MAX_WORDS and PITCH.match(text)
+    ):
         return PROMO
     if line.words <= 20 and (RELATED_HEAD.match(text) or MORE_FROM.match(text)):
         return RELATED

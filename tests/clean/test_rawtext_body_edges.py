@@ -372,8 +372,9 @@ def test_membership_pitch_is_promo_and_a_widget_error_is_footer() -> None:
     article = clean_fixture("en_membership_pitch_and_widget_error.txt")
     removed = removed_by_rule(article)
     assert removed["promo"] == [
-        "If you enjoyed this article, we have a proposition for you: join our members. "
-        "Members get all of our content, no paywalls or content limits."
+        "If you enjoyed this article, we have a proposition for you: join our members. Members get all of our content, "
+        "no paywalls or content limits, and an invitation to our events, where you can meet our writers and editors and "
+        "talk to them about the stories they are working on this year."
     ]
     assert removed["footer"] == ["An error has occurred, please try again later."]
     assert article.body[-1] == "If you enjoyed this clean-up, the organisers said, you can join the next one in the spring."
