@@ -74,6 +74,7 @@ ROLE = _rx(
     r"investigadora?)\b"
 )
 BYLINE_ROLE = _rx(rf"^(?P<names>{_NAMES})\s*[|,–—/-]\s*{ROLE.pattern}.{{0,60}}$")
+ROLE_HANDLE = _rx(rf"^(?:[\w-]+ ){{0,3}}{ROLE.pattern}\s+@\w{{1,15}}$")  # "News reporter @TomGillespie1"
 CREDITS = _rx(
     r"^\(?(?:(?:additional )?(?:reporting|writing|editing|compiled|research) by|"
     r"(?:researched|edited|written|reported|produced|fact-checked) by(?=\s*:)|mit material von|"
@@ -91,6 +92,7 @@ _DATE_LABEL = (
     rf"pubblicato|aggiornato|atualizado|опубликовано|{_MODIFIED_LABEL})"
 )
 DATE_LABELLED = _rx(rf"^{_DATE_LABEL}(?:\s+(?:date|on|at|am|um|le|el|à|a las))?\s*:?\s*(?P<rest>.*)$")
+DATE_LABEL_ALONE = _rx(rf"^(?:{_DATE_LABEL}|publish(?:ed)? date|publication date|date)\s*:?$")  # its date on the next line
 DATE_LABEL_SPLIT = _rx(rf"[,;|·]\s*(?={_DATE_LABEL}\b)")
 MODIFIED_LABEL = _rx(rf"^{_MODIFIED_LABEL}")
 RELATIVE_TIME = _rx(
@@ -343,7 +345,7 @@ def match(line: Line) -> str | None:
         return BYLINE
     if line.words <= _DATED_BYLINE_MAX_WORDS and (by := BYLINE_BY.match(text)) and len(by["names"].split()) <= 6:
         return BYLINE  # names and a date: "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m."
-    if line.words <= 12 and AGENCY_DATED.match(text):
+    if line.words <= 12 and (AGENCY_DATED.match(text) or ROLE_HANDLE.match(text)):
         return BYLINE
     if CREDITS.match(text) or (line.words <= 12 and not line.terminal and GLUED_BYLINE.search(text)):
         return BYLINE
@@ -369,7 +371,7 @@ def match(line: Line) -> str | None:
         return PROMO
     if line.words <= 20 and (RELATED_HEAD.match(text) or MORE_FROM.match(text)):
         return RELATED
-    if READING_TIME.match(text):
+    if READING_TIME.match(text) or DATE_LABEL_ALONE.match(text):
         return DATES
     if TAGS_LINE.match(text):
         return TAGS

@@ -510,3 +510,12 @@ def test_related_coverage_from_a_section_and_latest_videos_are_related_headers()
         "Markets close higher as tech shares rally",
         "Winter storm warning issued for the north",
     ]
+
+
+def test_role_with_handle_is_a_byline_and_a_lone_date_label_is_no_headline() -> None:
+    article = clean_fixture("en_role_handle_byline_and_lone_date_label.txt")
+    assert article.title == "Former champion appointed head coach of city club"
+    removed = removed_by_rule(article)
+    assert removed["byline"] == ["News reporter @janeroe_news"]
+    assert removed["dates"] == ["Publish date:", "November 19, 2025"]
+    assert article.authors == ()
