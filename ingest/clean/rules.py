@@ -148,7 +148,7 @@ _TRAILER_HEAD = (
     r"more (?:stories|news|articles|videos)(?: like this(?: one)?)?|most (?:read|popular|viewed|shared)(?: stories| articles)?|"
     r"trending(?: now| news| stories| articles)?|recommended(?: for you| stories| articles)?|"
     r"you (?:may|might) also (?:like|be interested in|enjoy)|editor's picks|top stories(?: in [\w ]{1,30})?|"
-    r"recent posts|elsewhere on [\w .-]{1,40}|neueste beiträge|articles récents|entradas recientes|"
+    r"(?:[\w .'’-]{1,40}['’]s )?(?:most )?recent (?:posts|stories|articles)|elsewhere on [\w .-]{1,40}|neueste beiträge|articles récents|entradas recientes|"
     r"latest(?: news| stories| articles| videos)?|in case you missed it|popular(?: now| stories)?|"
     r"das könnte sie auch interessieren|weitere artikel|weitere nachrichten|meistgelesen|"
     r"meist(?:gelesen|kommentiert|geteilt)e? artikel|empfohlen|top-themen|"

@@ -519,3 +519,18 @@ def test_role_with_handle_is_a_byline_and_a_lone_date_label_is_no_headline() -> 
     assert removed["byline"] == ["News reporter @janeroe_news"]
     assert removed["dates"] == ["Publish date:", "November 19, 2025"]
     assert article.authors == ()
+
+
+def test_writers_recent_stories_under_the_byline_are_related_and_no_headline() -> None:
+    article = clean_fixture("en_writer_recent_stories_under_byline.txt")
+    assert article.title == "Veteran soul band reunites with former singer for anniversary tour"
+    assert article.summary == (
+        "The singer joined his old bandmates on stage in Memphis for a surprise performance and tour announcement"
+    )
+    assert article.authors == ("Lena Ortiz",)
+    assert removed_by_rule(article)["related"] == [
+        "Lena Ortiz's Most Recent Stories",
+        "- Veteran soul band reunites with former singer for anniversary tour",
+        "- Jazz trio records live album in a lighthouse",
+        "- Festival adds a third stage for next summer",
+    ]
