@@ -37,6 +37,7 @@ _RICH_CLUSTER_SHARE = 0.5
 _TRAILER_WALL = 1_000  # breaks reported for a trailer header: no cluster beyond it joins the article
 _CAPTION_MAX_WORDS = 40
 _OPENING_MIN_WORDS = 8
+_KEY_POINT_MIN_WORDS = 4
 _KICKER_MAX_WORDS = 6
 _KICKER_BLOCK_LINES = 4  # kicker, headline, source line, teaser
 _MIN_KICKER_TEASERS = 2
@@ -205,15 +206,18 @@ def _article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int
     # Text right under the byline is the article's start, however short (a brief above a long "About us").
     bylined = next((c[0] for c in clusters[: main + 1] if _under_byline(lines, labels, c[0])), rich[0][0])
     start = min(bylined, rich[0][0])
-    while start > 0 and labels[start - 1] is None and _opening_sentence(lines[start - 1]):
+    while start > 0 and labels[start - 1] is None and _opening_sentence(lines[start - 1], lines[start]):
         start -= 1
     return start, rich[-1][-1]
 
 
-def _opening_sentence(line: Line) -> bool:
+def _opening_sentence(line: Line, below: Line) -> bool:
     """A full sentence right above the article's prose opens it, even one too poor in function
-    words to count as prose ("ST. JOSEPH, Mich. (AP) — Michigan health authorities ...")."""
-    return line.terminal and not line.bullet and line.words >= _OPENING_MIN_WORDS
+    words to count as prose ("ST. JOSEPH, Mich. (AP) — Michigan health authorities ..."), and so
+    does a short sentence in the list of key points the article opens with."""
+    if line.bullet:
+        return below.bullet and line.terminal and line.words >= _KEY_POINT_MIN_WORDS
+    return line.terminal and line.words >= _OPENING_MIN_WORDS
 
 
 def _under_byline(lines: list[Line], labels: list[str | None], i: int) -> bool:

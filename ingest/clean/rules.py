@@ -195,8 +195,9 @@ CREDIT_ONLY = _rx(
 PICTURE_AGENCY = _rx(r"^(?:getty(?: images)?|shutterstock|alamy|imago|picture alliance|ap photo)$")  # alone: a credit
 # A photographer's credit after a caption's last sentence, "Name/Agency" with or without brackets:
 # "... Nov. 19, 2019. (Manu Fernandez/AP)", "... rabbits. ( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)",
-# "... to oppose it. Jaafar ASHTIYEH / AFP". Capitals on both sides of the slash: prose ends in a stop.
-CLOSING_CREDIT = re.compile(r"[.!?][\"”’]?\s+\(?\s*[A-Z][\w.'’ -]{1,40}?\s*/\s*[A-Z][\w.'’& -]{1,40}?\s*\)?$")
+# "... to oppose it. Jaafar ASHTIYEH / AFP", or glued on ("... isn't easy.Kathrin Ziegler/Getty").
+# Capitals on both sides of the slash: prose ends in a stop.
+CLOSING_CREDIT = re.compile(r"(?:[.!?][\"”’]?\s+|(?<=[a-z])[.!?])\(?\s*[A-Z][\w.'’ -]{1,40}?\s*/\s*[A-Z][\w.'’& -]{1,40}?\s*\)?$")
 # The same with a labelled credit or a picture agency alone: "... on Tuesday. (Photo: Getty)", "... of the drug. Getty".
 CLOSING_PHOTO_CREDIT = _rx(
     r"(?:\(\s*(?:photos?|fotos?|фото|image|picture|credit|crédit|crédito)\s*:[^()]{1,80}\)\s*\.?"
@@ -435,7 +436,10 @@ def is_trailer_header(line: Line) -> bool:
 
 
 def is_related_header(line: Line) -> bool:
-    """A header that introduces a block of links ("Related:", "Lesen Sie auch", "More on X") rather than one link."""
+    """A header that introduces a block of links ("Related:", "Lesen Sie auch", "More on X") rather than one link;
+    a list item ("- Trending") is a menu's link to such a page, not a header."""
+    if line.bullet:
+        return False
     m = RELATED_HEAD.match(line.text)
     return bool(m and not (m.group("rest") or "").strip()) or bool(MORE_ON_HEAD.match(line.text))
 

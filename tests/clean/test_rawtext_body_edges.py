@@ -452,3 +452,14 @@ def test_caption_closed_by_a_one_word_source_and_a_lone_picture_agency_are_capti
         "wanted it. Maria Lopez",
         "The authors said the rise among young adults was small and that other factors could explain part of it.",
     )
+
+
+def test_key_points_opening_the_article_are_kept_under_a_menu_with_a_trending_item() -> None:
+    article = clean_fixture("en_key_points_under_menu_with_trending_item.txt")
+    assert article.title == "How to save for a house deposit on an average salary"
+    assert removed_by_rule(article)["caption"] == ["A couple looks at a house for sale.Jane Roe/Getty"]
+    assert article.body[:3] == (
+        "- Saving takes time and patience.",
+        "- Most lenders ask for a deposit of at least 10% of the price, and a bigger one gets you a better rate.",
+        "- Put money aside automatically on payday, before you have a chance to spend it.",
+    )
