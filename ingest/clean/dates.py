@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import regex
 from dateparser.data.languages_info import language_order
@@ -34,6 +35,12 @@ _HAS_DATE_PART = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b\d{1,2}[:h.]\d{2}\
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d")
 # A stated offset: ISO "Z"/"+01:00", or an upper-case zone name ("GMT", "CET", "EST", "ET").
 _OFFSET = re.compile(r"\d(?:Z|[+-]\d\d:?\d\d)\b|(?<![\w])(?:UTC|GMT|[A-Z]{1,4}T)(?:[+-]\d{1,2}(?::?\d\d)?)?(?![\w])")
+# US zones written without standard or daylight time: dateparser reads "ET" and "PT" as standard
+# time all year and "CT" and "MT" not at all; their offset is the one in force at that date.
+_US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
+_US_ZONE = re.compile(r"(?<![\w])(ET|CT|MT|PT)(?![\w])")
+# Abbreviations that name several zones (IST: India, Ireland or Israel) state no offset one can trust.
+_AMBIGUOUS_ZONE = re.compile(r"(?<![\w])IST(?![\w])")
 _DOTTED_OR_SLASHED = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 # A slashed or dashed day-month-year date ("05/10/2025", "19-11-19"): its two first numbers.
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
@@ -51,6 +58,8 @@ _LABEL_MAX_WORDS = 3  # "Last updated on:"
 _MAX_WORDS = 12  # in each element of a date line ("Updated ... / Original ..." has two)
 _KNOWN_LANGUAGES = frozenset(language_order)
 _GLUE = re.compile(r"(?<=\S)[·•|](?=\S)")
+_WEB_ADDRESS = re.compile(r"\S+\.\w+/\S*")
+_ABBREVIATED_MONTH = re.compile(r"(?<=\b[A-Z][a-z]{2})\.(?=\s+\d)|(?<=\b[A-Z][a-z]{3})\.(?=\s+\d)")  # "Nov. 19", "Sept. 9"
 _PARSERS = ["custom-formats", "absolute-time"]
 # What can give dateparser a day, a month or a year: a run of digits, a Roman year ("MMX"),
 # a month name or a number word of the language (see `_date_parts`).
@@ -144,11 +153,12 @@ def parse_date(text: str, style: DateStyle) -> datetime | None:
     cleaned = _NOISE.sub(" ", text).strip(" ,;-–")
     if _date_parts(cleaned, style.languages) < len(_PARTS):
         return None
+    zone, cleaned = _US_ZONE.search(cleaned), _US_ZONE.sub(" ", cleaned)
     try:
         value = _parser(style.languages, _order(cleaned, style)).get_date_data(cleaned)["date_obj"]
     except (ValueError, OverflowError, TypeError):
         return None
-    return _stated_offset_only(value, cleaned)
+    return _stated_zone(value, cleaned, zone)
 
 
 def find_date(text: str, style: DateStyle) -> datetime | None:
@@ -164,24 +174,28 @@ def header_date(text: str, style: DateStyle) -> DateLine | None:
     found = _search_date(text, style)
     if found is None:
         return None
-    before = text[: text.find(found[0])].split()[-_LABEL_MAX_WORDS:]
+    before = found[0].split()[-_LABEL_MAX_WORDS:]
     labels = (" ".join(before[k:]) for k in range(len(before)))
     which = MODIFIED if any(rules.MODIFIED_LABEL.match(label) for label in labels) else PUBLISHED
     return DateLine(which, found[1])
 
 
 def _search_date(text: str, style: DateStyle) -> tuple[str, datetime] | None:
-    """The first absolute date in `text`: the words that state it, and its value."""
+    """The first absolute date in `text`: the text before it, and its value."""
     if not _HAS_YEAR.search(text) or _date_parts(text, style.languages) < len(_PARTS):
         return None
-    text = _GLUE.sub(" ", text)  # "Анна Петрова·24 сентября 2018": dateparser needs the date as its own token
-    # Slashes may part the line's elements instead ("October 12, 2018/0 Comments/in News /by jdadmin").
-    found = _search(text, style) or ("/" in text and _search(text.replace("/", " "), style))
-    if not found:
-        return None
-    matched, value = found[0]
-    value = _stated_offset_only(value, matched)
-    return (matched, value) if value is not None else None
+    zone = _US_ZONE.search(text)  # a header line states one time, so a zone anywhere in it is that time's
+    # dateparser's search needs the date as its own token ("Анна Петрова·24 сентября 2018") and
+    # finds no "Nov. 19, 2019" (it does find "Nov 19, 2019").
+    text = _ABBREVIATED_MONTH.sub("", _GLUE.sub(" ", _US_ZONE.sub(" ", text)))
+    # Slashes may part the line's elements instead ("October 12, 2018/0 Comments/in News /by jdadmin");
+    # those of a web address ("example.wordpress.com/2019/04/28/...") date another page.
+    for searched in (text, _WEB_ADDRESS.sub(" ", text).replace("/", " ") if "/" in text else ""):
+        found = _search(searched, style) if searched else None
+        if found:
+            matched, value = found[0]
+            return searched[: searched.find(matched)], _stated_zone(value, matched, zone)
+    return None
 
 
 def _search(text: str, style: DateStyle) -> list[tuple[str, datetime]] | None:
@@ -275,9 +289,14 @@ def _fold(text: str) -> str:
     return normalize_unicode(text).translate(_LETTER_VARIANTS)
 
 
-def _stated_offset_only(value: datetime | None, text: str) -> datetime | None:
-    """Drop a time zone the text does not really state ("Get short URL" is not Georgia time)."""
-    if value is not None and value.tzinfo is not None and not _OFFSET.search(text):
+def _stated_zone(value: datetime | None, text: str, us_zone: re.Match[str] | None) -> datetime | None:
+    """The value in the zone `text` states (see `_US_ZONES`); wall-clock time when it states none
+    ("Get short URL" is not Georgia time) or an ambiguous one."""
+    if value is None:
+        return None
+    if us_zone is not None:
+        return value.replace(tzinfo=ZoneInfo(_US_ZONES[us_zone[1]]))
+    if value.tzinfo is not None and (not _OFFSET.search(text) or _AMBIGUOUS_ZONE.search(text)):
         return value.replace(tzinfo=None)
     return value
 

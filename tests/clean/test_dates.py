@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from dateparser.date import DateDataParser
@@ -61,7 +62,7 @@ def test_the_prefilter_never_changes_what_dateparser_reads(monkeypatch: pytest.M
     monkeypatch.setattr(dates, "_date_parts", lambda text, languages: 99)  # every line goes to dateparser
     assert filtered == _outcomes(candidates)
     read = sum(1 for _, parsed, found in filtered if parsed or found)
-    assert (len(candidates), len(spared), read) == (71, 13, 51)  # the fixture holds dates, not only misses
+    assert (len(candidates), len(spared), read) == (71, 13, 52)  # the fixture holds dates, not only misses
 
 
 def test_a_year_without_a_day_and_month_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -110,3 +111,23 @@ def test_a_date_line_may_go_on_after_its_date() -> None:
     assert dates.date_lines("Updated Nov. 19, 2019 8:21 am / Original Nov. 19, 2019 8:02 am", ENGLISH) == [
         DateLine(MODIFIED, datetime(2019, 11, 19, 8, 21))
     ]
+
+
+def test_a_us_zone_without_standard_or_daylight_time_takes_the_offset_in_force_that_day() -> None:
+    offsets = [dates.parse_date(line, ENGLISH).utcoffset() for line in (
+        "July 4, 2019 8:03 am ET", "Nov. 4, 2019 8:03 am ET", "July 4, 2019 8:03 am CT", "Dec. 4, 2019 8:03 am PT"
+    )]
+    assert offsets == [timedelta(hours=-4), timedelta(hours=-5), timedelta(hours=-5), timedelta(hours=-8)]
+
+
+def test_a_zone_abbreviation_of_several_zones_keeps_wall_clock_time() -> None:
+    assert dates.parse_date("4 July 2019, 08:03 IST", ENGLISH) == datetime(2019, 7, 4, 8, 3)  # India, Ireland or Israel
+
+
+def test_an_abbreviated_month_with_its_dot_is_found_inside_a_header_line() -> None:
+    found = dates.find_date("Posted by Joe Roe Nov. 19, 2019 8:21 am ET", ENGLISH)
+    assert found == datetime(2019, 11, 19, 8, 21, tzinfo=ZoneInfo("America/New_York"))
+
+
+def test_the_date_in_a_web_address_is_another_page_s_date() -> None:
+    assert dates.find_date("Why the award show went wrong example.wordpress.com/2019/04/28/why… 9 months ago", ENGLISH) is None
