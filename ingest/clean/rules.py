@@ -27,6 +27,7 @@ IDENTIFIER = re.compile(r"^[^\W_]+(?:_[^\W_]+)+$")
 _CREDIT_MAX_WORDS = 8
 _CAPTION_MAX_WORDS = 80
 _DATED_BYLINE_MAX_WORDS = 20
+_PORTRAIT_MAX_WORDS = 15
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -192,6 +193,9 @@ CREDIT_ONLY = _rx(
     r"^(?:\([^()]{2,80}\)|(?:photos?|fotos?|фото|bild|image|picture|photograph|credit)\s*:\s*\S+(?:\s+\S+){0,4}|"
     r"©.{2,60})$"
 )
+# A portrait's caption: a full name, and when or where ("John M. Ford in 1987.", "Neil Gaiman and John M. Ford
+# in 2002."); one capitalised word is no name ("Born in 1950", "Apple in 2019").
+PORTRAIT_CAPTION = re.compile(rf"^(?P<names>{_NAMES}) (?:in|at) (?:[\w,.'’ -]{{0,40}} )?\d{{4}}\.?$", re.U)
 PICTURE_AGENCY = _rx(r"^(?:getty(?: images)?|shutterstock|alamy|imago|picture alliance|ap photo)$")  # alone: a credit
 # A photographer's credit after a caption's last sentence, "Name/Agency" with or without brackets:
 # "... Nov. 19, 2019. (Manu Fernandez/AP)", "... rabbits. ( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)",
@@ -357,6 +361,8 @@ def match(line: Line) -> str | None:
     if line.words <= 25 and (CAPTION_CREDIT.search(text) or CAPTION_START.match(text) or _bare_credit(line)):
         return CAPTION
     if GALLERY_COUNTER.match(text) or NAME_SLASH_CREDIT.match(text) or PICTURE_AGENCY.match(text):
+        return CAPTION
+    if line.words <= _PORTRAIT_MAX_WORDS and (portrait := PORTRAIT_CAPTION.match(text)) and " " in portrait["names"]:
         return CAPTION
     closing_credit = CLOSING_CREDIT.search(text) or CLOSING_PHOTO_CREDIT.search(text) or CLOSING_SOURCE.search(text)
     if line.words <= _CAPTION_MAX_WORDS and (AGENCY_CAPTION.match(text) or closing_credit):

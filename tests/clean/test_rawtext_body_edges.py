@@ -463,3 +463,15 @@ def test_key_points_opening_the_article_are_kept_under_a_menu_with_a_trending_it
         "- Most lenders ask for a deposit of at least 10% of the price, and a bigger one gets you a better rate.",
         "- Put money aside automatically on payday, before you have a chance to spend it.",
     )
+
+
+def test_portrait_captions_naming_people_and_a_year_are_captions() -> None:
+    article = clean_fixture("en_portrait_captions_in_profile.txt")
+    assert removed_by_rule(article)["caption"] == ["Marta Kell in 1987.", "Jonas Pike and Marta Kell in 1999."]
+    assert article.body == (
+        "Marta Kell wrote eleven novels in twenty years, and two of them won the country's biggest literary prize.",
+        "After she died in 2002, her books went out of print within a few years, and used copies began to sell for "
+        "hundreds of pounds.",
+        "Born in 1950, she grew up above her parents' bakery and started writing stories at the age of nine.",
+        "Her publisher now says all eleven novels will be reissued next spring.",
+    )
