@@ -27,6 +27,8 @@ _ROLE_TAIL = re.compile(r"\s*[|,–—/-]\s*.*$")
 # A headline ("... given asylum by Russia"), standfirst or caption ending in "by Name" is no byline.
 _NO_GLUED_BYLINE = frozenset({TITLE, SUMMARY, rules.CAPTION})
 _SITE_NAME = re.compile(r"\w\.(?:com|org|net|co\.uk|de|fr|es|it|ru|info|news)$", re.I)
+# A "By" element of a date line names its author as the site shows it, a login name too ("By admin").
+_BY_ELEMENT = re.compile(r"^(?:by|von|par|por)\s*:?\s+(?P<names>\S.{0,60})$", re.I)
 _BARE_BY = re.compile(r"(?:by|von|par|por|di)\s*:?$", re.I)
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _OUTLET_WORD = re.compile(
@@ -177,7 +179,7 @@ def _in_link_list(page: Classified, i: int) -> bool:
 
 def _credit_lines(page: Classified, body_at: int) -> Iterator[tuple[int, _Credit]]:
     """Byline lines (a lone name line under a bare "By" line states its name), and header lines
-    above the article text that end in a glued byline."""
+    above the article text that end in a glued byline or whose date shares the line with one."""
     for i, (line, label) in enumerate(zip(page.lines, page.labels)):
         if label == rules.BYLINE:
             credit = _credit(line.text)
@@ -186,6 +188,9 @@ def _credit_lines(page: Classified, body_at: int) -> Iterator[tuple[int, _Credit
             yield i, credit
         elif i < body_at and label not in _NO_GLUED_BYLINE and (glued := rules.GLUED_BYLINE.search(line.text)):
             yield i, _Credit(_split_names(glued.group("names")))
+        elif i < body_at and label == rules.DATES:  # "By admin - 2018-09-16"
+            for by in filter(None, map(_BY_ELEMENT.match, SEPARATOR.split(line.text))):
+                yield i, _Credit(_split_names(by["names"]))
 
 
 @dataclass(frozen=True)

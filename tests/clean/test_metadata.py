@@ -59,3 +59,8 @@ def test_date_in_a_blog_meta_line_whose_parts_slashes_divide_is_the_publication_
 def test_contact_line_below_the_article_names_the_author_when_no_byline_does() -> None:
     article = clean_fixture("meta_contact_line_names_the_author.txt")  # "Write to Dana Whitfield at dana.whitfield@..."
     assert article.authors == ("Dana Whitfield",)
+
+
+def test_by_element_of_a_date_line_names_the_author_even_as_a_login_name() -> None:
+    article = clean_fixture("meta_date_line_opened_by_login_byline.txt")  # "By admin - 2018-09-16"
+    assert (article.authors, article.published) == (("admin",), datetime(2018, 9, 16))
