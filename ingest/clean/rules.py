@@ -150,7 +150,8 @@ _TRAILER_HEAD = (
     r"trending(?: now| news| stories| articles)?|recommended(?: for you| stories| articles)?|"
     r"you (?:may|might) also (?:like|be interested in|enjoy)|editor's picks|top stories(?: in [\w ]{1,30})?|"
     r"(?:[\w .'’-]{1,40}['’]s )?(?:most )?recent (?:posts|stories|articles)|elsewhere on [\w .-]{1,40}|neueste beiträge|articles récents|entradas recientes|"
-    r"latest(?: news| stories| articles| videos)?|in case you missed it|popular(?: now| stories)?|"
+    r"latest(?: news| stories| articles| videos)?|weitere videos|neueste videos|dernières vidéos|plus de vidéos|"
+    r"últimos vídeos|más vídeos|in case you missed it|popular(?: now| stories)?|"
     r"das könnte sie auch interessieren|weitere artikel|weitere nachrichten|meistgelesen|"
     r"meist(?:gelesen|kommentiert|geteilt)e? artikel|empfohlen|top-themen|"
     r"les plus lus|dans la même rubrique|nos articles|à découvrir aussi|"
@@ -316,10 +317,13 @@ PROMO_LINE = _rx(
     r"accept(?: all)?(?: cookies)?|reject all|manage (?:cookies|preferences)|cookie settings|alle akzeptieren|"
     r"alle ablehnen|akzeptieren|j'accepte|tout accepter|tout refuser|aceptar(?: todo| todas)?|rechazar todo|"
     r"(?:download|get) (?:our|the) app\b.{0,100}|"
-    r"(?:buy|shop|order) now|view deal|check price|jetzt kaufen|acheter maintenant|comprar ahora|"  # shop buttons
+    r"(?:buy|shop|order) now|view deal|check price|jetzt kaufen|zum angebot|acheter maintenant|voir l['’]offre|"
+    r"comprar ahora|ver oferta|"  # shop buttons
     r"available (?:from|at) (?-i:[A-Z])[\w.&'-]*(?: (?-i:[A-Z])[\w.&'-]*)?|"  # "Available from Amazon"
     r".{0,120}(?:(?:this|our) (?:post|article|page|site) (?:may )?contains? affiliate|we may earn|"
     r"\bmay (?:earn|receive|get) (?:an? )?(?:small )?(?:affiliate )?commission|(?:we|i) use [\w -]{0,30}affiliate links|"
+    r"links?\b.{0,80}\b(?:erhalten|bekommen) wir\b.{0,30}provision|liens?\b.{0,80}\b(?:percevons|touchons|recevons)\b"
+    r".{0,30}commission|enlaces?\b.{0,80}\b(?:recibimos|ganamos|obtenemos)\b.{0,30}comisión|"  # affiliate notices
     r"this (?:post|shop|article|review|content) (?:has been|was|is) (?:compensated|sponsored) by|"
     r"if you (?:buy|purchase) something through|thanks for (?:signing up|subscribing)|"
     r"(?:successfully|now) subscribed|problem subscribing|error processing your subscription|"

@@ -534,3 +534,21 @@ def test_writers_recent_stories_under_the_byline_are_related_and_no_headline() -
         "- Jazz trio records live album in a lighthouse",
         "- Festival adds a third stage for next summer",
     ]
+
+
+def test_german_shop_button_commission_notice_and_video_rail_are_removed() -> None:
+    article = clean_fixture("de_angebote_mit_kaufbuttons.txt")
+    removed = removed_by_rule(article)
+    assert removed["promo"] == [
+        "Wenn Sie über einen dieser Links einkaufen, erhalten wir eine kleine Provision.",
+        "Zum Angebot",
+    ]
+    assert removed["related"] == [
+        "Weitere Videos",
+        "Smartphone-Test: Welche Kamera überzeugt im Dunkeln?",
+        "So richten Sie Ihren neuen Router richtig ein",
+    ]
+    assert article.body[1] == (
+        "Die Verbraucherzentrale rät, die Links in Werbe-Mails zu prüfen, weil Betrüger damit Provisionen und Daten abgreifen."
+    )
+    assert len(article.body) == 4
