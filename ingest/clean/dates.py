@@ -15,7 +15,7 @@ import functools
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta, timezone, tzinfo
 from zoneinfo import ZoneInfo
 
 import regex
@@ -35,10 +35,15 @@ _HAS_DATE_PART = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)|\b\d{1,2}[:h.]\d{2}\
 _HAS_YEAR = re.compile(r"\b(?:19|20)\d\d")
 # A stated offset: ISO "Z"/"+01:00", or an upper-case zone name ("GMT", "CET", "EST", "ET").
 _OFFSET = re.compile(r"\d(?:Z|[+-]\d\d:?\d\d)\b|(?<![\w])(?:UTC|GMT|[A-Z]{1,4}T)(?:[+-]\d{1,2}(?::?\d\d)?)?(?![\w])")
-# US zones written without standard or daylight time: dateparser reads "ET" and "PT" as standard
-# time all year and "CT" and "MT" not at all; their offset is the one in force at that date.
-_US_ZONES = {"ET": "America/New_York", "CT": "America/Chicago", "MT": "America/Denver", "PT": "America/Los_Angeles"}
-_US_ZONE = re.compile(r"(?<![\w])(ET|CT|MT|PT)(?![\w])")
+# Zone names dateparser misreads or does not know, as the zones they name: US zones written
+# without standard or daylight time (it reads "ET" and "PT" as standard time all year, "CT" and
+# "MT" not at all), whose offset is the one in force at that date, and German ones ("MEZ" is CET).
+_ZONES: dict[str, tzinfo] = {
+    "ET": ZoneInfo("America/New_York"), "CT": ZoneInfo("America/Chicago"), "MT": ZoneInfo("America/Denver"),
+    "PT": ZoneInfo("America/Los_Angeles"), "MEZ": timezone(timedelta(hours=1)), "MESZ": timezone(timedelta(hours=2)),
+    "OEZ": timezone(timedelta(hours=2)), "OESZ": timezone(timedelta(hours=3)),
+}
+_ZONE = re.compile(rf"(?<![\w])({'|'.join(_ZONES)})(?![\w])")
 # Abbreviations that name several zones (IST: India, Ireland or Israel) state no offset one can trust.
 _AMBIGUOUS_ZONE = re.compile(r"(?<![\w])IST(?![\w])")
 _DOTTED_OR_SLASHED = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
@@ -50,8 +55,9 @@ SEPARATOR = re.compile(r"\s+[-–—|·•/]\s+")
 # "6:18 p.m. Updated:"). The clock joins its date; other elements are set apart as by a separator.
 _YEAR_THEN_CLOCK = re.compile(r"(?<!\d)((?:19|20)\d\d)(?=\d{1,2}:\d\d(?!\d))")
 _GLUED_ELEMENT = re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]|\d)|(?<=[ap]\.m\.)\s+(?=[A-Z][a-z])")
-# A place after the date ("Wednesday 20 November 2019 11:42, UK"): a few words without digits.
-_TRAILING_PLACE = re.compile(r",\s*(?:[^\W\d_][\w.'’-]*\s*){1,3}$")
+# A place before or after the date ("Berlin, 03.11.2025", "Wednesday 20 November 2019 11:42, UK"):
+# a few words without digits.
+_PLACE = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s*){1,3},\s*|,\s*(?:[^\W\d_][\w.'’-]*\s*){1,3}$")
 _NOISE = re.compile(r"\s*[|•·]\s*|\s+(?:Uhr|h)\b|\bum\b|\bà\b|\ba las\b|\bat\b", re.I)
 _PARTS = ["day", "month", "year"]
 _LABEL_MAX_WORDS = 3  # "Last updated on:"
@@ -139,11 +145,11 @@ def _unglue(text: str) -> str:
 def _spans(text: str) -> Iterator[str]:
     """Where the date of a date line may be: all of it; after a place ("Santiago de Chile - 03 nov
     2025 - 17:14 CET"); before what follows it ("... 9:08 GMT | 1 day ago", "... 8:21 am ET /
-    Original ..."); or before a place ("..., UK")."""
+    Original ..."); or between places ("Berlin, ...", "..., UK")."""
     parts = SEPARATOR.split(text)
     yield from (" ".join(parts[k:]) for k in range(len(parts)))
     yield from (" ".join(parts[:k]) for k in range(len(parts) - 1, 0, -1))
-    unplaced = _TRAILING_PLACE.sub("", text)
+    unplaced = _PLACE.sub("", text)
     if unplaced != text:
         yield unplaced
 
@@ -153,7 +159,7 @@ def parse_date(text: str, style: DateStyle) -> datetime | None:
     cleaned = _NOISE.sub(" ", text).strip(" ,;-–")
     if _date_parts(cleaned, style.languages) < len(_PARTS):
         return None
-    zone, cleaned = _US_ZONE.search(cleaned), _US_ZONE.sub(" ", cleaned)
+    zone, cleaned = _ZONE.search(cleaned), _ZONE.sub(" ", cleaned)
     try:
         value = _parser(style.languages, _order(cleaned, style)).get_date_data(cleaned)["date_obj"]
     except (ValueError, OverflowError, TypeError):
@@ -184,10 +190,10 @@ def _search_date(text: str, style: DateStyle) -> tuple[str, datetime] | None:
     """The first absolute date in `text`: the text before it, and its value."""
     if not _HAS_YEAR.search(text) or _date_parts(text, style.languages) < len(_PARTS):
         return None
-    zone = _US_ZONE.search(text)  # a header line states one time, so a zone anywhere in it is that time's
+    zone = _ZONE.search(text)  # a header line states one time, so a zone anywhere in it is that time's
     # dateparser's search needs the date as its own token ("Анна Петрова·24 сентября 2018") and
     # finds no "Nov. 19, 2019" (it does find "Nov 19, 2019").
-    text = _ABBREVIATED_MONTH.sub("", _GLUE.sub(" ", _US_ZONE.sub(" ", text)))
+    text = _ABBREVIATED_MONTH.sub("", _GLUE.sub(" ", _ZONE.sub(" ", text)))
     # Slashes may part the line's elements instead ("October 12, 2018/0 Comments/in News /by jdadmin");
     # those of a web address ("example.wordpress.com/2019/04/28/...") date another page.
     for searched in (text, _WEB_ADDRESS.sub(" ", text).replace("/", " ") if "/" in text else ""):
@@ -289,13 +295,13 @@ def _fold(text: str) -> str:
     return normalize_unicode(text).translate(_LETTER_VARIANTS)
 
 
-def _stated_zone(value: datetime | None, text: str, us_zone: re.Match[str] | None) -> datetime | None:
-    """The value in the zone `text` states (see `_US_ZONES`); wall-clock time when it states none
+def _stated_zone(value: datetime | None, text: str, zone: re.Match[str] | None) -> datetime | None:
+    """The value in the zone `text` states (see `_ZONES`); wall-clock time when it states none
     ("Get short URL" is not Georgia time) or an ambiguous one."""
     if value is None:
         return None
-    if us_zone is not None:
-        return value.replace(tzinfo=ZoneInfo(_US_ZONES[us_zone[1]]))
+    if zone is not None:
+        return value.replace(tzinfo=_ZONES[zone[1]])
     if value.tzinfo is not None and (not _OFFSET.search(text) or _AMBIGUOUS_ZONE.search(text)):
         return value.replace(tzinfo=None)
     return value

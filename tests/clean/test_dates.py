@@ -100,9 +100,12 @@ def test_page_elements_glued_without_a_space_are_read_apart() -> None:
     assert offsets == [None, None, timedelta(hours=-5), timedelta(0)]
 
 
-def test_a_date_line_may_go_on_after_its_date() -> None:
+def test_a_date_line_may_hold_more_than_its_date() -> None:
     assert dates.date_lines("Wednesday 20 November 2019 11:42, UK", ENGLISH) == [
         DateLine(PUBLISHED, datetime(2019, 11, 20, 11, 42))
+    ]
+    assert dates.date_lines("Berlin, 03.11.2025 - 17:14 Uhr", DateStyle.of("de", [])) == [
+        DateLine(PUBLISHED, datetime(2025, 11, 3, 17, 14))
     ]
     assert dates.date_lines("Published: Nov. 19, 2019, 6:18 p.m. Updated: Nov. 19, 2019, 7:10 p.m.", ENGLISH) == [
         DateLine(PUBLISHED, datetime(2019, 11, 19, 18, 18)),
@@ -118,6 +121,12 @@ def test_a_us_zone_without_standard_or_daylight_time_takes_the_offset_in_force_t
         "July 4, 2019 8:03 am ET", "Nov. 4, 2019 8:03 am ET", "July 4, 2019 8:03 am CT", "Dec. 4, 2019 8:03 am PT"
     )]
     assert offsets == [timedelta(hours=-4), timedelta(hours=-5), timedelta(hours=-5), timedelta(hours=-8)]
+
+
+def test_german_zone_names_state_their_offset() -> None:
+    german = DateStyle.of("de", [])
+    assert dates.parse_date("03.11.2025 17:14 Uhr MEZ", german).utcoffset() == timedelta(hours=1)
+    assert dates.parse_date("3. Juli 2025, 17:14 Uhr MESZ", german).utcoffset() == timedelta(hours=2)
 
 
 def test_a_zone_abbreviation_of_several_zones_keeps_wall_clock_time() -> None:
