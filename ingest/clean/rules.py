@@ -154,7 +154,8 @@ _TRAILER_HEAD = (
     r"últimos vídeos|más vídeos|in case you missed it|popular(?: now| stories)?|"
     r"das könnte sie auch interessieren|weitere artikel|weitere nachrichten|meistgelesen|"
     r"meist(?:gelesen|kommentiert|geteilt)e? artikel|empfohlen|top-themen|"
-    r"les plus lus|dans la même rubrique|nos articles|à découvrir aussi|"
+    r"les plus lus|dans la même rubrique|nos articles|à découvrir aussi|vous aimerez (?:aussi|peut-être aussi)|"
+    r"à lire également|sponsored stories|around the web|related topics|"
     r"noticias relacionadas|más noticias|lo más leído|"
     r"lo más visto|te recomendamos|i più letti|più letti|mais lidas|mais lidos|"
     r"самое (?:читаемое|популярное)|популярное|другие новости|"
@@ -197,7 +198,11 @@ CREDIT_ONLY = _rx(
 # A portrait's caption: a full name, and when or where ("John M. Ford in 1987.", "Neil Gaiman and John M. Ford
 # in 2002."); one capitalised word is no name ("Born in 1950", "Apple in 2019").
 PORTRAIT_CAPTION = re.compile(rf"^(?P<names>{_NAMES}) (?:in|at) (?:[\w,.'’ -]{{0,40}} )?\d{{4}}\.?$", re.U)
-PICTURE_AGENCY = _rx(r"^(?:getty(?: images)?|shutterstock|alamy|imago|picture alliance|ap photo)$")  # alone: a credit
+# A picture agency alone, or a news agency after a photo label without colon ("Photo AFP"): a credit, of
+# a photo that may have no caption, so it closes none (the line above may be a paragraph).
+PICTURE_AGENCY = _rx(
+    rf"^(?:getty(?: images)?|shutterstock|alamy|imago|picture alliance|ap photo|(?:photo|foto|bild) {AGENCY.pattern})$"
+)
 # A photographer's credit after a caption's last sentence, "Name/Agency" with or without brackets:
 # "... Nov. 19, 2019. (Manu Fernandez/AP)", "... rabbits. ( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)",
 # "... to oppose it. Jaafar ASHTIYEH / AFP", or glued on ("... isn't easy.Kathrin Ziegler/Getty").
@@ -265,7 +270,7 @@ FOOTER_LINE = _rx(
     r"(?:previous|next|older|newer) (?:post|article|story|entry)|vorheriger beitrag|nächster beitrag|"
     r"article (?:précédent|suivant)|entrada anterior|siguiente entrada|добавить комментарий|"
     r"kommentar(?:e)? (?:schreiben|anzeigen|lesen)|kommentieren|laisser un commentaire|commenter|"
-    r"deja (?:un|tu) comentario|comentar|"
+    r"deja (?:un|tu) comentario|comentar|jetzt kommentieren|comparte esta (?:noticia|nota|historia)|"
     r"share(?: this(?: article| story| entry| post)?)?(?: on \w+| via \w+)?|(?:auf \w+ )?teilen|artikel teilen|"
     r"teilen mit|mit anderen teilen|compartir esto|"
     r"(?:like|gefällt mir|j[’']aime|me gusta)(?: this)?|"  # WordPress' like widget, still loading or not
@@ -412,7 +417,7 @@ def _bare_credit(line: Line) -> bool:
 def is_credit_line(line: Line) -> bool:
     """A whole line that only credits a photo ("(Walt Disney Co.)", "Jane Roe/Getty Images"),
     as pages print it under the caption it closes."""
-    if CREDIT_ONLY.match(line.text) or PICTURE_AGENCY.match(line.text):
+    if CREDIT_ONLY.match(line.text):
         return True
     short = not line.terminal and line.words <= _CREDIT_MAX_WORDS and "©" not in line.text  # © alone: a footer
     return short and bool(CAPTION_CREDIT.search(line.text))

@@ -442,11 +442,13 @@ def test_closing_sentence_broken_after_commas_continues_the_body() -> None:
 def test_caption_closed_by_a_one_word_source_and_a_lone_picture_agency_are_captions() -> None:
     article = clean_fixture("en_chart_source_and_lone_picture_agency.txt")
     assert removed_by_rule(article)["caption"] == [
-        "A woman holds a pre-rolled joint at a dispensary in Denver.",
         "Getty",
         "States where cannabis is legal for recreational or medical use. Statista",
     ]
     assert article.body == (
+        "Researchers compared surveys from states that legalised cannabis with states that did not, over a period of "
+        "ten years.",
+        "A woman holds a pre-rolled joint at a dispensary in Denver.",  # a lone agency credit closes no caption
         "The share of adults who reported daily use rose in both groups, but faster where the drug was legal.",
         "Readers wrote to us about their own experience. One letter ended: we never asked for this, and we never "
         "wanted it. Maria Lopez",
@@ -475,3 +477,23 @@ def test_portrait_captions_naming_people_and_a_year_are_captions() -> None:
         "Born in 1950, she grew up above her parents' bakery and started writing stories at the age of nine.",
         "Her publisher now says all eleven novels will be reissued next spring.",
     )
+
+
+def test_french_photo_agency_credit_and_related_header_are_removed_and_prose_naming_afp_kept() -> None:
+    article = clean_fixture("fr_credit_avec_afp_and_related.txt")
+    removed = removed_by_rule(article)
+    assert removed["caption"] == ["Photo AFP"]
+    assert removed["related"] == [
+        "Vous aimerez aussi",
+        "Le glacier de la Girose a reculé de 40 mètres cet été",
+        "Sécheresse : les stations de ski face au manque de neige",
+    ]
+    assert article.summary == (
+        "Les lacs d'altitude des Alpes gèlent de moins en moins longtemps chaque hiver, selon une étude publiée "
+        "lundi par des chercheurs de Grenoble."
+    )
+    assert article.body[1] == (
+        "Les chercheurs ont travaillé avec AFP Factuel et plusieurs laboratoires européens pour vérifier les mesures "
+        "sur le terrain."
+    )
+    assert len(article.body) == 3
