@@ -539,6 +539,7 @@ def test_writers_recent_stories_under_the_byline_are_related_and_no_headline() -
 def test_german_shop_button_commission_notice_and_video_rail_are_removed() -> None:
     article = clean_fixture("de_angebote_mit_kaufbuttons.txt")
     removed = removed_by_rule(article)
+    assert removed["footer"] == ["Jetzt kommentieren"]
     assert removed["promo"] == [
         "Wenn Sie über einen dieser Links einkaufen, erhalten wir eine kleine Provision.",
         "Zum Angebot",
