@@ -314,7 +314,8 @@ PROMO_LINE = _rx(
     r".{0,150}(?:(?:uses?|using|verwendet|verwenden|nutzt|nutzen|setzen|utilise|utilisons|utiliza|utilizamos|"
     r"usamos|accept(?:er)?|akzeptieren|aceptar)(?: \w+){0,2} cookies|cookie[- ]?(?:policy|settings|richtlinie|hinweis|einstellungen|consent)|"
     r"politique (?:de|des|relative aux) cookies|política de cookies).{0,150}|"
-    r"(?:follow us|folgen sie uns|suivez-nous|s[íi]guenos)\b.{0,100}|"
+    r"(?:follow us|folgen sie uns|suivez-nous|s[íi]guenos)\b.{0,100}|join (?:us|our)\b.{0,200}|"
+    r".{0,200}[.!?] (?-i:Follow) (?:him|her|them|us|me) on (?:twitter|facebook|instagram|linkedin)\b.{0,100}|"
     r"follow [\w .'’-]{1,60} on (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b.{0,100}|"
     r"follow [\w.'’-]{1,30}(?: [\w.'’-]{1,30})? on:?|"  # "Follow RT on" over a row of icons
     r".{0,120}\b(?:(?:update|upgrade) to a (?:modern|newer|supported|more recent) browser|"

@@ -497,3 +497,18 @@ def test_french_photo_agency_credit_and_related_header_are_removed_and_prose_nam
         "sur le terrain."
     )
     assert len(article.body) == 3
+
+
+def test_follow_and_join_promos_after_the_body_end_it_above_unheaded_links() -> None:
+    article = clean_fixture("en_follow_and_join_promos_after_body.txt")
+    assert article.body[-2:] == (
+        "The lead author, who has posted updates on the search for two years, urged readers to follow her on "
+        "Instagram for pictures of the telescope.",
+        "A probe due to launch next decade will fly past the moon dozens of times and could sample the plumes directly.",
+    )
+    removed = removed_by_rule(article)
+    assert removed["promo"] == [
+        "Ana Ruiz's book about the search for life in space is out now. Follow her on Twitter @anaruiz_space.",
+        "Join our Space Forums to keep talking space on the latest missions, night sky and more!",
+    ]
+    assert removed["related"] == ["- Probe could spot signs of life on icy moon", "- Twin telescopes on a Hawaiian volcano"]
