@@ -35,11 +35,11 @@ _OUTLET_WORD = re.compile(
     r"\b(?:News|Times|Post|Herald|Journal|Gazette|Tribune|Chronicle|Telegraph|Courier|Daily|Weekly|Magazine|"
     r"Radio|TV|Press|Zeitung|Presse|Tageblatt|Rundschau|Diario|Periódico|Corriere|Gazzetta)$"
 )
-# A desk or a staff credit ("IGN Staff", "Staff Reports", "Telegraph Sport", "Practical Horseman Editorial
-# Staff") names no person.
+# A desk or a staff credit ("IGN Staff", "Staff Reports", "Telegraph Sport", "Gadget Hub Staff") names no
+# person; "Staff" after a first name alone is a surname ("Jörg Staff").
 _STAFF_CREDIT = re.compile(
-    r"\b(?:staff(?: reports?| writers?)?|sports?|editorial (?:staff|team|board)|newsroom|news desk|wire services?|"
-    r"redaktion|rédaction|redacción)$",
+    r"\b(?:staff (?:reports?|writers?)|sports?|editorial (?:staff|team|board)|newsroom|news desk|wire services?|"
+    r"redaktion|rédaction|redacción)$|(?:^|(?-i:\b[A-Z]{2,} )|\S+ \S+ )staff$",
     re.I,
 )
 # A job title glued to the name before it ("Meg JamesStaff Writer"): it starts at a lower-upper seam.

@@ -64,3 +64,7 @@ def test_contact_line_below_the_article_names_the_author_when_no_byline_does() -
 def test_by_element_of_a_date_line_names_the_author_even_as_a_login_name() -> None:
     article = clean_fixture("meta_date_line_opened_by_login_byline.txt")  # "By admin - 2018-09-16"
     assert (article.authors, article.published) == (("admin",), datetime(2018, 9, 16))
+
+
+def test_staff_as_a_surname_after_a_first_name_is_a_person() -> None:
+    assert clean_fixture("meta_byline_with_surname_staff.txt").authors == ("Jörg Staff",)  # "By Jörg Staff"
