@@ -196,9 +196,9 @@ def _search_date(text: str, style: DateStyle) -> tuple[str, datetime] | None:
     text = _ABBREVIATED_MONTH.sub("", _GLUE.sub(" ", _ZONE.sub(" ", text)))
     # Slashes may part the line's elements instead ("October 12, 2018/0 Comments/in News /by jdadmin");
     # those of a web address ("example.wordpress.com/2019/04/28/...") date another page.
-    for searched in (text, _WEB_ADDRESS.sub(" ", text).replace("/", " ") if "/" in text else ""):
-        found = _search(searched, style) if searched else None
-        if found:
+    unslashed = [_WEB_ADDRESS.sub(" ", text).replace("/", " ")] if "/" in text else []
+    for searched in [text, *unslashed]:
+        if found := _search(searched, style):
             matched, value = found[0]
             return searched[: searched.find(matched)], _stated_zone(value, matched, zone)
     return None
