@@ -283,7 +283,7 @@ FOOTER_LINE = _rx(
     r"pinterest|reddit|instagram|youtube|flipboard|messenger|tumblr|pocket|copy link|google\+))*|"
     r"(?:show |all )?(?:more )?sharing options(?: for\s*:?.{0,150})?|"
     r".{0,80}\b(?:opens?|will open) in (?:a )?new (?:window|tab)\b.{0,40}|"
-    r"view all(?: \(\d+\))?|back to top|(?:an )?(?:unexpected )?error (?:has )?occurred[.,!]?(?: please try again(?: later)?[.!]?)?|nach oben|retour en haut|volver arriba|email this|send by e-?mail|envoyer par e-?mail|"
+    r"view all(?: \(\d+\))?|back to top|thanks for watching!?|get short url|(?:an )?(?:unexpected )?error (?:has )?occurred[.,!]?(?: please try again(?: later)?[.!]?)?|nach oben|retour en haut|volver arriba|email this|send by e-?mail|envoyer par e-?mail|"
     r"per e-?mail (?:senden|teilen|versenden)|enviar por (?:correo|e-?mail)|"
     r"disclosure statement\s*:.{0,300}|our standards\s*:.{0,100}|"
     r"(?:this slideshow |this video )?requires javascript.{0,60}|(?:please )?enable javascript.{0,80}|"
@@ -315,7 +315,8 @@ PROMO_LINE = _rx(
     r"usamos|accept(?:er)?|akzeptieren|aceptar)(?: \w+){0,2} cookies|cookie[- ]?(?:policy|settings|richtlinie|hinweis|einstellungen|consent)|"
     r"politique (?:de|des|relative aux) cookies|política de cookies).{0,150}|"
     r"(?:follow us|folgen sie uns|suivez-nous|s[íi]guenos)\b.{0,100}|join (?:us|our)\b.{0,200}|"
-    r".{0,200}[.!?] (?-i:Follow) (?:him|her|them|us|me) on (?:twitter|facebook|instagram|linkedin)\b.{0,100}|"
+    r".{0,200}[.!?] (?-i:Follow) (?:him|her|them|us|me) (?:on|at) (?:twitter|facebook|instagram|linkedin)\b.{0,100}|"
+    r".{0,200}\b(?:by taking|take) (?:this|our) (?:short )?survey\b.{0,100}|"
     r"follow [\w .'’-]{1,60} on (?:twitter|facebook|instagram|linkedin|youtube|tiktok)\b.{0,100}|"
     r"follow [\w.'’-]{1,30}(?: [\w.'’-]{1,30})? on:?|"  # "Follow RT on" over a row of icons
     r".{0,120}\b(?:(?:update|upgrade) to a (?:modern|newer|supported|more recent) browser|"

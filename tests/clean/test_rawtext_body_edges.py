@@ -512,3 +512,15 @@ def test_follow_and_join_promos_after_the_body_end_it_above_unheaded_links() -> 
         "Join our Space Forums to keep talking space on the latest missions, night sky and more!",
     ]
     assert removed["related"] == ["- Probe could spot signs of life on icy moon", "- Twin telescopes on a Hawaiian volcano"]
+
+
+def test_survey_pitch_video_end_card_short_url_and_desk_promo_are_removed() -> None:
+    article = clean_fixture("en_site_widgets_survey_video_and_short_url.txt")
+    removed = removed_by_rule(article)
+    assert removed["footer"] == ["Get short URL", "Thanks for watching!"]
+    assert removed["promo"] == [
+        "Welcome to our new article page. Tell us what you think about our new look by taking this survey.",
+        "Welcome to our energy desk, your source for the latest on power and climate. Follow us at Twitter @energydesk.",
+    ]
+    assert article.body[-1] == "Researchers will take surveys of fish and birds around the panels every spring for the next five years."
+    assert len(article.body) == 3
