@@ -89,7 +89,7 @@ async def process_document(db: Database, document_id: int, pipeline: Pipeline) -
     A file the cleaner rejects is marked failed with the cleaner's reason; an
     unexpected error is marked failed too, so one bad file never stops the rest.
     """
-    async with db.transaction() as conn:
+    async with db.autocommit() as conn:
         claimed = await queries.claim_document(conn, document_id)
     if claimed is None:
         return Outcome(skipped=True)
@@ -115,6 +115,6 @@ async def process_document(db: Database, document_id: int, pipeline: Pipeline) -
         else:
             return Outcome(ids, partial)
     log.info("document failed: %s", reason, extra={"document_id": document_id})
-    async with db.transaction() as conn:
+    async with db.autocommit() as conn:
         await queries.mark_failed(conn, document_id, reason)
     return Outcome(error=reason)

@@ -35,12 +35,19 @@ def libpq_url(url: str) -> str:
     return url.replace("postgresql+psycopg://", "postgresql://", 1)
 
 
+async def _autocommit(conn: psycopg.AsyncConnection) -> None:
+    """Each of procrastinate's queries is one statement (a function call): BEGIN and COMMIT
+    around it would make it three round trips."""
+    await conn.set_autocommit(True)
+
+
 class Queue:
     """Defers document jobs; with a handler, also runs them (see `ingest.service.worker`)."""
 
     def __init__(self, url: str, handler: Callable[[int], Awaitable[None]] | None = None, pool_size: int = 4) -> None:
         self.url = url
-        self.app = App(connector=PsycopgConnector(conninfo=libpq_url(url), min_size=1, max_size=pool_size))
+        self.app = App(connector=PsycopgConnector(conninfo=libpq_url(url), min_size=1, max_size=pool_size,
+                                                  configure=_autocommit))
         if handler is not None:
             async def process_document(document_id: int) -> None:
                 await handler(document_id)

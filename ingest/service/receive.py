@@ -35,7 +35,7 @@ async def receive_file(db: Database, path: Path, max_bytes: int) -> queries.Rece
 
 async def _add(db: Database, name: str, size: int, sha256: str, raw: bytes | None, max_bytes: int) -> queries.Received:
     too_big = size > max_bytes
-    async with db.transaction() as conn:
+    async with db.autocommit() as conn:
         return await queries.add_document(
             conn, sha256=sha256, original_name=name, size_bytes=size,
             raw=None if too_big else raw, media_type=mimetypes.guess_type(name)[0],

@@ -64,7 +64,7 @@ class Worker:
             outcome = await self._process_until_stored(document_id)
         except Exception as exc:  # a storage bug: record it on the document rather than retry forever
             log.exception("storing failed", extra={"document_id": document_id})
-            async with self.db.transaction() as conn:
+            async with self.db.autocommit() as conn:
                 await queries.mark_failed(conn, document_id, f"internal error while storing ({first_line(exc)})")
             outcome = None
         status = "failed" if outcome is None else outcome.status

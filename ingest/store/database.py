@@ -85,13 +85,26 @@ class Database:
             sqlalchemy_url(url), pool_pre_ping=True, pool_size=pool_size, max_overflow=pool_size,
             pool_timeout=CONNECT_SECONDS, connect_args={"connect_timeout": int(CONNECT_SECONDS)},
         )
+        self._autocommit_engine = self.engine.execution_options(isolation_level="AUTOCOMMIT")  # the same pool
 
     @asynccontextmanager
     async def transaction(self) -> AsyncIterator[AsyncConnection]:
         """A connection inside one transaction, committed on success, rolled back on error."""
+        async with self._translated(), self.engine.begin() as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def autocommit(self) -> AsyncIterator[AsyncConnection]:
+        """A connection whose every statement commits on its own: for work that is one statement
+        (storing a document, claiming it), where BEGIN and COMMIT would double its round trips."""
+        async with self._translated(), self._autocommit_engine.connect() as conn:
+            yield conn
+
+    @asynccontextmanager
+    async def _translated(self) -> AsyncIterator[None]:
+        """Driver errors as the project's: refused data, or the database out of reach."""
         try:
-            async with self.engine.begin() as conn:
-                yield conn
+            yield
         except sa_exc.DBAPIError as exc:
             if refuses_data(exc):
                 raise refused(exc) from exc
