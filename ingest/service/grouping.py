@@ -36,18 +36,17 @@ async def save_and_group(
         [term for _, _, prepared in cleaned for term in prepared.terms],
     )
     await stories.lock(conn, keys)
-    ids = await queries.save_articles(conn, document_id, cleaned, note=note)
-    story_ids = [story_id for article_id, (_, article, prepared) in zip(ids, cleaned, strict=True)
-                 for story_id in await _group(conn, article_id, article, prepared, options)]
+    saved = await queries.save_articles(conn, document_id, cleaned, note=note)
+    story_ids = [story_id for row, (_, article, prepared) in zip(saved, cleaned, strict=True)
+                 for story_id in await _group(conn, row.id, row.times, article, prepared, options)]
     await stories.refresh(conn, story_ids)
-    return ids
+    return [row.id for row in saved]
 
 
-async def _group(conn: AsyncConnection, article_id: int, article: Article, prepared: Prepared,
+async def _group(conn: AsyncConnection, article_id: int, when: stories.Times, article: Article, prepared: Prepared,
                  options: DedupOptions) -> list[int]:
     """Link the article to its original and story (a new one if none matches), take over
     undated articles that match it better than their own story; return the stories touched."""
-    when = await stories.times(conn, article_id)
     await stories.index(conn, article_id, prepared.band_keys, prepared.terms[: options.indexed_terms], when)
     near = await stories.near_duplicate_candidates(conn, prepared.band_keys, article_id)
     original = near_duplicate(prepared, near, options)

@@ -191,13 +191,13 @@ class Watcher:
         if not self.queued:
             return
         try:
-            async with self.intake.db.transaction() as conn:
-                found = await operations.states(conn, self.queued.values())
+            async with self.intake.db.autocommit() as conn:
+                found = await operations.finished(conn, self.queued.values())
         except DatabaseUnavailable:
             return  # asked again on the next tick
         for path, document_id in list(self.queued.items()):
             state = found.get(document_id)
-            if state is None or state.status in UNFINISHED:
+            if state is None:
                 continue
             del self.queued[path]
             context = {"document_id": document_id}

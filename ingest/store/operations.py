@@ -28,13 +28,15 @@ class DocumentState:
 
 
 # Asked every tick for every file in progress (a thousand during a burst): one array parameter,
-# not a thousand bound values expanded into the statement text each time.
-_STATES = select(documents.c.id, documents.c.status, documents.c.error).where(
-    documents.c.id == any_of("ids", BigInteger))
+# not a thousand bound values expanded into the statement text each time, and only the rows
+# that changed something (finished documents), not a thousand unfinished ones each tick.
+_FINISHED = select(documents.c.id, documents.c.status, documents.c.error).where(
+    documents.c.id == any_of("ids", BigInteger), documents.c.status.not_in(UNFINISHED))
 
 
-async def states(conn: AsyncConnection, ids: Iterable[int]) -> dict[int, DocumentState]:
-    rows = await conn.execute(_STATES, {"ids": list(ids)})
+async def finished(conn: AsyncConnection, ids: Iterable[int]) -> dict[int, DocumentState]:
+    """The documents among `ids` that are done or failed, with their state."""
+    rows = await conn.execute(_FINISHED, {"ids": list(ids)})
     return {r.id: DocumentState(r.status, r.error) for r in rows}
 
 

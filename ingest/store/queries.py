@@ -19,6 +19,7 @@ from ingest.clean import Article
 from ingest.dedup.assign import Prepared
 from ingest.dedup.profile import to_json as profile_json
 from ingest.store.models import ArticleRow, Document, table
+from ingest.store.stories import Times
 
 documents = table(Document)
 articles = table(ArticleRow)
@@ -32,6 +33,14 @@ class Received:
     new: bool
     status: str
     error: str | None
+
+
+@dataclass(frozen=True)
+class Saved:
+    """A stored article's id and its times, which story matching needs next."""
+
+    id: int
+    times: Times
 
 
 @dataclass(frozen=True)
@@ -120,7 +129,8 @@ def _article_values(document_id: int, index: int, article: Article, prepared: Pr
 
 
 _DELETE_ARTICLES = delete(articles).where(articles.c.document_id == bindparam("document_id"))
-_INSERT_ARTICLE = insert(articles).returning(articles.c.id)
+_INSERT_ARTICLE = insert(articles).returning(
+    articles.c.id, articles.c.published, articles.c.created_at, articles.c.story_time)
 _FINISH = (
     update(documents).where(documents.c.id == bindparam("document_id"))
     .values(status="done", error=bindparam("note"), updated_at=func.now())
@@ -129,14 +139,14 @@ _FINISH = (
 
 async def save_articles(
     conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[int, Article, Prepared]], note: str | None = None
-) -> list[int]:
+) -> list[Saved]:
     """Replace the document's articles with `cleaned` (record index, article, dedup data) and
     mark it done; `note` says which of its records failed, if any.
 
     Replacing (not appending) makes re-processing a document idempotent.
     """
     await conn.execute(_DELETE_ARTICLES, {"document_id": document_id})
-    ids = [(await conn.execute(_INSERT_ARTICLE, _article_values(document_id, index, article, prepared))).scalar_one()
-           for index, article, prepared in cleaned]
+    rows = [(await conn.execute(_INSERT_ARTICLE, _article_values(document_id, index, article, prepared))).one()
+            for index, article, prepared in cleaned]
     await conn.execute(_FINISH, {"document_id": document_id, "note": note})
-    return ids
+    return [Saved(row.id, Times(row.published, row.created_at, row.story_time)) for row in rows]

@@ -132,15 +132,6 @@ def _epoch_day(moment: datetime) -> int:
 
 # The statements below run for every article stored: they are built once, with bind parameters
 # (building one costs about as much Python time as running it; a built one keeps its compiled form).
-_TIMES = select(articles.c.published, articles.c.created_at, articles.c.story_time).where(
-    articles.c.id == bindparam("article_id"))
-
-
-async def times(conn: AsyncConnection, article_id: int) -> Times:
-    row = (await conn.execute(_TIMES, {"article_id": article_id})).one()
-    return Times(row.published, row.created_at, row.story_time)
-
-
 _INDEX = text("""
     WITH save_bands AS (
         INSERT INTO article_bands (band_key, article_id)
