@@ -195,6 +195,14 @@ CREDIT_ONLY = _rx(
     r"^(?:\([^()]{2,80}\)|(?:photos?|fotos?|фото|bild|image|picture|photograph|credit)\s*:\s*\S+(?:\s+\S+){0,4}|"
     r"©.{2,60})$"
 )
+# What only a caption says of its photo: who stands where (", left,", "(center)"), "pictured at ...",
+# "X took this image of ...", "... is seen in this photo".
+CAPTION_CUE = _rx(
+    r"(?:,\s*(?:left|right|center|centre|second from (?:left|right)),|\((?:left|right|center|centre|l-r|r-l)\)|"
+    r",\s*pictured (?:at|in|on|with|during)\b|\b(?:took|shows?) this (?:image|photo|picture)\b|"
+    r"\b(?:is|are) (?:seen|shown|pictured) (?:here|in this (?:image|photo|picture))\b)"
+)
+_CUED_CAPTION_MAX_WORDS = 60
 # A portrait's caption: a full name, and when or where ("John M. Ford in 1987.", "Neil Gaiman and John M. Ford
 # in 2002."); one capitalised word is no name ("Born in 1950", "Apple in 2019").
 PORTRAIT_CAPTION = re.compile(rf"^(?P<names>{_NAMES}) (?:in|at) (?:[\w,.'’ -]{{0,40}} )?\d{{4}}\.?$", re.U)
@@ -377,6 +385,8 @@ def match(line: Line) -> str | None:
         return CAPTION
     closing_credit = CLOSING_CREDIT.search(text) or CLOSING_PHOTO_CREDIT.search(text) or CLOSING_SOURCE.search(text)
     if line.words <= _CAPTION_MAX_WORDS and (AGENCY_CAPTION.match(text) or closing_credit):
+        return CAPTION
+    if line.words <= _CUED_CAPTION_MAX_WORDS and not QUOTED.search(text) and CAPTION_CUE.search(text):
         return CAPTION
     if line.words <= 25 and not line.terminal and VIA_CREDIT.search(text):
         return CAPTION

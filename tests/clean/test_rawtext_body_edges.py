@@ -524,3 +524,17 @@ def test_survey_pitch_video_end_card_short_url_and_desk_promo_are_removed() -> N
     ]
     assert article.body[-1] == "Researchers will take surveys of fish and birds around the panels every spring for the next five years."
     assert len(article.body) == 3
+
+
+def test_captions_saying_who_stands_where_or_who_took_the_image_are_removed() -> None:
+    article = clean_fixture("en_captions_with_position_and_picture_cues.txt")
+    assert removed_by_rule(article)["caption"] == [
+        "Governor Ellen Marsh, pictured at the state fair in 2024, when she was still a senator.",
+        "Campaign director Jo Lind, left, and health secretary Amir Haddad, right, at the launch on Monday.",
+        "A drone took this image of the crowd outside the capitol on Monday evening.",
+    ]
+    assert article.body == (
+        "The campaign's slogan was meant to start a conversation, and it has, her spokesman said.",
+        "Marsh, pictured, said she would not withdraw the adverts, which cost the state more than $400,000.",
+        "Critics said the money would have been better spent on treatment centres in rural counties.",
+    )
