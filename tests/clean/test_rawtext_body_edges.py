@@ -538,3 +538,12 @@ def test_captions_saying_who_stands_where_or_who_took_the_image_are_removed() ->
         "Marsh, pictured, said she would not withdraw the adverts, which cost the state more than $400,000.",
         "Critics said the money would have been better spent on treatment centres in rural counties.",
     )
+
+
+def test_donation_appeal_after_the_body_is_promo_and_ends_it() -> None:
+    article = clean_fixture("en_donation_appeal_after_body.txt")
+    assert article.body[-1] == "Support for the claim came from two websites that do not say where their numbers come from."
+    assert removed_by_rule(article)["promo"] == [
+        "Support Factcheck.example and make a difference for readers everywhere.",
+        "Become a member",
+    ]
