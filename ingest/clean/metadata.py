@@ -171,10 +171,12 @@ def _credits(page: Classified) -> tuple[tuple[str, ...], list[str]]:
 
 
 def _in_link_list(page: Classified, i: int) -> bool:
-    """Line `i` is one bullet of a list ("- Tumblr", "- Pin It", "- LinkedIn"); a bulleted name
-    beside bulleted date lines ("- Debbie White", "- 18 Nov 2019, 19:09") is a byline."""
+    """Line `i` is a bullet inside a list ("- Tumblr", "- Pin It", "- LinkedIn"); a bulleted name
+    under the headline ("- Tanza Loudenback, Business Insider") or beside bulleted date lines
+    ("- Debbie White", "- 18 Nov 2019, 19:09") is a byline."""
     near = [j for j in (i - 1, i + 1) if 0 <= j < len(page.lines)]
-    return page.lines[i].bullet and any(page.lines[j].bullet and page.labels[j] != rules.DATES for j in near)
+    listed = any(page.lines[j].bullet and page.labels[j] != rules.DATES for j in near)
+    return page.lines[i].bullet and listed and TITLE not in (page.labels[j] for j in near)
 
 
 def _credit_lines(page: Classified, body_at: int) -> Iterator[tuple[int, _Credit]]:

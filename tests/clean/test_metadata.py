@@ -68,3 +68,8 @@ def test_by_element_of_a_date_line_names_the_author_even_as_a_login_name() -> No
 
 def test_staff_as_a_surname_after_a_first_name_is_a_person() -> None:
     assert clean_fixture("meta_byline_with_surname_staff.txt").authors == ("Jörg Staff",)  # "By Jörg Staff"
+
+
+def test_bulleted_name_under_the_headline_is_the_author_though_share_links_follow() -> None:
+    article = clean_fixture("meta_bulleted_byline_above_share_links.txt")  # "- Priya Natarajan, Lakeside Ledger"
+    assert article.authors == ("Priya Natarajan",)
