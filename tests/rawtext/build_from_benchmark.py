@@ -415,14 +415,17 @@ OVERRIDES: dict[str, dict] = {
     # "Published November 20th, 2019 - 07:29 GMT"
     "833caf3bdba53dcf48de273cf646370eebe9ac565744b0d0e941e298e1b79730": {"published": "2019-11-20"},
     # "By Matthew Digby , Minh Do on Monday, November 18th, 2019 at 11:08 a.m."
-    "9e8c9f082a8d77c58c17bda03b6b4bb6a1d6883fe196c252db4ca83b9991e0d3": {"published": "2019-11-18"},
+    # and "By Matthew Digby , Minh Do ..." names both authors
+    "9e8c9f082a8d77c58c17bda03b6b4bb6a1d6883fe196c252db4ca83b9991e0d3": {"published": "2019-11-18", "authors": ["Matthew Digby", "Minh Do"]},
     # "Nov. 20, 2019Updated: Nov. 20, 2019 1:35 a.m.": published the day it was updated
     "d0382c0d9573a0a7beb1e649012d04ec7275ac23513ca6ca59e51477b028283c": {"published": "2019-11-20"},
     # "November 19th, 2019 at 8:40 AM" under the byline
     "e7d77f1869803e24667fa0b985cff27fb4139951a5ffa494bc9ba810df48fb30": {"published": "2019-11-19"},
     # 042-098, reviewed for authors: the byline the page shows, which the page's JSON-LD/meta left out
     # "By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER": all three names, not the first only
-    "82b6d780c792df78dcfb00484d50c86fbc7f324a9eb5835b7615f028edb9a574": {"authors": ["LISA MASCARO", "MARY CLARE JALONICK", "ERIC TUCKER"]},
+    # and "Associated Press" stands alone under that byline
+    "82b6d780c792df78dcfb00484d50c86fbc7f324a9eb5835b7615f028edb9a574": {
+        "authors": ["LISA MASCARO", "MARY CLARE JALONICK", "ERIC TUCKER"], "outlet": "Associated Press"},
     # "Tom Gillespie" / "News reporter @TomGillespie1" under the standfirst
     "921019755f4a96ac4abf9dbcb4ef9d5ac202624a542d5ea70912330aa6fcc71f": {"authors": ["Tom Gillespie"]},
     # "- Posted by Vortex": a CMS user name, kept as the page shows it
@@ -430,6 +433,12 @@ OVERRIDES: dict[str, dict] = {
     # the author's name stands alone under the headline (and his bio closes the page)
     # and "- Nov. 18th 2019 8:54 am PT" under it is the publication date
     "ad826691a8a2f9c4ce50cf0b885af933c4b5119c1f6235cd7df1dfb83f255bcc": {"authors": ["Trevor Daugherty"], "published": "2019-11-18"},
+    # "Anna Menin" stands alone under the headline
+    "360c732d1fdbfc6895d7096c0c0b8c0d581bb1af80160f4c6a0f1fd9ff85e469": {"authors": ["Anna Menin"]},
+    # "Originally published on Live Science." credits the publisher
+    "3c5bf8db4272925bf1dd5713fc325e179fd0d1cc6fb8c77aa2d917cfd2518a32": {"outlet": "Live Science"},
+    # "The Associated Press" stands above "Published Monday, November 18, 2019 8:22AM EST"
+    "b37be3535e1fb61e5a238b7fa1ead1ad98b651cb09f138efadac3d54a122fb21": {"outlet": "The Associated Press"},
     # "October 9, 2018 | by Olivia Larsen"
     "ad9e9e596f21a6812fae27b5d9d622359826c368e471d7d5ff9ac4676eaac9cd": {"authors": ["Olivia Larsen"]},
     # "by Jeff Foust — November 18, 2019"
