@@ -6,8 +6,9 @@ HTML pages) it runs, in one go:
 - the baseline: `clean_document` (what `ingest clean` does per file, plus fingerprinting) on
   every file in this process, one after another;
 - a burst: a real `ingest run` on a fresh database; every file renamed into the inbox at once;
-  files per second from the first drop to the last document finished, and each file's
-  drop-to-row latency (drop time to its document's final `updated_at`);
+  files per second from the first drop to the last document finished, each file's
+  drop-to-row latency (drop time to its document's final `updated_at`), and the CPU time per
+  file of the service's process, its cleaning pool and PostgreSQL (where the cores go);
 - idle latency: then files dropped one at a time, half a second apart, two ways: written
   ahead and moved in (a backlog, or a copy keeping its times: taken at once), and written
   under a `.part` name and renamed into place at once (taken after INGEST_STABLE_SECONDS).
@@ -31,6 +32,7 @@ import time
 import uuid
 from pathlib import Path
 
+import psutil
 import psycopg
 from sqlalchemy import make_url
 
@@ -102,14 +104,38 @@ class Run:
         self.proc.wait(timeout=120)
 
 
-def burst(run: Run, files: list[Path]) -> tuple[float, list[float]]:
+def cpu_seconds(service: psutil.Process) -> tuple[float, float, float]:
+    """CPU seconds so far of the service's own process, of its cleaning pool (live processes and
+    the ones already replaced), and of every PostgreSQL process on this machine (none for a remote one)."""
+    own = service.cpu_times()
+    pool = own.children_user + own.children_system
+    for child in service.children(recursive=True):
+        try:
+            pool += sum(child.cpu_times()[:2])
+        except psutil.Error:
+            pass
+    database = 0.0
+    for proc in psutil.process_iter(["name"]):
+        try:
+            if (proc.info["name"] or "").startswith("postgres"):
+                database += sum(proc.cpu_times()[:2])
+        except psutil.Error:
+            pass
+    return own.user + own.system, pool, database
+
+
+def burst(run: Run, files: list[Path]) -> tuple[float, list[float], list[float]]:
+    """Files per second, each file's latency, and CPU milliseconds per file (service, pool, PostgreSQL)."""
+    service = psutil.Process(run.proc.pid)
+    before = cpu_seconds(service)
     dropped: dict[str, float] = {}
     for path in files:
         os.rename(path, run.inbox / path.name)
         dropped[path.name] = time.time()
     done = run.wait(set(dropped))
+    spent = [1000 * (after - was) / len(files) for after, was in zip(cpu_seconds(service), before)]
     latencies = [done[name] - at for name, at in dropped.items()]
-    return len(files) / (max(done[n] for n in dropped) - min(dropped.values())), latencies
+    return len(files) / (max(done[n] for n in dropped) - min(dropped.values())), latencies, spent
 
 
 def idle(run: Run, files: list[Path], *, written_now: bool) -> list[float]:
@@ -145,7 +171,7 @@ def measure(label: str, server: str, root: Path, files: list[Path], spare: list[
     run = Run(fresh_database(server), root / "run")
     half = len(spare) // 2
     try:
-        rate, latencies = burst(run, files)
+        rate, latencies, spent = burst(run, files)
         ahead = idle(run, spare[:half], written_now=False)
         fresh = idle(run, spare[half:], written_now=True)
     finally:
@@ -153,7 +179,8 @@ def measure(label: str, server: str, root: Path, files: list[Path], spare: list[
     return [f"{label:<10} {len(files):>6} {rate:>12.1f} {baseline:>14.1f} {rate / baseline:>7.2f}x "
             f"{percentile(latencies, .5):>8.2f} {percentile(latencies, .95):>8.2f} "
             f"{percentile(ahead, .5):>9.2f} {percentile(ahead, .95):>9.2f} "
-            f"{percentile(fresh, .5):>9.2f} {percentile(fresh, .95):>9.2f}"]
+            f"{percentile(fresh, .5):>9.2f} {percentile(fresh, .95):>9.2f} "
+            f"{spent[0]:>8.1f} {spent[1]:>8.1f} {spent[2]:>8.1f}"]
 
 
 def main() -> None:
@@ -174,9 +201,11 @@ def main() -> None:
         html = html_files(root / "html")
         html_idle = [html.pop() for _ in range(min(args.idle * 2, len(html) // 4))]
         print(f"{os.cpu_count()} cores; default settings; latencies in seconds; idle: moved in when written ahead, "
-              f"or written as .part and renamed at once")
+              f"or written as .part and renamed at once; cpu: CPU milliseconds per file during the burst, of the "
+              f"service's process, its cleaning pool and PostgreSQL")
         print(f"{'set':<10} {'files':>6} {'e2e files/s':>12} {'clean-only f/s':>14} {'ratio':>8} "
-              f"{'p50':>8} {'p95':>8} {'ahead p50':>9} {'ahead p95':>9} {'fresh p50':>9} {'fresh p95':>9}")
+              f"{'p50':>8} {'p95':>8} {'ahead p50':>9} {'ahead p95':>9} {'fresh p50':>9} {'fresh p95':>9} "
+              f"{'cpu main':>8} {'cpu pool':>8} {'cpu pg':>8}")
         lines = measure("raw text", server, root / "r", sorted(raw.iterdir()), sorted((root / "raw-idle").iterdir()))
         lines += measure("html", server, root / "h", html, html_idle)
         for line in lines:
