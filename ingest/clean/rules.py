@@ -208,9 +208,8 @@ _CUED_CAPTION_MAX_WORDS = 60
 PORTRAIT_CAPTION = re.compile(rf"^(?P<names>{_NAMES}) (?:in|at) (?:[\w,.'’ -]{{0,40}} )?\d{{4}}\.?$", re.U)
 # A picture agency alone, or a news agency after a photo label without colon ("Photo AFP"): a credit, of
 # a photo that may have no caption, so it closes none (the line above may be a paragraph).
-PICTURE_AGENCY = _rx(
-    rf"^(?:getty(?: images)?|shutterstock|alamy|imago|picture alliance|ap photo|(?:photo|foto|bild) {AGENCY.pattern})$"
-)
+_PICTURE_AGENCIES = r"Getty(?: Images)?|Shutterstock|Alamy|AP Photo"
+PICTURE_AGENCY = _rx(rf"^(?:{_PICTURE_AGENCIES}|imago|picture alliance|(?:photo|foto|bild) {AGENCY.pattern})$")
 # A photographer's credit after a caption's last sentence, "Name/Agency" with or without brackets:
 # "... Nov. 19, 2019. (Manu Fernandez/AP)", "... rabbits. ( STEVE GSCHMEISSNER/SCIENCE PHOTO LIBRARY)",
 # "... to oppose it. Jaafar ASHTIYEH / AFP", or glued on ("... isn't easy.Kathrin Ziegler/Getty").
@@ -219,7 +218,7 @@ CLOSING_CREDIT = re.compile(r"(?:[.!?][\"”’]?\s+|(?<=[a-z])[.!?])\(?\s*[A-Z]
 # The same with a labelled credit or a picture agency alone: "... on Tuesday. (Photo: Getty)", "... of the drug. Getty".
 CLOSING_PHOTO_CREDIT = _rx(
     r"(?:\(\s*(?:photos?|fotos?|фото|image|picture|credit|crédit|crédito)\s*:[^()]{1,80}\)\s*\.?"
-    r"|[.!?][\"”’]?\s+(?-i:Getty(?: Images)?|Shutterstock|Alamy|AP Photo|Reuters/[A-Z][\w ]{1,30}))$"
+    rf"|[.!?][\"”’]?\s+(?-i:{_PICTURE_AGENCIES}|Reuters/[A-Z][\w ]{{1,30}}))$"
 )
 # A one-word source after a caption's last sentence, with no stop of its own: "... medical use. Statista"
 # (a paragraph signed with a full name, "... de derrubar. Lívia Barros Calado", is a letter's text).
@@ -386,8 +385,7 @@ def match(line: Line) -> str | None:
         return CAPTION
     if line.words <= _PORTRAIT_MAX_WORDS and (portrait := PORTRAIT_CAPTION.match(text)) and " " in portrait["names"]:
         return CAPTION
-    closing_credit = CLOSING_CREDIT.search(text) or CLOSING_PHOTO_CREDIT.search(text) or CLOSING_SOURCE.search(text)
-    if line.words <= _CAPTION_MAX_WORDS and (AGENCY_CAPTION.match(text) or closing_credit):
+    if line.words <= _CAPTION_MAX_WORDS and (AGENCY_CAPTION.match(text) or _closing_credit(text)):
         return CAPTION
     if line.words <= _CUED_CAPTION_MAX_WORDS and not QUOTED.search(text) and CAPTION_CUE.search(text):
         return CAPTION
@@ -409,6 +407,12 @@ def match(line: Line) -> str | None:
     if line.words <= 15 and BREADCRUMB.match(text):
         return SECTION
     return None
+
+
+def _closing_credit(text: str) -> bool:
+    """A photographer's, a labelled or an agency credit, or a one-word source, closing the line;
+    searched only in caption-length lines, since these patterns try every position of the text."""
+    return bool(CLOSING_CREDIT.search(text) or CLOSING_PHOTO_CREDIT.search(text) or CLOSING_SOURCE.search(text))
 
 
 def _promo_shaped(line: Line) -> bool:
