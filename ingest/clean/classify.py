@@ -156,7 +156,12 @@ def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
 
 def _over_metadata(lines: list[Line], labels: list[str | None], i: int) -> bool:
     """An unbulleted headline right above a byline or date line heads the article, not a link."""
-    return not lines[i].bullet and i + 1 < len(lines) and labels[i + 1] in (rules.BYLINE, rules.DATES)
+    return not lines[i].bullet and _above_metadata(labels, i)
+
+
+def _above_metadata(labels: list[str | None], i: int) -> bool:
+    """Line `i` stands right above a byline or a date line, where a page prints its headline."""
+    return i + 1 < len(labels) and labels[i + 1] in (rules.BYLINE, rules.DATES)
 
 
 def _label_kicker_teasers(lines: list[Line], labels: list[str | None]) -> None:
@@ -293,7 +298,7 @@ def _find_title(lines: list[Line], labels: list[str | None], start: int) -> int 
     for i in range(min(start, len(lines) - 1), -1, -1):
         if not _title_shaped(lines, labels, i):
             continue
-        above_meta = i + 1 < len(lines) and labels[i + 1] in (rules.BYLINE, rules.DATES)
+        above_meta = _above_metadata(labels, i)
         line = lines[i]
         if line.headline_like and line.words >= 3 and not line.is_prose():
             above = i - 1  # a headline above a deck, maybe with a comment count or share row between
@@ -330,8 +335,7 @@ def _title_shaped(lines: list[Line], labels: list[str | None], i: int) -> bool:
 def _breadcrumb_headline(lines: list[Line], labels: list[str | None], i: int) -> bool:
     """A bulleted headline right above the byline or date: the breadcrumb trail's last item,
     the article itself ("- NASA adds five companies to ..." / "by Jeff Foust — November 18, 2019")."""
-    above_meta = i + 1 < len(lines) and labels[i + 1] in (rules.BYLINE, rules.DATES)
-    return above_meta and lines[i].headline_like and lines[i].words >= _BREADCRUMB_TITLE_MIN_WORDS
+    return _above_metadata(labels, i) and lines[i].headline_like and lines[i].words >= _BREADCRUMB_TITLE_MIN_WORDS
 
 
 def _standfirst(lines: list[Line], labels: list[str | None], i: int, title: int) -> bool:
