@@ -236,8 +236,7 @@ def _writes_day_first(text: str, languages: tuple[str, ...]) -> bool:
 def _english_worded_dates() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A month name then a day ("nov. 19", "march 3rd"), and a day then a month name
     ("19 november", "3rd of march"), with dateparser's English month names."""
-    english = default_loader.get_locale("en").info
-    names = sorted({name.lower() for key in _MONTH_KEYS for name in english[key]}, key=len, reverse=True)
+    names = _month_names(default_loader.get_locale("en"))
     month, day = "|".join(map(re.escape, names)), r"\d{1,2}(?:st|nd|rd|th)?"
     return (
         re.compile(rf"(?<!\w)(?:{month})\.?\s+{day}(?!\w|[:.]\d)"),
