@@ -106,24 +106,26 @@ def _read_input(path: Path, options: CleanOptions) -> bytes:
 
 
 def _print_readable(path: Path, articles: Sequence[Any], error: str | None) -> None:
+    """The page's own text is escaped: "[/button]" in an article is text, not rich markup."""
     from rich.console import Console
+    from rich.markup import escape
 
     console = Console(highlight=False)
-    console.rule(str(path))
+    console.rule(escape(str(path)))
     if error:
-        console.print(f"[red]error:[/red] {error}")
+        console.print(f"[red]error:[/red] {escape(error)}")
     for article in articles:
         record = article.to_json()
         for name in ("kind", "title", "summary", "section", "authors", "outlet", "language",
                      "published", "modified", "source_url"):
             if record[name]:
-                console.print(f"[bold]{name}:[/bold] {record[name]}", soft_wrap=True)
+                console.print(f"[bold]{name}:[/bold] {escape(str(record[name]))}", soft_wrap=True)
         console.print()
         for paragraph in record["body"]:
-            console.print(paragraph, soft_wrap=True)
+            console.print(escape(paragraph), soft_wrap=True)
             console.print()
         for removal in record["removed"]:
-            console.print(f"[dim]removed ({removal['rule']}):[/dim] {removal['line']}", soft_wrap=True)
+            console.print(f"[dim]removed ({removal['rule']}):[/dim] {escape(removal['line'])}", soft_wrap=True)
 
 
 def cmd_import(args: argparse.Namespace, settings: Settings) -> int:

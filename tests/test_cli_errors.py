@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.conftest import SEEDS
+from tests.conftest import FIXTURES, SEEDS
 
 UNREACHABLE = "postgresql://postgres@127.0.0.1:1/nowhere"
 
@@ -52,3 +52,10 @@ def test_clean_needs_no_database(cli):
     result = cli("clean", "--json", str(SEEDS / "000_6417beaea2ca3f1a.txt"), env={"INGEST_DATABASE_URL": UNREACHABLE})
 
     assert result.returncode == 0, result.stderr
+
+
+def test_readable_view_prints_page_text_that_looks_like_markup_as_text(cli):
+    result = cli("clean", str(FIXTURES / "clean" / "en_shortcode_left_in_text.txt"))
+    assert result.returncode == 0, result.stderr
+    assert "Passengers with season tickets do not need to do anything, and the [bold]weekend[/bold] crossings" in result.stdout
+    assert '[button link="https://example.org/timetable" type="big"] Download the new timetable[/button]' in result.stdout
