@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -9,8 +10,11 @@ import time
 from pathlib import Path
 
 import psycopg
+from sqlalchemy import text
 
 from ingest.dedup.prepare import prepare
+from ingest.store import queries
+from ingest.store.database import Database
 from ingest.store.stories import MAX_KEY_LOCKS, lock_keys
 from tests.conftest import FIXTURES, SEEDS
 from tests.dedup.test_similarity import HASHER, article, edited_copy_of_seed_a
@@ -201,3 +205,24 @@ def test_articles_that_can_match_share_a_lock_key_and_unrelated_ones_do_not():
     assert set(lock_keys_of(SEED_A)) & set(lock_keys_of(NORTHWIRE))
     assert not set(lock_keys_of(SEED_A)) & set(lock_keys_of(UNRELATED))
     assert lock_keys_of(SEED_A) == sorted(set(lock_keys_of(SEED_A)))
+
+
+def test_a_claimed_document_says_whether_it_already_has_articles(cli, sql, clean_tables):
+    """A first processing writes its rows before taking the story locks; a re-processing, which
+    deletes rows other articles may point at, must lock first: the claim tells them apart."""
+    assert cli("import", str(SEED_A)).returncode == 0
+    sql("INSERT INTO documents (sha256, original_name, size_bytes, raw, status) "
+        "VALUES ('new', 'new.txt', 3, 'new', 'queued')")
+    sql("UPDATE documents SET status = 'queued'")
+
+    async def claim_all() -> dict[str, bool]:
+        db = Database(clean_tables)
+        try:
+            async with db.autocommit() as conn:
+                ids = [row[0] for row in await conn.execute(text("SELECT id FROM documents"))]
+                claimed = [await queries.claim_document(conn, document_id) for document_id in ids]
+        finally:
+            await db.close()
+        return {c.original_name: c.has_articles for c in claimed if c}
+
+    assert asyncio.run(claim_all()) == {SEED_A.name: True, "new.txt": False}

@@ -11,6 +11,7 @@ parsers' caches can grow to over months.
 from __future__ import annotations
 
 import asyncio
+import importlib
 import logging
 import multiprocessing
 import os
@@ -30,7 +31,7 @@ def _start_child(parent: int) -> None:
     """Import the cleaner (trafilatura, lxml, datasketch: about a second) when a process starts,
     and make the process exit when its parent dies: after a kill -9 of the service, idle pool
     processes would otherwise wait on their queue forever, holding their memory."""
-    import ingest.service.process  # noqa: F401
+    importlib.import_module("ingest.service.process")
 
     def follow_parent() -> None:
         while os.getppid() == parent:

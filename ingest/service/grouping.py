@@ -28,15 +28,25 @@ from ingest.store import queries, stories
 
 async def save_and_group(
     conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[int, Article, Prepared]], options: DedupOptions,
-    note: str | None = None,
+    note: str | None = None, replacing: bool = True,
 ) -> list[int]:
-    """Replace the document's articles with `cleaned`, group them, and return their ids."""
+    """Replace the document's articles with `cleaned`, group them, and return their ids.
+
+    A first processing (`replacing` False) writes its rows before taking the locks: no one sees
+    them before the commit, and the locked part, which related documents queue behind, stays
+    short. A re-processing deletes old rows other articles may link to as their original, so it
+    locks first: a transaction that holds a shared key and links to such a row would otherwise
+    wait for this one's delete while this one waits for its key.
+    """
     keys = stories.lock_keys(
         [key for _, _, prepared in cleaned for key in prepared.band_keys],
         [term for _, _, prepared in cleaned for term in prepared.terms],
     )
-    await stories.lock(conn, keys)
+    if replacing:
+        await stories.lock(conn, keys)
     saved = await queries.save_articles(conn, document_id, cleaned, note=note)
+    if not replacing:
+        await stories.lock(conn, keys)
     story_ids = [story_id for row, (_, article, prepared) in zip(saved, cleaned, strict=True)
                  for story_id in await _group(conn, row.id, row.times, article, prepared, options)]
     await stories.refresh(conn, story_ids)
@@ -47,8 +57,8 @@ async def _group(conn: AsyncConnection, article_id: int, when: stories.Times, ar
                  options: DedupOptions) -> list[int]:
     """Link the article to its original and story (a new one if none matches), take over
     undated articles that match it better than their own story; return the stories touched."""
-    await stories.index(conn, article_id, prepared.band_keys, prepared.terms[: options.indexed_terms], when)
-    near = await stories.near_duplicate_candidates(conn, prepared.band_keys, article_id)
+    near = await stories.index_and_find_copies(conn, article_id, prepared.band_keys,
+                                               prepared.terms[: options.indexed_terms], when)
     original = near_duplicate(prepared, near, options)
     related: list[Stored] = []
     if original is not None:

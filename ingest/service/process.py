@@ -83,11 +83,13 @@ class Outcome:
         return "skipped" if self.skipped else "failed" if self.error and not self.article_ids else "done"
 
 
-async def process_document(db: Database, document_id: int, pipeline: Pipeline) -> Outcome:
+async def process_document(db: Database, document_id: int, pipeline: Pipeline, *, wait_for_disk: bool = True) -> Outcome:
     """Clean and store one document.
 
     A file the cleaner rejects is marked failed with the cleaner's reason; an
     unexpected error is marked failed too, so one bad file never stops the rest.
+    `wait_for_disk=False` stores the articles without waiting for the disk (see
+    `Database.transaction`): for callers that redo a document left unfinished.
     """
     async with db.autocommit() as conn:
         claimed = await queries.claim_document(conn, document_id)
@@ -108,8 +110,9 @@ async def process_document(db: Database, document_id: int, pipeline: Pipeline) -
     else:
         partial = _partial_failure(result.errors, result.total)
         try:
-            async with db.transaction() as conn:
-                ids = await save_and_group(conn, document_id, result.records, pipeline.dedup_options, note=partial)
+            async with db.transaction(wait_for_disk=wait_for_disk) as conn:
+                ids = await save_and_group(conn, document_id, result.records, pipeline.dedup_options, note=partial,
+                                           replacing=claimed.has_articles)
         except StorageRefused as exc:
             reason = str(exc)
         else:

@@ -79,7 +79,9 @@ class Worker:
         attempt = 0
         while True:
             try:
-                return await process_document(self.db, document_id, self.pipeline)
+                # Articles lost to a crash of the database server are redone: the document is
+                # left claimed with no job, and the orphan sweep queues it again.
+                return await process_document(self.db, document_id, self.pipeline, wait_for_disk=False)
             except DatabaseUnavailable as exc:
                 delay = BACKOFF_SECONDS[min(attempt, len(BACKOFF_SECONDS) - 1)]
                 attempt += 1

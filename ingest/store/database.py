@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
 from sqlalchemy import exc as sa_exc
-from sqlalchemy import make_url
+from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from ingest.config import Settings
@@ -21,6 +21,7 @@ from ingest.store import embedded
 # Key of the advisory lock that serialises schema migrations across processes.
 MIGRATION_LOCK = zlib.crc32(b"ingest:migrations")
 CONNECT_SECONDS = 10.0
+_COMMIT_WITHOUT_WAITING = text("SET LOCAL synchronous_commit = off")
 # SQLSTATEs that blame the statement's data, not the server: data exceptions (22), program
 # limits (54: PostgreSQL calls them operational, yet no retry mends them), a NOT NULL or CHECK
 # constraint (23502, 23514).
@@ -88,9 +89,18 @@ class Database:
         self._autocommit_engine = self.engine.execution_options(isolation_level="AUTOCOMMIT")  # the same pool
 
     @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[AsyncConnection]:
-        """A connection inside one transaction, committed on success, rolled back on error."""
+    async def transaction(self, *, wait_for_disk: bool = True) -> AsyncIterator[AsyncConnection]:
+        """A connection inside one transaction, committed on success, rolled back on error.
+
+        `wait_for_disk=False` commits without waiting for the write-ahead log to reach the disk
+        (a few milliseconds, spent while holding the transaction's locks): for work that can be
+        redone from what is already durable, such as a document's articles, rebuilt from its
+        stored bytes. A crash of the database server may then lose the last fraction of a second
+        of such work, never a document: the document is found unfinished and processed again.
+        """
         async with self._translated(), self.engine.begin() as conn:
+            if not wait_for_disk:
+                await conn.execute(_COMMIT_WITHOUT_WAITING)
             yield conn
 
     @asynccontextmanager

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, literal_column, update
+from sqlalchemy import bindparam, delete, exists, func, insert, literal_column, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -50,6 +50,7 @@ class Claimed:
     id: int
     original_name: str
     raw: bytes
+    has_articles: bool  # processed before (a retry, `ingest reprocess`): its articles are replaced
 
 
 # The statements of the per-document path are built once: building a statement costs about
@@ -64,7 +65,8 @@ _CLAIM = (
     .where(documents.c.id == bindparam("document_id"), documents.c.raw.is_not(None),
            documents.c.status.in_(("queued", "processing")))
     .values(status="processing", attempts=documents.c.attempts + 1, updated_at=func.now())
-    .returning(documents.c.id, documents.c.original_name, documents.c.raw)
+    .returning(documents.c.id, documents.c.original_name, documents.c.raw,
+               exists().where(articles.c.document_id == documents.c.id).label("has_articles"))
 )
 
 
@@ -91,7 +93,7 @@ async def claim_document(conn: AsyncConnection, document_id: int) -> Claimed | N
     """Mark a queued (or interrupted) document as processing and return its bytes; None for one
     that is done, failed or has no bytes, so a job queued twice does the work once."""
     row = (await conn.execute(_CLAIM, {"document_id": document_id})).one_or_none()
-    return Claimed(row.id, row.original_name, row.raw) if row else None
+    return Claimed(row.id, row.original_name, row.raw, row.has_articles) if row else None
 
 
 async def mark_failed(conn: AsyncConnection, document_id: int, error: str) -> None:

@@ -132,43 +132,37 @@ def _epoch_day(moment: datetime) -> int:
 
 # The statements below run for every article stored: they are built once, with bind parameters
 # (building one costs about as much Python time as running it; a built one keeps its compiled form).
-_INDEX = text("""
+_INDEX_AND_FIND_COPIES = text("""
     WITH save_bands AS (
         INSERT INTO article_bands (band_key, article_id)
         SELECT DISTINCT unnest(CAST(:bands AS bigint[])), :article_id
+    ), save_terms AS (
+        INSERT INTO story_terms (term, clock, day, article_id)
+        SELECT DISTINCT t.term, d.clock, d.day, :article_id
+          FROM unnest(CAST(:terms AS text[])) AS t (term),
+               unnest(CAST(:clocks AS smallint[]), CAST(:days AS integer[])) AS d (clock, day)
     )
-    INSERT INTO story_terms (term, clock, day, article_id)
-    SELECT DISTINCT t.term, d.clock, d.day, :article_id
-      FROM unnest(CAST(:terms AS text[])) AS t (term),
-           unnest(CAST(:clocks AS smallint[]), CAST(:days AS integer[])) AS d (clock, day)
+    SELECT a.id, a.story_id, a.duplicate_of, a.minhash
+      FROM articles AS a
+     WHERE a.id IN (SELECT b.article_id FROM article_bands AS b
+                     WHERE b.band_key = ANY(CAST(:bands AS bigint[])) AND b.article_id <> :article_id)
 """)
 
 
-async def index(conn: AsyncConnection, article_id: int, band_keys: Sequence[int], terms: Sequence[str],
-                when: Times) -> None:
-    """File a new article's band keys, and its terms under each of its days, in one round trip.
+async def index_and_find_copies(conn: AsyncConnection, article_id: int, band_keys: Sequence[int],
+                                terms: Sequence[str], when: Times) -> list[Stored]:
+    """File a new article's band keys, and its terms under each of its days, and return the earlier
+    articles sharing at least one LSH band with it: its near-duplicate candidates, in one round trip
+    of the locked part of its transaction. The search sees the tables as the statement found them,
+    without the rows it files: they are the article's own, which it excludes anyway.
 
     Arrays travel as parameters, so the statement text never changes and the driver prepares it.
     """
     days = when.index_days()
-    await conn.execute(_INDEX, {
+    rows = await conn.execute(_INDEX_AND_FIND_COPIES, {
         "article_id": article_id, "bands": list(band_keys), "terms": list(terms),
         "clocks": [int(clock) for clock, _ in days], "days": [day for _, day in days],
     })
-
-
-_NEAR_DUPLICATES = select(articles.c.id, articles.c.story_id, articles.c.duplicate_of, articles.c.minhash).where(
-    articles.c.id.in_(
-        select(bands.c.article_id)
-        .where(bands.c.band_key == any_of("keys", BigInteger), bands.c.article_id != bindparam("exclude_id"))
-        .distinct()
-    )
-)
-
-
-async def near_duplicate_candidates(conn: AsyncConnection, keys: Sequence[int], exclude_id: int) -> list[Stored]:
-    """Earlier articles sharing at least one LSH band with these keys (index lookups only)."""
-    rows = await conn.execute(_NEAR_DUPLICATES, {"keys": list(keys), "exclude_id": exclude_id})
     return [Stored(r.id, r.story_id, r.duplicate_of, signature=r.minhash) for r in rows]
 
 
