@@ -46,7 +46,8 @@ _ZONES: dict[str, tzinfo] = {
 _ZONE = re.compile(rf"(?<![\w])({'|'.join(_ZONES)})(?![\w])")
 # Abbreviations that name several zones (IST: India, Ireland or Israel) state no offset one can trust.
 _AMBIGUOUS_ZONE = re.compile(r"(?<![\w])IST(?![\w])")
-_DOTTED_OR_SLASHED = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
+# A day, month and year in digits, dotted or slashed ("16/10/23", "03.11.2025").
+DOTTED_OR_SLASHED = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b")
 # A slashed or dashed day-month-year date ("05/10/2025", "19-11-19"): its two first numbers.
 _NUMERIC_DATE = re.compile(r"(?<![\w/.-])(\d{1,2})([/-])(\d{1,2})\2(?:\d{4}|\d{2})(?![\w/-])")
 SEPARATOR = re.compile(r"\s+[-–—|·•/]\s+")
@@ -60,6 +61,12 @@ _GLUED_ELEMENT = re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]|\
 _PLACE = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s*){1,3},\s*|,\s*(?:[^\W\d_][\w.'’-]*\s*){1,3}$")
 _NOISE = re.compile(r"\s*[|•·]\s*|\s+(?:Uhr|h)\b|\bum\b|\bà\b|\ba las\b|\bat\b", re.I)
 _PARTS = ["day", "month", "year"]
+_CLOCK = re.compile(r"\b\d{1,2}[:h.]\d{2}\b")
+_YEARLESS_MAX_WORDS = 6  # "Nov 19, 9:41 AM EST"
+_LEADING_DATE_CHARS = 40
+_LEADING_DATE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
+# The same time in another zone after the date ("04:05 pm PT (07:05 pm ET)"): the first one is read.
+_OTHER_ZONE_TIME = re.compile(r"\s*\(\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s*[A-Z]{1,5}\)$", re.I)
 _LABEL_MAX_WORDS = 3  # "Last updated on:"
 _MAX_WORDS = 12  # in each element of a date line ("Updated ... / Original ..." has two)
 _KNOWN_LANGUAGES = frozenset(language_order)
@@ -112,18 +119,19 @@ class DateLine:
 
 def date_lines(text: str, style: DateStyle) -> list[DateLine]:
     """The dates a date line states ("Publié le ..., modifié le ..." states two); [] for other lines."""
-    segments = [seg for seg in rules.DATE_LABEL_SPLIT.split(_unglue(text)) if seg.strip()]
+    segments = [seg for seg in rules.datelines.DATE_LABEL_SPLIT.split(_unglue(text)) if seg.strip()]
     found = [_date_segment(seg.strip(" ,;|·"), style) for seg in segments]
     return [d for d in found if d is not None] if all(found) else []
 
 
 def _date_segment(text: str, style: DateStyle) -> DateLine | None:
+    text = _OTHER_ZONE_TIME.sub("", text)
     if max(len(part.split()) for part in SEPARATOR.split(text)) > _MAX_WORDS:
         return None
-    labelled = rules.DATE_LABELLED.match(text)
-    which = MODIFIED if rules.MODIFIED_LABEL.match(text) else PUBLISHED
+    labelled = rules.datelines.DATE_LABELLED.match(text)
+    which = MODIFIED if rules.datelines.MODIFIED_LABEL.match(text) else PUBLISHED
     rest = labelled.group("rest") if labelled else text
-    if rules.RELATIVE_TIME.match(rest.strip()):
+    if rules.datelines.RELATIVE_TIME.match(rest.strip()):
         return DateLine(which, None)
     if not _HAS_DATE_PART.search(rest):
         return None
@@ -132,8 +140,11 @@ def _date_segment(text: str, style: DateStyle) -> DateLine | None:
         if value is not None:
             return DateLine(which, value)
     # A labelled line is a date line for sure; other things may follow its date
-    # ("Updated on: November 19, 2019 / 10:07 AM / CBS News").
+    # ("Updated on: November 19, 2019 / 10:07 AM / CBS News"), or it omits the year ("Updated Nov 19,
+    # 9:41 AM"), whose value is then unknown: it is never guessed.
     value = find_date(rest, style) if labelled else None
+    if value is None and labelled and _CLOCK.search(rest) and len(rest.split()) <= _YEARLESS_MAX_WORDS:
+        return DateLine(which, None)
     return DateLine(which, value) if value is not None else None
 
 
@@ -182,7 +193,7 @@ def header_date(text: str, style: DateStyle) -> DateLine | None:
         return None
     before = found[0].split()[-_LABEL_MAX_WORDS:]
     labels = (" ".join(before[k:]) for k in range(len(before)))
-    which = MODIFIED if any(rules.MODIFIED_LABEL.match(label) for label in labels) else PUBLISHED
+    which = MODIFIED if any(rules.datelines.MODIFIED_LABEL.match(label) for label in labels) else PUBLISHED
     return DateLine(which, found[1])
 
 
@@ -213,7 +224,7 @@ def _search(text: str, style: DateStyle) -> list[tuple[str, datetime]] | None:
 
 def _order(text: str, style: DateStyle) -> str:
     """Dotted dates ("18.11.2019") put the day first everywhere; others as the page does."""
-    dotted = _DOTTED_OR_SLASHED.search(text) and "." in text
+    dotted = DOTTED_OR_SLASHED.search(text) and "." in text
     return "DMY" if style.day_first or dotted else "MDY"
 
 
@@ -282,6 +293,22 @@ def _date_words(languages: tuple[str, ...]) -> tuple[regex.Pattern[str], ...]:
                     word = _fold(pattern)
                     patterns.append(regex.compile(rf"(?<=\A|\W|_){word}(?=\Z|\W|_)" if spaced else word, regex.I))
     return tuple(patterns)
+
+
+def opens_with_date(text: str) -> bool:
+    """The line opens with a whole date ("21/06/2014 Jane Roe", "February 1, 2019 | By ...", "3. März 2025"):
+    a header line, never a headline ("Apollo 11, 1969: ..." is one)."""
+    return bool(_leading_date().match(_fold(text[:_LEADING_DATE_CHARS]).lower()))
+
+
+@functools.cache
+def _leading_date() -> re.Pattern[str]:
+    names = {name for code in _LEADING_DATE_LANGUAGES for name in _month_names(default_loader.get_locale(code))}
+    month = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(
+        rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d\d)|\d{{4}}-\d\d-\d\d|(?:{month})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+        rf"|\d{{1,2}}\.? (?:de )?(?:{month})\.?,? (?:de )?\d{{4}})(?!\d)"
+    )
 
 
 def _month_names(locale: Locale) -> list[str]:

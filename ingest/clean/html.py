@@ -32,6 +32,8 @@ from ingest.clean.options import CleanOptions
 from ingest.clean.rawtext import clean_text
 from ingest.errors import CleanError
 
+# Elements trafilatura's cleaning deletes with their text before its extractor runs (`MANUALLY_CLEANED`).
+_NEVER_EXTRACTED = ("aside", "footer", "nav", "svg")
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser gives up on deeper elements (and on all that follows)
 
 
@@ -59,16 +61,29 @@ def clean_html(html: str, options: CleanOptions, known: PageMeta = PageMeta()) -
 
 
 def _without_code(tree: HtmlElement) -> HtmlElement:
-    """The tree without its scripts and styles, once the metadata has been read from them.
+    """The tree without its scripts, styles and the page parts trafilatura never extracts, once the
+    metadata has been read from them.
 
-    They are code, never article text: trafilatura drops them too, but only after copying the
-    whole tree and matching its XPaths over it several times (5% of its time on the benchmark
-    pages). JSON-LD stays: trafilatura reads it to tell forum threads from articles.
+    Scripts and styles are code, never article text; asides, footers, navigation and SVG drawings
+    are deleted by trafilatura's cleaning before its extractor runs. It drops them only after
+    copying the whole tree and matching its XPaths over them several times: on the benchmark pages
+    they are a third of the elements, and dropping them first saves 14% of clean()'s time.
+    Readability, which trafilatura runs for comparison, was the one step that still saw them with
+    favor_precision (it counts them against a block); without it, trafilatura's baseline rescue
+    and the page measure of its recall retry also counted navigation text.
+    JSON-LD stays, and the parts holding it: trafilatura reads it to tell forum threads from articles.
     """
-    for element in list(tree.iter("script", "style")):
-        if element.tag == "style" or (element.get("type") or "").strip().lower() != "application/ld+json":
-            element.drop_tree()  # its tail, text between tags, stays
+    for element in list(tree.iter("script", "style", *_NEVER_EXTRACTED)):
+        if element.tag in _NEVER_EXTRACTED:
+            if not any(map(_is_jsonld, element.iter("script"))):
+                element.drop_tree()  # its tail, text between tags, stays
+        elif not _is_jsonld(element):
+            element.drop_tree()
     return tree
+
+
+def _is_jsonld(element: HtmlElement) -> bool:
+    return element.tag == "script" and (element.get("type") or "").strip().lower() == "application/ld+json"
 
 
 def _page_tags(tree: HtmlElement, stated: PageMeta, url: str | None) -> Document:

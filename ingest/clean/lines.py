@@ -25,10 +25,13 @@ _MAYBE_WIDE = re.compile(r"[^\x00-\u10ff]")  # no assigned wide character lies b
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 # A sentence ends in . ! ? (or their CJK full-width forms) or an ellipsis, possibly followed
 # by closing quotes or brackets and by emoji ("See you soon! 🙂").
-_TERMINAL = re.compile(
-    r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019\u00bb)\]\u300d\u300f]*"
-    r"(?:\s*[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d])*$"
-)
+# A chat-style sentence may end in emoji alone ("Try something new this weekend 😉").
+_EMOJI = r"[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]"
+_STOP, _CLOSER = r"[.!?\u2026\u3002\uff01\uff1f]", r"[\"'\u201d\u2019\u00bb)\]\u300d\u300f]"
+_TERMINAL = re.compile(rf"(?:{_STOP}{_CLOSER}*(?:\s*{_EMOJI})*|\w(?:\s*{_EMOJI})+)$")
+# What `_TERMINAL` matches after its first character: searched for only from one character before
+# the run of these that ends the line, as a search from its start would try every letter.
+_SENTENCE_END = re.compile(rf"{_STOP}|{_CLOSER}|\s|{_EMOJI}")
 
 # ISO 639-1 code (what py3langid returns) -> jusText stoplist name, for the languages
 # whose boilerplate we handle or meet often; others get no stopword evidence.
@@ -64,7 +67,11 @@ class Line:
     @property
     def terminal(self) -> bool:
         """Ends like a sentence (. ! ? … with optional closing quotes)."""
-        return bool(_TERMINAL.search(self.text))
+        text = self.text
+        start = len(text)
+        while start and _SENTENCE_END.match(text, start - 1):
+            start -= 1
+        return bool(_TERMINAL.search(text, max(0, start - 1)))
 
     @property
     def headline_like(self) -> bool:

@@ -15,26 +15,20 @@ from datetime import datetime
 from urllib.parse import urlsplit
 
 from ingest.clean import rules
-from ingest.clean.classify import BODY, SUMMARY, TITLE, Classified
+from ingest.clean.classify import Classified
 from ingest.clean.dates import MODIFIED, PUBLISHED, SEPARATOR, DateLine, DateStyle, header_date
+from ingest.clean.rules import BODY, SUMMARY, TITLE
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
 _SPLIT_NAMES = re.compile(r"\s*(?:,|;|&|\band\b|\bund\b|\bet\b|\by\b)\s*")
 _NAMED_SOURCE = re.compile(
     r"(?:^(?:sources?|quelle|fuente)\s*:|\b(?:on|in|by|auf|bei|sur|dans|en|por))\s+((?:[A-Z][\w'’&-]*\s*){1,5})(?:[.;,]|$)"
 )
-_ROLE_TAIL = re.compile(r"\s*[|,–—/-]\s*.*$")
 # A headline ("... given asylum by Russia"), standfirst or caption ending in "by Name" is no byline.
 _NO_GLUED_BYLINE = frozenset({TITLE, SUMMARY, rules.CAPTION})
-_SITE_NAME = re.compile(r"\w\.(?:com|org|net|co\.uk|de|fr|es|it|ru|info|news)$", re.I)
 # A "By" element of a date line names its author as the site shows it, a login name too ("By admin").
 _BY_ELEMENT = re.compile(r"^(?:by|von|par|por)\s*:?\s+(?P<names>\S.{0,60})$", re.I)
 _BARE_BY = re.compile(r"(?:by|von|par|por|di)\s*:?$", re.I)
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
-_OUTLET_WORD = re.compile(
-    r"\b(?:News|Times|Post|Herald|Journal|Gazette|Tribune|Chronicle|Telegraph|Courier|Daily|Weekly|Magazine|"
-    r"Radio|TV|Press|Zeitung|Presse|Tageblatt|Rundschau|Diario|Periódico|Corriere|Gazzetta)$"
-)
 # A desk or a staff credit ("IGN Staff", "Staff Reports", "Telegraph Sport", "Gadget Hub Staff") names no
 # person; "Staff" after a first name alone is a surname ("Jörg Staff").
 _STAFF_CREDIT = re.compile(
@@ -47,6 +41,13 @@ _SEAM = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # A contact line names the author ("Write to Al Root at al.root@example.com", "Amy Roe may be reached at ...").
 _CONTACT = re.compile(
     r"^(?:have a tip\?\s*)?(?:write to (?P<to>[\w .'-]{2,60}?) at \S+@|(?P<reached>[\w .'-]{2,60}?) (?:may|can) be reached at)",
+    re.I,
+)
+# Words of buttons and links that read as two capitalised names ("Learn More", "Give Feedback", "Share Tweet").
+_UI_WORD = re.compile(
+    r"\b(?:learn|more|read|sign|log|login|share|tweet|feedback|subscribe|follow|menu|search|contact|register|"
+    r"comments?|reply|print|email|download|watch|listen|close|next|previous|mehr|teilen|anmelden|suche|"
+    r"kommentare?|partager|connexion|plus|recherche|más|compartir|buscar|iniciar)\b",
     re.I,
 )
 _DIGIT = re.compile(r"\d")  # a date after the byline ("By Jane Roe | Nov 19, 2019") is no publisher
@@ -76,9 +77,11 @@ class PageMeta:
 def from_lines(page: Classified, date_style: DateStyle) -> PageMeta:
     """Read title, summary, section, credits, dates and source URL from the labelled lines."""
     authors, agencies = _credits(page)
+    title_at = page.labels.index(TITLE) if TITLE in page.labels else -1
     above = [d for d in page.dates if d.line < _body_at(page)]
+    header = [d for d in above if d.line > title_at]
     mixed = _header_dates(page, date_style)
-    published = _stated(above, PUBLISHED) or _stated(mixed, PUBLISHED) or _stated(page.dates, PUBLISHED)
+    published = next(filter(None, (_stated(found, PUBLISHED) for found in (header, above, mixed, page.dates))), None)
     modified = _stated(page.dates, MODIFIED) or _stated(mixed, MODIFIED)
     return PageMeta(
         title=_first(page, TITLE),
@@ -98,8 +101,9 @@ def _body_at(page: Classified) -> int:
 
 
 def _stated(dates: list[DateLine], which: str) -> datetime | None:
-    """The first absolute date of that kind. The publication date is sought above the article
-    first, then in mixed header lines, and only then below it, where comments carry their own."""
+    """The first absolute date of that kind. The publication date is sought between the headline
+    and the article first (above the headline a site may show today's date), then above the
+    article, then in mixed header lines, and only then below it, where comments carry their own."""
     return next((d.value for d in dates if d.which == which and d.value), None)
 
 
@@ -156,13 +160,13 @@ def _credits(page: Classified) -> tuple[tuple[str, ...], list[str]]:
     title_at = page.labels.index(TITLE) if TITLE in page.labels else -1
     body_at = _body_at(page)
     for i, credit in _credit_lines(page, body_at):
-        if not credit.stated and i < title_at:  # a name-like line above the headline is a section
-            continue
+        if (not credit.stated and i < title_at) or _in_menu(page, i):
+            continue  # a name-like line above the headline is a section; "- By Any Means Necessary" a show
         for name in credit.names:
             stated = above if i < body_at else below
             target = agencies if rules.AGENCY_LINE.match(name) else stated if credit.stated else guessed
-            if target is guessed and (_in_link_list(page, i) or len(name.split()) < 2):
-                continue  # a link in a list ("- Pin It"), or a place ("BAAR, SWITZERLAND")
+            if target is guessed and (_in_link_list(page, i) or len(name.split()) < 2 or _UI_WORD.search(name)):
+                continue  # a link in a list ("- Pin It"), a place ("BAAR, SWITZERLAND"), a button ("Learn More")
             if name not in target:
                 target.append(name)
         if credit.publisher:
@@ -174,14 +178,29 @@ def _in_link_list(page: Classified, i: int) -> bool:
     """Line `i` is a bullet inside a list ("- Tumblr", "- Pin It", "- LinkedIn"); a bulleted name
     under the headline ("- Tanza Loudenback, Business Insider") or beside bulleted date lines
     ("- Debbie White", "- 18 Nov 2019, 19:09") is a byline."""
-    near = [j for j in (i - 1, i + 1) if 0 <= j < len(page.lines)]
-    listed = any(page.lines[j].bullet and page.labels[j] != rules.DATES for j in near)
-    return page.lines[i].bullet and listed and TITLE not in (page.labels[j] for j in near)
+    listed = _listed_neighbours(page, i)
+    beside_title = TITLE in (page.labels[j] for j in (i - 1, i + 1) if 0 <= j < len(page.labels))
+    return page.lines[i].bullet and any(listed) and not beside_title
+
+
+def _in_menu(page: Classified, i: int) -> bool:
+    """Line `i` is a bullet between two other bullets that are no date lines: a menu's item, even
+    when it reads as a byline ("- Brave New World" / "- By Any Means Necessary" / "- Double Down")."""
+    listed = _listed_neighbours(page, i)
+    return page.lines[i].bullet and len(listed) == 2 and all(listed)
+
+
+def _listed_neighbours(page: Classified, i: int) -> list[bool]:
+    """For each line next to line `i`, whether it is a list item that is no date line."""
+    return [page.lines[j].bullet and page.labels[j] != rules.DATES for j in (i - 1, i + 1) if 0 <= j < len(page.lines)]
 
 
 def _credit_lines(page: Classified, body_at: int) -> Iterator[tuple[int, _Credit]]:
     """Byline lines (a lone name line under a bare "By" line states its name), and header lines
-    above the article text that end in a glued byline or whose date shares the line with one."""
+    above the article text that end in a glued byline or whose date shares the line with one.
+    A name opening a date line is a guess, and none when several lines read so (teasers such
+    as "Health Sleep 27/10/23")."""
+    dated: list[tuple[int, _Credit]] = []
     for i, (line, label) in enumerate(zip(page.lines, page.labels)):
         if label == rules.BYLINE:
             credit = _credit(line.text)
@@ -190,9 +209,24 @@ def _credit_lines(page: Classified, body_at: int) -> Iterator[tuple[int, _Credit
             yield i, credit
         elif i < body_at and label not in _NO_GLUED_BYLINE and (glued := rules.GLUED_BYLINE.search(line.text)):
             yield i, _Credit(_split_names(glued.group("names")))
-        elif i < body_at and label == rules.DATES:  # "By admin - 2018-09-16"
-            for by in filter(None, map(_BY_ELEMENT.match, SEPARATOR.split(line.text))):
-                yield i, _Credit(_split_names(by["names"]))
+        elif i < body_at and label == rules.DATES and (bys := _by_elements(line.text)):
+            yield from ((i, _Credit(names)) for names in bys)  # "By admin - 2018-09-16"
+        elif i < body_at and label not in (TITLE, rules.CAPTION) and (name := _dated_name(line.text)):
+            dated.append((i, _Credit([name], stated=False)))  # "Chris Davies - Nov 19, 2019"
+    if len(dated) == 1:
+        yield dated[0]
+
+
+def _by_elements(text: str) -> list[list[str]]:
+    """The names of each "By" element of a date line."""
+    return [_split_names(by["names"]) for by in map(_BY_ELEMENT.match, SEPARATOR.split(text)) if by]
+
+
+def _dated_name(text: str) -> str | None:
+    """The name opening a date line ("Chris Davies - Nov 19, 2019"), not a date label ("Last Updated")."""
+    found = rules.bylines.DATED_NAME.match(text)
+    names = found["names"] if found else ""
+    return names if names and not rules.datelines.DATE_LABELLED.match(names) and not rules.outlet_name(names) else None
 
 
 @dataclass(frozen=True)
@@ -207,15 +241,16 @@ def _credit(text: str) -> _Credit:
     by = rules.BYLINE_BY.match(text)
     if by:
         tail = (by.group("tail") or "").strip()
-        names = _split_names(", ".join(filter(None, (by.group("names"), by.group("agency")))))
-        stated_outlet = tail if tail and not rules.ROLE.search(tail) and not _DIGIT.search(tail) else None
+        named = rules.datelines.TRAILING_DATE_LABEL.sub("", by.group("names"))  # "By Umair Irfan Updated Nov 13, 2019"
+        names = _split_names(", ".join(filter(None, (named, by.group("agency")))))
+        stated_outlet = tail if tail and not rules.bylines.ROLE.search(tail) and not _DIGIT.search(tail) else None
         return _people_and_outlet(names, stated_outlet)
-    if rules.BYLINE_ROLE.match(text):
-        return _Credit(_split_names(_ROLE_TAIL.sub("", text)))
+    if named := rules.BYLINE_ROLE.match(text) or rules.BYLINE_HANDLE.match(text):  # "Jane Roe | Reporter"
+        return _Credit(_split_names(named["names"]))
     if contact := _CONTACT.match(text):
         return _Credit(_split_names(contact["to"] or contact["reached"]))
     if rules.CREDITS.match(text) or rules.AGENCY_DATED.match(text):  # "Reporting by ...", "Reuters Nov 18, 2019"
-        return _Credit([m.group(0) for m in rules.AGENCY.finditer(text)])  # only the agencies
+        return _Credit([m.group(0) for m in rules.bylines.AGENCY.finditer(text)])  # only the agencies
     if glued := rules.GLUED_BYLINE.search(text):  # "March 3, 2025 by Helen Ward"
         return _Credit(_split_names(glued.group("names")))
     names = _split_names(text)  # a lone name, or an outlet ("The Wall Street Journal") under the byline
@@ -226,14 +261,9 @@ def _people_and_outlet(names: list[str], outlet: str | None) -> _Credit:
     """Names that are people: a site ("Cleveland.com"), an acronym ("CNN") or a newspaper's name
     ("Lakeside Herald") in a byline is the outlet, and a job title ("Staff Writer") or a staff
     credit ("IGN Staff") is neither."""
-    outlets = [n for n in names if _outlet_name(n)]
-    people = [n for n in names if n not in outlets and not rules.ROLE.search(n) and not _STAFF_CREDIT.search(n)]
+    outlets = [n for n in names if rules.outlet_name(n)]
+    people = [n for n in names if n not in outlets and not rules.bylines.ROLE.search(n) and not _STAFF_CREDIT.search(n)]
     return _Credit(people, outlet or next(iter(outlets), None))
-
-
-def _outlet_name(name: str) -> bool:
-    """A site ("Cleveland.com"), an acronym ("CNN") or a publication's name ("Lakeside Herald", "CBS News")."""
-    return bool(_SITE_NAME.search(name) or _ACRONYM.fullmatch(name) or _OUTLET_WORD.search(name))
 
 
 def _split_names(raw: str) -> list[str]:
@@ -246,14 +276,14 @@ def _split_names(raw: str) -> list[str]:
 def _without_glued_role(name: str) -> str:
     """The name without a job title glued to it, read as if a space stood at the seam."""
     seams = (m.start() for m in _SEAM.finditer(name))
-    return next((name[:i] for i in seams if rules.ROLE.match(f"{name[:i]} {name[i:]}", i + 1)), name)
+    return next((name[:i] for i in seams if rules.bylines.ROLE.match(f"{name[:i]} {name[i:]}", i + 1)), name)
 
 
 def _dated_outlet(page: Classified) -> str | None:
     """The outlet closing a date line above the article ("Updated on: November 19, 2019 / 10:07 AM / CBS News")."""
     for line, label in zip(page.lines[: _body_at(page)], page.labels):
         last = SEPARATOR.split(line.text)[-1].strip()
-        if label == rules.DATES and not _DIGIT.search(last) and (rules.AGENCY_LINE.match(last) or _outlet_name(last)):
+        if label == rules.DATES and not _DIGIT.search(last) and (rules.AGENCY_LINE.match(last) or rules.outlet_name(last)):
             return last
     return None
 
@@ -263,7 +293,7 @@ def _source_outlet(page: Classified) -> str | None:
     for line in page.of(rules.SOURCE):
         if _URL.search(line.text):
             continue
-        agency = rules.AGENCY.search(line.text)
+        agency = rules.bylines.AGENCY.search(line.text)
         named = _NAMED_SOURCE.search(line.text)
         if agency or named:
             return agency.group(0) if agency else named.group(1).strip()

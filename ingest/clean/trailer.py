@@ -20,6 +20,11 @@ _MIN_TEASER_PAIRS = 2
 _SUBHEADING_MAX_WORDS = 8
 _SENTENCE_MIN_WORDS = 8
 _MIN_SIMILAR_RUN = 3
+_BOX_MAX_LINES = 20  # product name, a dozen feature bullets, full name, price
+_MIN_SHOP_BOXES = 2
+_INFO_BOX_MIN_LINES = 4
+_INFO_BOX_NUMBERED_SHARE = 1 / 3  # dates, times, prices, phone numbers
+_RUNNING_TEXT_DENSITY = 0.3
 _LINK_STARTS = "A9#@"
 _SKELETON_CHARS = 2
 _LETTERS_AND_SPACE = re.compile(r"[^\W\d_]+|\s+")
@@ -94,9 +99,10 @@ def label_trailer(lines: list[Line], labels: list[str | None], end: int, page_du
 def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> int:
     """First line after `end` that no longer continues the body.
 
-    Sentences continue it, and so do the items of a colon-introduced list, a
-    short subheading directly followed by a full sentence and a run of similar
-    lines that cannot be links (`_similar_run`) and embedded tweets; a trailer header ends it, and so
+    Sentences continue it, and so do the items of a colon-introduced list, a short subheading
+    directly followed by a full sentence, a run of similar lines that cannot be links
+    (`_similar_run`), product boxes (`_shop_boxes`), an info box (`_info_box`), a sentence broken
+    after its commas (`_broken_sentence`) and embedded tweets; a trailer header ends it, and so
     do an author box (`_author_box`) and a run of headline-and-teaser pairs (`_teaser_pairs`).
     """
     j, in_list = end + 1, lines[end].text.endswith(":") if end >= 0 else False
@@ -110,7 +116,13 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
             if _embedded_tweet(lines, labels, j):
                 j += 1
                 continue
+            if (run := _shop_boxes(lines, labels, j)) > 0:
+                j += run
+                continue
             if (run := _similar_run(lines, labels, j)) >= _MIN_SIMILAR_RUN:
+                j += run
+                continue
+            if (run := _info_box(lines, labels, j)) > 0:
                 j += run
                 continue
             if (run := _broken_sentence(lines, labels, j)) > 0:
@@ -124,6 +136,46 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
                 break
         j += 1
     return j
+
+
+def _shop_boxes(lines: list[Line], labels: list[str | None], i: int) -> int:
+    """How many lines from `i` on a run of product boxes fills, or 0: a deals article's own list,
+    each box (name, feature bullets, price) closed by shop buttons ("Buy Now"), most showing a
+    price. Related links and menus are closed by no buttons and show no prices."""
+    k, boxes, priced = i, 0, 0
+    while k < len(lines) and labels[k] is None:
+        end = k
+        while end < len(lines) and labels[end] is None and end - k < _BOX_MAX_LINES:
+            end += 1
+        if end >= len(lines) or labels[end] != rules.PROMO:
+            break
+        boxes += 1
+        priced += any(rules.promos.PRICE.match(lines[m].text) for m in range(k, end))
+        while end < len(lines) and labels[end] == rules.PROMO:
+            end += 1
+        k = end
+    return k - i if boxes >= _MIN_SHOP_BOXES and 2 * priced > boxes else 0
+
+
+def _info_box(lines: list[Line], labels: list[str | None], i: int) -> int:
+    """How many lines from `i` on an info box fills, or 0: the practical details closing an
+    announcement ("2018.04.05 ~ OPEN RUN" / "Tue – Sat 4PM" / "Tickets" / "VIP : 60,000₩" /
+    "02-751-1500") right above the share row or comments, not above a copyright line. Short unbulleted
+    lines, many holding numbers, at most one of them a headline; link lists are bulleted or headline
+    after headline."""
+    if i == 0 or labels[i - 1] is not None:  # right under the article's last line, not under a widget
+        return 0
+    k = i
+    while k < len(lines) and labels[k] is None and not lines[k].bullet and k - i < _BOX_MAX_LINES:
+        k += 1
+    if k - i < _INFO_BOX_MIN_LINES or k >= len(lines) or labels[k] != rules.FOOTER or rules.is_copyright(lines[k]):
+        return 0  # the site's address and phone numbers stand above its copyright line
+    box = lines[i:k]
+    if any(line.words >= _SENTENCE_MIN_WORDS and line.stopword_density >= _RUNNING_TEXT_DENSITY for line in box):
+        return 0  # running text ("The comments posted here express ...") is no label or value
+    numbered = [any(ch.isdigit() for ch in line.text) for line in box]
+    headlines = sum(line.headline_like and line.words >= 3 and not n for line, n in zip(box, numbered))
+    return len(box) if headlines < 2 and sum(numbered) >= _INFO_BOX_NUMBERED_SHARE * len(box) else 0
 
 
 def _broken_sentence(lines: list[Line], labels: list[str | None], i: int) -> int:
@@ -165,11 +217,16 @@ def _teaser_pairs(lines: list[Line], labels: list[str | None], i: int) -> int:
         head, teaser = lines[k], lines[k + 1]
         if not (head.headline_like and head.words >= _TEASER_HEAD_MIN_WORDS and not (head.list_item or head.terminal)):
             break
-        if not (teaser.terminal and not teaser.bullet and teaser.words <= TEASER_MAX_WORDS):
+        if not teaser_sentence(teaser):
             break
         pairs, k = pairs + 1, k + 2
     after = lines[k] if k < len(lines) and labels[k] is None else None
     return 0 if after is not None and after.terminal and after.words > TEASER_MAX_WORDS else pairs
+
+
+def teaser_sentence(line: Line) -> bool:
+    """One unbulleted sentence short enough to tease a story under its headline."""
+    return line.terminal and not line.bullet and line.words <= TEASER_MAX_WORDS
 
 
 def _subheading(lines: list[Line], labels: list[str | None], i: int) -> bool:

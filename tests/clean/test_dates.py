@@ -10,7 +10,7 @@ from dateparser.date import DateDataParser
 
 from ingest.clean import dates
 from ingest.clean.dates import MODIFIED, PUBLISHED, DateLine, DateStyle
-from tests.clean.conftest import FIXTURES, clean_fixture
+from tests.clean.conftest import FIXTURES, clean_fixture, removed_by_rule
 
 ENGLISH = DateStyle(("en",))
 
@@ -112,8 +112,34 @@ def test_a_date_line_may_hold_more_than_its_date() -> None:
         DateLine(MODIFIED, datetime(2019, 11, 19, 19, 10)),
     ]
     assert dates.date_lines("Updated Nov. 19, 2019 8:21 am / Original Nov. 19, 2019 8:02 am", ENGLISH) == [
-        DateLine(MODIFIED, datetime(2019, 11, 19, 8, 21))
+        DateLine(MODIFIED, datetime(2019, 11, 19, 8, 21)), DateLine(PUBLISHED, datetime(2019, 11, 19, 8, 2))
     ]
+
+
+def test_an_original_publication_label_states_the_published_date() -> None:
+    read = [
+        dates.date_lines("Originally published Nov. 19, 2019", ENGLISH),
+        dates.date_lines("Ursprünglich veröffentlicht am 3. November 2025, 17:14 Uhr", DateStyle.of("de", [])),
+        dates.date_lines("Publié initialement le 3 novembre 2025 à 17h14", DateStyle.of("fr", [])),
+        dates.date_lines("Publicado originalmente el 3 de noviembre de 2025", DateStyle.of("es", [])),
+    ]
+    assert read == [
+        [DateLine(PUBLISHED, datetime(2019, 11, 19))],
+        [DateLine(PUBLISHED, datetime(2025, 11, 3, 17, 14))],
+        [DateLine(PUBLISHED, datetime(2025, 11, 3, 17, 14))],
+        [DateLine(PUBLISHED, datetime(2025, 11, 3))],
+    ]
+    assert dates.date_lines("Original 1984 cast reunites", ENGLISH) == []
+
+
+def test_a_labelled_date_without_its_year_is_a_date_line_whose_value_is_never_guessed() -> None:
+    assert dates.date_lines("Updated Nov 19, 9:41 AM;Posted Nov 18, 8:19 PM", ENGLISH) == [
+        DateLine(MODIFIED, None), DateLine(PUBLISHED, None)
+    ]
+    assert dates.date_lines("Updated 2019 rankings of the best colleges", ENGLISH) == []
+    article = clean_fixture("title_sentence_headline_under_a_skip_link.txt")
+    assert removed_by_rule(article)["dates"] == ["Updated Mar 4, 9:41 AM;Posted Mar 3, 8:19 PM"]
+    assert (article.published, article.modified) == (None, None)
 
 
 def test_a_us_zone_without_standard_or_daylight_time_takes_the_offset_in_force_that_day() -> None:
@@ -140,3 +166,20 @@ def test_an_abbreviated_month_with_its_dot_is_found_inside_a_header_line() -> No
 
 def test_the_date_in_a_web_address_is_another_page_s_date() -> None:
     assert dates.find_date("Why the award show went wrong example.wordpress.com/2019/04/28/why… 9 months ago", ENGLISH) is None
+
+
+def test_a_line_opening_with_a_whole_date_in_any_of_the_usual_languages_is_told_from_a_headline() -> None:
+    opening = ["21/06/2014 Tony Roe News", "February 1, 2019 | BY: Jane Roe", "3. März 2025 Anna Berger",
+               "3 novembre 2025 Jean Dupont", "3 de noviembre de 2025 Ana López", "2025-11-03 admin"]
+    assert all(map(dates.opens_with_date, opening))
+    assert not dates.opens_with_date("Apollo 11, 1969: the landing that almost failed")
+
+
+def test_last_change_labels_state_the_modified_date_in_four_languages() -> None:
+    read = [
+        dates.date_lines("Last modified: March 4, 2025", ENGLISH),
+        dates.date_lines("Letzte Aktualisierung: 04.03.2025", DateStyle.of("de", [])),
+        dates.date_lines("Dernière mise à jour le 4 mars 2025", DateStyle.of("fr", [])),
+        dates.date_lines("Última modificación: 4 de marzo de 2025", DateStyle.of("es", [])),
+    ]
+    assert read == [[DateLine(MODIFIED, datetime(2025, 3, 4))]] * 4

@@ -547,3 +547,156 @@ def test_donation_appeal_after_the_body_is_promo_and_ends_it() -> None:
         "Support Factcheck.example and make a difference for readers everywhere.",
         "Become a member",
     ]
+
+
+def test_product_boxes_closed_by_shop_buttons_are_kept_in_a_deals_post() -> None:
+    article = clean_fixture("en_deals_post_with_product_boxes.txt")
+    assert article.body[2:] == (
+        "Lumen Lite",
+        "- Glare-free 6-inch display that reads like paper",
+        "- Weeks of battery life on a single charge",
+        "- Built-in adjustable front light",
+        "Lumen Lite E-Reader (2025 Model) - Black",
+        "$59.99",
+        "Lumen Go",
+        "- Waterproof for reading at the beach or in the bath",
+        "- Warm light that adjusts through the day",
+        "- Twice the storage of the previous model",
+        "Lumen Go Waterproof E-Reader - Sage",
+        "Sale price withheld at the manufacturer's request. Visit Amazon for pricing.",
+        "Lumen Pro",
+        "- 7-inch display with automatic brightness",
+        "- Page-turn buttons for one-handed reading",
+        "Lumen Pro E-Reader with Wireless Charging",
+        "$189.00",
+    )
+    assert removed_by_rule(article)["related"] == [
+        "Don't Miss:",
+        "Today's top deals: robot vacuums, smart speakers and more",
+        "Amazon just released a preview of its Black Friday deals",
+    ]
+
+
+def test_short_sentence_and_led_list_between_header_and_prose_open_the_article() -> None:
+    article = clean_fixture("en_opening_list_and_short_sentence_under_header.txt")
+    assert article.title == "The two-phase low-carb diet: lose up to 10 kg in 14 days"
+    assert article.body[:6] == (
+        "Average daily intake 1,690 kcal.",
+        "Foods allowed in the first phase:",
+        "- any fish, from the sea or from rivers",
+        "- poultry, including game birds",
+        "- eggs of any kind, boiled or fried",
+        "- hard cheese, in small amounts",
+    )
+    assert removed_by_rule(article)["nav"] == ["- Home", "- Diets", "- Recipes", "Reviews", "Add a review"]
+
+
+def test_info_box_of_dates_and_prices_above_the_share_row_is_kept() -> None:
+    article = clean_fixture("en_event_info_box_above_share_row.txt")
+    assert article.body[2:] == (
+        "We hope to see you there!",
+        "Harbour Hall Winter Gala",
+        "2025.12.01 ~ 2026.01.31",
+        "Tue – Sat 7PM (Closed on Sun & Mon)",
+        "Running time 90 minutes",
+        "Tickets",
+        "Adults : 30 EUR",
+        "Children : 12 EUR",
+        "Box office",
+        "0431-555-0190",
+    )
+
+
+def test_fact_check_claim_box_under_the_headline_is_kept() -> None:
+    article = clean_fixture("en_fact_check_claim_box.txt")
+    assert article.summary == "A viral message repeated an old health myth in March 2025."
+    assert article.body[:6] == (
+        "- Claim",
+        "Drinking cold water after a meal causes stomach cancer.",
+        "Rating",
+        "False",
+        "About this rating",
+        "Origin",
+    )
+    assert len(article.body) == 8
+
+
+def test_click_to_tweet_quote_trust_badge_and_glued_post_links_are_footer() -> None:
+    article = clean_fixture("en_blog_click_to_tweet_and_glued_post_nav.txt")
+    assert removed_by_rule(article)["footer"] == [
+        "Your blog should answer the questions your customers ask before they buy.Click To Tweet",
+        "Why you can trust Example Shop Journal",
+        "PrevPreviousHow to photograph products with a phone",
+    ]
+    assert article.body[-1].startswith("Start by writing down the questions")
+
+
+def test_lead_in_sentence_ending_in_a_colon_under_the_byline_opens_the_article() -> None:
+    article = clean_fixture("en_lead_in_sentence_under_byline.txt")
+    assert article.body[:2] == (
+        "Nimbus, the streaming console from a small Finnish studio, goes on sale this week. Is it worth the price? "
+        "Here is what the first reviews say:",
+        "What Does Nimbus Offer?",
+    )
+
+
+def test_update_notes_and_an_emoji_sentence_above_an_app_link_open_the_article() -> None:
+    article = clean_fixture("en_update_notes_and_app_link_under_byline.txt")
+    assert article.title == "Word Garden 4 / Spring update"
+    assert article.body[:6] == (
+        "What's new in version 4.2?",
+        "- Forty new puzzles for the spring",
+        "- Hints that cost fewer coins",
+        "- Better tablet support",
+        "Try the new duel mode with a friend 😉",
+        "Who is this game for?",
+    )
+    assert removed_by_rule(article)["promo"] == ["Click here to get more information or download the game."]
+
+
+def test_teasers_closed_by_a_read_more_button_inside_the_article_are_related() -> None:
+    article = clean_fixture("en_read_more_teasers_inside_article.txt")
+    assert removed_by_rule(article)["related"] == [
+        "Deals of the week",
+        "Our editors' favourite discounts on home and garden gear.",
+        "Read More",
+        "Festival organisers cancel weekend concerts after storm damage",
+        "Read more",
+    ]
+    assert len(article.body) == 4
+
+
+def test_site_address_above_the_copyright_line_is_no_info_box() -> None:
+    article = clean_fixture("en_site_address_above_copyright.txt")
+    assert len(article.body) == 2
+    assert article.body[-1] == "Tickets for the new performance go on sale on Monday morning at the box office and online."
+
+
+def test_headline_printed_again_below_the_article_is_nav() -> None:
+    article = clean_fixture("en_headline_repeated_below_article.txt")
+    assert article.title == "Harbor Foods shares slip after the grocer trims its outlook"
+    assert "Harbor Foods shares slip after the grocer trims its outlook" in removed_by_rule(article)["nav"]
+    assert article.title not in article.body
+
+
+def test_widget_row_under_a_stop_ended_deck_and_numbers_under_a_comments_label_are_not_body() -> None:
+    article = clean_fixture("en_widget_list_under_deck_and_comment_note.txt")
+    assert article.body == (
+        "More than four hundred doctors, nurses and therapists met in Linz on Friday for a two-day congress on how "
+        "conventional and complementary cancer treatments can be combined.",
+        "The organisers said the aim was to give patients honest advice about which methods have been tested and "
+        "which have not.",
+    )
+
+
+def test_inline_links_to_other_stories_and_a_glued_share_row_are_removed() -> None:
+    article = clean_fixture("en_inline_teasers_and_glued_share_row.txt")
+    removed = removed_by_rule(article)
+    assert removed["related"] == [
+        "[Related: Ferry operator warns of higher fares without new terminal]",
+        "On HarborCityNews.com: Fish market traders fear for their future",
+        "On HarborCityNews.com: Ferry timetable changes from Monday",
+    ]
+    assert removed["footer"] == [
+        "Share to LinkedInLinkedInShare to FacebookFacebookShare to TwitterTwitterShare to EmailEmailShare to MoreMore"]
+    assert len(article.body) == 5 and article.body[-1].startswith("Work on the site is expected")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from ingest.clean.rawtext import detect_language
 from tests.clean.conftest import clean_fixture, removed_by_rule
 
 
@@ -96,3 +97,11 @@ def test_portuguese_date_line_with_h_clock_is_not_the_headline() -> None:
     assert article.authors == ("Ana Souza",)
     assert article.published == datetime(2025, 7, 3, 14, 20)
     assert len(article.body) == 3
+
+
+def test_language_is_guessed_from_twenty_letters_in_the_sample_and_not_from_fewer() -> None:
+    nineteen = "Q3 2025: 1,204 units (+4%) / Tor 2:1 / Fr 19.11. / ok ja, gute"
+    assert sum(ch.isalpha() for ch in nineteen) == 19
+    assert detect_language(nineteen) is None
+    assert detect_language(nineteen + " y") is not None
+    assert detect_language("1234567890 " * 100 + "Der Hund bellt laut und rennt weg") is None  # past the sample

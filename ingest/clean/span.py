@@ -1,0 +1,96 @@
+"""Where the article block lies in a page: prose lines grouped into clusters that navigation-like
+lines interrupt; the richest cluster, and any other nearly as rich, span the article, which starts
+with the text under a byline or a news dateline (pass 3 of `classify`)."""
+
+from __future__ import annotations
+
+from ingest.clean import rules
+from ingest.clean.lines import Line
+
+_BREAKS_BETWEEN_CLUSTERS = 4
+_NAV_MAX_WORDS = 4
+_RICH_CLUSTER_SHARE = 0.5
+_TRAILER_WALL = 1_000  # breaks reported for a trailer header: no cluster beyond it joins the article
+OPENING_MIN_WORDS = 8
+_KEY_POINT_MIN_WORDS = 4
+
+
+def article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int] | None:
+    """First and last line of the article block, or None when the page has no prose at all."""
+    prose = [i for i, line in enumerate(lines) if labels[i] is None and line.is_prose()]
+    if not prose:
+        sentences = [i for i, line in enumerate(lines) if labels[i] is None and line.terminal]
+        return (sentences[0], sentences[-1]) if sentences else None
+    clusters, walls = [[prose[0]]], [False]  # walls[k]: a trailer header precedes cluster k
+    for prev, cur in zip(prose, prose[1:]):
+        breaks = _breaks(lines, labels, prev, cur)
+        if breaks >= _BREAKS_BETWEEN_CLUSTERS:
+            clusters.append([])
+            walls.append(breaks == _TRAILER_WALL)
+        clusters[-1].append(cur)
+    weights = [sum(lines[i].chars for i in c) for c in clusters]
+    main = weights.index(max(weights))
+    last = main  # a trailer header above the richest cluster was a box inside the article
+    while last + 1 < len(clusters) and not walls[last + 1]:
+        last += 1
+    threshold = weights[main] * _RICH_CLUSTER_SHARE
+    rich = [c for c, w in zip(clusters[: last + 1], weights[: last + 1]) if w >= threshold]
+    # Text right under the byline is the article's start, however short (a brief above a long "About us").
+    bylined = next((c[0] for c in clusters[: main + 1] if _under_byline(lines, labels, c[0])), rich[0][0])
+    # So is a dateline, even above a photo gallery that splits the article (the last one: teasers above may have theirs).
+    datelined = [d for c in clusters[: main + 1] if (d := _dateline_at(lines, labels, c[0])) is not None]
+    start = min(bylined, rich[0][0], *datelined[-1:])
+    while start > 0 and labels[start - 1] is None and _opening_sentence(lines[start - 1], lines[start]):
+        start -= 1
+    return start, rich[-1][-1]
+
+
+def _dateline_at(lines: list[Line], labels: list[str | None], i: int) -> int | None:
+    """The line opening with a news dateline ("LOS ANGELES (AP) — ...") at `i` or right above it
+    (a short first sentence does not count as prose), or None."""
+    for j in (i - 1, i):
+        if j >= 0 and labels[j] is None and rules.bylines.DATELINE.match(lines[j].text):
+            return j
+    return None
+
+
+def _opening_sentence(line: Line, below: Line) -> bool:
+    """A full sentence right above the article's prose opens it, even one too poor in function
+    words to count as prose ("ST. JOSEPH, Mich. (AP) — Michigan health authorities ..."), and so
+    does a short sentence in the list of key points the article opens with."""
+    if line.bullet:
+        return below.bullet and line.terminal and line.words >= _KEY_POINT_MIN_WORDS
+    return line.terminal and line.words >= OPENING_MIN_WORDS
+
+
+def _under_byline(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """Line `i` follows a byline, with only header lines (dates, share buttons, a name) in between."""
+    j = i - 1
+    while j >= 0 and (labels[j] in rules.HEADER_RULES or (labels[j] is None and rules.header_kind(lines[j]))):
+        if labels[j] == rules.BYLINE:
+            return True
+        j -= 1
+    return False
+
+
+def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int) -> int:
+    """Navigation-like lines between two prose lines.
+
+    Not counted: claimed lines, sentences, items of a colon-introduced list,
+    lowercase continuations, and subheadings (unbulleted lines of several words).
+    A trailer header ("You may also like") separates clusters on its own, as a wall.
+    """
+    count, in_list = 0, False
+    for j in range(after + 1, before):
+        line = lines[j]
+        if labels[j] is not None and rules.is_trailer_header(line):
+            return _TRAILER_WALL
+        if labels[j] is not None or line.terminal:
+            in_list = False
+        elif line.text.endswith(":"):
+            in_list = True
+        elif not (in_list and line.list_item):
+            in_list = False
+            if line.bullet or line.words <= _NAV_MAX_WORDS:
+                count += not line.text[:1].islower()
+    return count
