@@ -83,6 +83,10 @@ class Service:
 
         wait_for(done, timeout)
 
+    def wait_until_watching(self) -> None:
+        """The latest process says it watches the inbox: from now on a rename is seen as one."""
+        self.wait_for(lambda: f"watching {self.inbox}" in self.output())
+
     def archived(self, kind: str) -> list[str]:
         folder = self.archive / kind
         return sorted(p.name for p in folder.rglob("*") if p.is_file()) if folder.exists() else []

@@ -65,6 +65,7 @@ def test_a_file_written_slowly_is_read_only_once_complete(service, sql):
 
 def test_files_renamed_in_or_written_before_the_stable_window_are_taken_without_waiting_for_it(service, sql, tmp_path):
     service.start(INGEST_STABLE_SECONDS="120")
+    service.wait_until_watching()
     written_earlier = tmp_path / "earlier.txt"
     shutil.copy(SEED_A, written_earlier)
     an_hour_ago = time.time() - 3600

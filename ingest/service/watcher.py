@@ -51,9 +51,13 @@ class Watcher:
     async def run(self, stop: asyncio.Event) -> None:
         self.inbox.mkdir(parents=True, exist_ok=True)
         await self.resume()  # files in progress when the service stopped
-        self.rescan()  # files dropped while the service was down, or left by a crash
-        log.info("watching %s", self.inbox)
         events = asyncio.create_task(self._follow_events(stop))
+        # One turn of the loop runs the task up to its first wait, by which time the watch is
+        # set up: every file after this point comes with its events (a rename is seen as one),
+        # and the rescan finds those dropped while the service was down or left by a crash.
+        await asyncio.sleep(0)
+        self.rescan()
+        log.info("watching %s", self.inbox)
         try:
             await self._check_pending(stop)
         finally:
