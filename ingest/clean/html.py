@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import trafilatura
 from htmldate import find_date
+from lxml.etree import XPath
 from lxml.html import HtmlElement
 from trafilatura.metadata import (
     META_URL,
@@ -22,7 +23,7 @@ from trafilatura.metadata import (
     extract_url,
 )
 from trafilatura.settings import Document
-from trafilatura.utils import load_html
+from trafilatura.utils import line_processing, load_html
 
 from ingest.clean import jsonld
 from ingest.clean.article import Article
@@ -35,6 +36,10 @@ from ingest.errors import CleanError
 # Elements trafilatura's cleaning deletes with their text before its extractor runs (`MANUALLY_CLEANED`).
 _NEVER_EXTRACTED = ("aside", "footer", "nav", "svg")
 _PARSER_MAX_DEPTH = 255  # libxml2's HTML parser gives up on deeper elements (and on all that follows)
+# trafilatura keeps a category link only when its href holds "/category/" (or "/categories/"...).
+_CATEGORY_LINK = XPath("boolean(//a[contains(@href, '/categor')])")
+# Its fallback when no link qualifies: the page's section and subject meta tags.
+_SECTION_META = XPath('.//head//meta[@property="article:section" or contains(@name, "subject")][@content]/@content')
 
 
 def clean_html(html: str, options: CleanOptions, known: PageMeta = PageMeta()) -> Article:
@@ -110,9 +115,18 @@ def _page_tags(tree: HtmlElement, stated: PageMeta, url: str | None) -> Document
     elif not doc.sitename and doc.url and (site := META_URL.match(doc.url)):
         doc.sitename = site[1]
     if not (stated.section or doc.categories):
-        doc.categories = extract_catstags("category", tree)
+        doc.categories = _categories(tree)
     doc.clean_and_trim()
     return doc
+
+
+def _categories(tree: HtmlElement) -> list[str]:
+    """What `extract_catstags("category", tree)` finds, its link search run only on pages with a
+    link it could keep: that search tries a regex on the class of every div of the page, and
+    three pages in four (129 of the 181 benchmark pages) have no such link."""
+    if _CATEGORY_LINK(tree):
+        return extract_catstags("category", tree)
+    return [c for c in dict.fromkeys(line_processing(x) for x in _SECTION_META(tree) if x) if c]
 
 
 def _trafilatura_meta(doc: Document) -> PageMeta:

@@ -6,6 +6,7 @@ import gzip
 from datetime import datetime, timedelta, timezone
 
 import pytest
+from trafilatura.metadata import extract_catstags
 from trafilatura.utils import load_html
 
 from ingest.clean import Article, CleanOptions, clean, clean_records, html
@@ -112,3 +113,15 @@ def test_code_and_parts_trafilatura_never_extracts_are_dropped_before_extraction
     assert [p[:24] for p in article.body] == [
         "The ferry between the ol", "Engineers replaced twelv", "Commuters who had relied", "The operator said sailin",
     ]
+
+
+def test_section_comes_from_a_category_link_or_else_the_section_meta_tag() -> None:
+    assert clean_fixture("page_with_category_link.html").section == "Local News"
+    assert clean_fixture("page_with_section_meta.html").section == "Business"
+
+
+@pytest.mark.parametrize("name", ["page_with_category_link.html", "page_with_section_meta.html",
+                                  "page_with_jsonld.html", "page_with_aside_footer_and_icons.html"])
+def test_category_search_skipped_without_category_links_finds_what_trafilatura_finds(name: str) -> None:
+    tree = load_html((FIXTURES / name).read_text(encoding="utf-8"))
+    assert html._categories(tree) == extract_catstags("category", tree)
