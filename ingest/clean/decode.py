@@ -4,7 +4,8 @@ Scrapers save pages in whatever encoding the site used, so decoding tries the
 strongest evidence first (BOM, then a declared `<meta charset>`, then strict UTF-8, then
 UTF-8 with a few stray bytes) and only then guesses with charset-normalizer. Known binary
 formats are named by their magic bytes, and UTF-8 misread as Windows-1252 (`cafÃ©`) is
-undone. The result is NFC with `\\n` line ends, so every later rule sees one canonical form.
+undone. `canonical` then gives NFC with `\\n` line ends, so every later rule sees one form; an
+HTML page takes it after parsing, on the text and metadata read from the page, not its markup.
 """
 
 from __future__ import annotations
@@ -81,20 +82,21 @@ def gunzip(data: bytes, max_bytes: int) -> bytes:
 
 
 def decode(data: bytes) -> str:
-    """Decode file bytes to normalised text; CleanError for binary or undecodable data."""
+    """Decode file bytes to text without control characters, not yet `canonical`; CleanError
+    for binary or undecodable data."""
     text = _repair_mojibake(_decode_raw(data))
     if _has_control(text):  # counted in the head only when there are any: most pages have none
         head = text[:65536]
         if len(_CONTROL.findall(head)) > max(2, len(head) // 200):
             raise CleanError("binary data, not text (control characters in the content)")
         text = _CONTROL.sub("", text)
-    return _lines_and_nfc(text)
+    return text
 
 
 def normalise(text: str) -> str:
-    """Control characters and lone surrogates dropped (PostgreSQL takes neither), `\\n` line ends,
-    NFC: the one form every rule sees. Also for strings from JSON, whose escapes can make any of them."""
-    return _lines_and_nfc(_CONTROL.sub("", text) if _has_control(text) else text)
+    """Control characters and lone surrogates dropped (PostgreSQL takes neither), then `canonical`.
+    For strings from JSON, whose escapes can make any of them."""
+    return canonical(_CONTROL.sub("", text) if _has_control(text) else text)
 
 
 def _has_control(text: str) -> bool:
@@ -108,8 +110,9 @@ def _has_control(text: str) -> bool:
     return len(encoded.translate(None, _CONTROL_BYTES)) != len(encoded)
 
 
-def _lines_and_nfc(text: str) -> str:
-    """`\\n` line ends and NFC, each step skipped when it has nothing to do (most pages)."""
+def canonical(text: str) -> str:
+    """`\\n` line ends and NFC, the one form every rule sees; each step skipped when it has
+    nothing to do (most pages)."""
     if "\r" in text or "\u2028" in text or "\u2029" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
     return text if unicodedata.is_normalized("NFC", text) else unicodedata.normalize("NFC", text)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from ingest.clean import rules
+from ingest.clean import decode, rules
 from ingest.clean.classify import Classified
 from ingest.clean.dates import MODIFIED, PUBLISHED, SEPARATOR, DateLine, DateStyle, header_date
 from ingest.clean.rules import BODY, SUMMARY, TITLE
@@ -68,6 +68,15 @@ class PageMeta:
     published: datetime | None = None
     modified: datetime | None = None
     source_url: str | None = None
+
+    def canonical(self) -> PageMeta:
+        """Each text field in the form the rules see (NFC, `\\n` line ends): read from a page's markup, it may not be."""
+        def text(value: str | None) -> str | None:
+            return decode.canonical(value) if value else value
+
+        return replace(self, title=text(self.title), summary=text(self.summary), section=text(self.section),
+                       authors=tuple(map(decode.canonical, self.authors)), outlet=text(self.outlet),
+                       source_url=text(self.source_url))
 
     def over(self, fallback: PageMeta) -> PageMeta:
         """Field by field, this value where known, else the fallback's."""

@@ -10,7 +10,7 @@ import re
 
 from ingest.clean import html, records
 from ingest.clean.article import Article
-from ingest.clean.decode import GZIP_MAGIC, decode, gunzip
+from ingest.clean.decode import GZIP_MAGIC, canonical, decode, gunzip
 from ingest.clean.options import CleanOptions
 from ingest.clean.rawtext import clean_text
 from ingest.errors import CleanError
@@ -69,7 +69,9 @@ def sniff(data: bytes, name: str, options: CleanOptions) -> tuple[str, str]:
     text = decode(data)
     if not text.strip():
         raise CleanError("empty file: it holds only whitespace")
-    return _kind(text, name.lower().removesuffix(".gz")), text
+    kind = _kind(text, name.lower().removesuffix(".gz"))
+    # A page's markup is most of its bytes: the HTML cleaner puts what it reads from it in canonical form.
+    return kind, text if kind == "html" else canonical(text)
 
 
 def _kind(text: str, lower_name: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import unicodedata
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -125,3 +126,11 @@ def test_section_comes_from_a_category_link_or_else_the_section_meta_tag() -> No
 def test_category_search_skipped_without_category_links_finds_what_trafilatura_finds(name: str) -> None:
     tree = load_html((FIXTURES / name).read_text(encoding="utf-8"))
     assert html._categories(tree) == extract_catstags("category", tree)
+
+
+def test_decomposed_accents_in_an_html_page_are_composed_in_text_and_metadata() -> None:
+    article = clean_fixture("page_with_decomposed_accents_and_crlf.html")
+    assert (article.title, article.authors, article.outlet) == (
+        "Le caf\u00e9 de la gare rouvre ses portes", ("Am\u00e9lie F\u00e9vrier",), "Le Petit \u00c9cho")
+    assert article.body[0].startswith("Ferm\u00e9 depuis l\u2019incendie de janvier, le caf\u00e9 de la gare de Saint-\u00c9tienne")
+    assert all(unicodedata.is_normalized("NFC", p) and "\r" not in p for p in article.body)
