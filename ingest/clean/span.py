@@ -35,8 +35,9 @@ def article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int]
         last += 1
     threshold = weights[main] * _RICH_CLUSTER_SHARE
     rich = [c for c, w in zip(clusters[: last + 1], weights[: last + 1]) if w >= threshold]
-    # Text right under the byline is the article's start, however short (a brief above a long "About us").
-    bylined = next((c[0] for c in clusters[: main + 1] if _under_byline(lines, labels, c[0])), rich[0][0])
+    # Text right under the byline is the article's start, however short (a brief above a long "About us"),
+    # and wherever it stands in its cluster (a standfirst above the byline may open the cluster).
+    bylined = next((i for c in clusters[: main + 1] for i in c if _under_byline(lines, labels, i)), rich[0][0])
     # So is a dateline, even above a photo gallery that splits the article (the last one: teasers above may have theirs).
     datelined = [d for c in clusters[: main + 1] if (d := _dateline_at(lines, labels, c[0])) is not None]
     start = min(bylined, rich[0][0], *datelined[-1:])

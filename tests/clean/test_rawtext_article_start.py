@@ -1,0 +1,24 @@
+"""Where the article starts in a page dump: the text under its headline's byline, even when a long
+run of short lines (a table of contents) parts it from the richer text further down."""
+
+from __future__ import annotations
+
+from tests.clean.conftest import clean_fixture, removed_by_rule
+
+
+def test_intro_under_the_byline_opens_the_article_above_a_contents_list() -> None:
+    article = clean_fixture("start_intro_under_byline_above_contents_list.txt")
+    assert article.summary == (
+        "Salt air, fishing villages and cliffs the tour buses never reach: "
+        "our pick of the trails that are worth a long weekend on the Atlantic edge."
+    )
+    assert article.body[:3] == (
+        "Most visitors to northern Portugal stop in Porto and then turn inland towards the vineyards of the Douro. "
+        "They miss a coastline that walkers have quietly been discovering for the past decade.",
+        "In this guide we walk six routes from Viana do Castelo to the Spanish border "
+        "and explain how to reach each one by train or by bus.",
+        "Contents",
+    )
+    assert article.body[-1] == "Allow time to cross the bridge on foot into Tui, whose cathedral is one of the finest in Galicia."
+    assert removed_by_rule(article)["byline"] == ["By Marta Lindqvist"]
+
