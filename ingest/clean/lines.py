@@ -24,10 +24,11 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff]")  # kana and
 _MAYBE_WIDE = re.compile(r"[^\x00-\u10ff]")  # no assigned wide character lies below Hangul Jamo
 _URL_ONLY = re.compile(r"^(?:https?://|www\.)\S+$")
 # A sentence ends in . ! ? (or their CJK full-width forms) or an ellipsis, possibly followed
-# by closing quotes or brackets and by emoji ("See you soon! 🙂").
+# by closing quotes or brackets and by emoji ("See you soon! 🙂"); German quotes close with “ or ‘
+# („Ja.“), and German and Swiss guillemets with « or ‹ (»Ja.«).
 # A chat-style sentence may end in emoji alone ("Try something new this weekend 😉").
 _EMOJI = r"[\u2600-\u27bf\U0001f300-\U0001faff\ufe0f\u200d]"
-_STOP, _CLOSER = r"[.!?\u2026\u3002\uff01\uff1f]", r"[\"'\u201d\u2019\u00bb)\]\u300d\u300f]"
+_STOP, _CLOSER = r"[.!?\u2026\u3002\uff01\uff1f]", r"[\"'\u201c\u201d\u2018\u2019\u00ab\u00bb\u2039\u203a)\]\u300d\u300f]"
 _TERMINAL = re.compile(rf"(?:{_STOP}{_CLOSER}*(?:\s*{_EMOJI})*|\w(?:\s*{_EMOJI})+)$")
 # What `_TERMINAL` matches after its first character: searched for only from one character before
 # the run of these that ends the line, as a search from its start would try every letter.

@@ -1,5 +1,6 @@
-"""Where the article starts in a page dump: the text under its headline's byline, even when a long
-run of short lines (a table of contents) parts it from the richer text further down."""
+"""Where the article starts in a page dump: its first sentence, however it closes its quotes, and the
+text under its headline's byline, even when a long run of short lines (a table of contents) parts it
+from the richer text further down."""
 
 from __future__ import annotations
 
@@ -22,3 +23,14 @@ def test_intro_under_the_byline_opens_the_article_above_a_contents_list() -> Non
     assert article.body[-1] == "Allow time to cross the bridge on foot into Tui, whose cathedral is one of the finest in Galicia."
     assert removed_by_rule(article)["byline"] == ["By Marta Lindqvist"]
 
+
+
+def test_lead_closing_with_a_german_quote_is_a_sentence_that_opens_the_article() -> None:
+    article = clean_fixture("start_de_lead_closing_with_a_german_quote.txt")
+    assert article.title == "Bürgermeisterin warnt vor „Stillstand“ beim Hafenausbau"
+    assert article.body[0] == (
+        "Nordhafen (sn). Bürgermeisterin Katrin Albers hat den Stadtrat zur Eile beim Ausbau des Containerterminals "
+        "gemahnt: „Wenn wir jetzt nicht entscheiden, verlieren wir die Reedereien an die Nachbarhäfen.“"
+    )
+    assert len(article.body) == 4
+    assert removed_by_rule(article)["caption"][0] == "Foto: Stadt Nordhafen | Lizenz: CC BY 4.0"
