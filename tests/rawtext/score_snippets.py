@@ -13,8 +13,8 @@ is the most any line cleaner can reach, and its precision what cleaning must imp
 
 `--half even|odd` scores every other page (by sorted index), so that rules can be developed on
 one half and checked on the other, untuned; `--lost` lists each `with` snippet the cleaner lost,
-with the rule that removed its line and where that line stands relative to the kept text
-(above, inside or below it), then a count of those causes.
+with the rule that removed its line and where that line stands relative to the body (above,
+inside or below it), then a count of those causes.
 
   python tests/rawtext/score_snippets.py [--data DIR] [--limit N] [--half even|odd] [--lost]
 """
@@ -39,7 +39,7 @@ sys.path.insert(0, str(HERE.parent.parent))
 from build_from_benchmark import render  # noqa: E402
 
 from ingest.clean import Article, CleanOptions, clean_records  # noqa: E402
-from ingest.clean.lines import split_lines  # noqa: E402
+from ingest.clean.lines import BULLET, split_lines  # noqa: E402
 from ingest.errors import CleanError  # noqa: E402
 
 DATA = Path("/work/shared/data/trafilatura-eval")
@@ -66,26 +66,28 @@ def article_text(article: Article | None) -> str:
 
 
 def line_rules(lines: list[str], article: Article | None) -> list[str]:
-    """Each line's fate: the rule that removed it, or "kept" (`removed` lists lines in page order)."""
+    """Each line's fate: the rule that removed it, "title", "summary" or "body" (`removed` lists
+    lines in page order)."""
     page = split_lines("\n".join(lines))
     if article is None:
         return ["rejected"] * len(page)
+    heads = {article.title: "title", article.summary: "summary"}
     removed, k, fates = article.removed, 0, []
     for line in page:
         if k < len(removed) and removed[k].line == line:
             fates.append(removed[k].rule)
             k += 1
         else:
-            fates.append("kept")
+            fates.append(heads.pop(BULLET.sub("", line), "body"))
     return fates
 
 
 def lost_causes(lines: list[str], article: Article | None, record: dict) -> list[tuple[str, str, str]]:
     """(rule, position, snippet) for each `with` snippet missing from the clean text; position is
-    the removed line's place relative to the kept lines, or "split" for a snippet over several lines."""
+    the removed line's place relative to the body lines, or "split" for a snippet over several lines."""
     text, page = article_text(article), [squash(line) for line in split_lines("\n".join(lines))]
     fates = line_rules(lines, article)
-    kept = [i for i, fate in enumerate(fates) if fate == "kept"]
+    body = [i for i, fate in enumerate(fates) if fate == "body"]
     causes = []
     for snippet in (squash(s) for s in record["with"]):
         if snippet in text:
@@ -94,7 +96,7 @@ def lost_causes(lines: list[str], article: Article | None, record: dict) -> list
         if i is None:
             causes.append(("-", "split", snippet))
         else:
-            where = "none" if not kept else "above" if i < kept[0] else "below" if i > kept[-1] else "inside"
+            where = "none" if not body else "above" if i < body[0] else "below" if i > body[-1] else "inside"
             causes.append((fates[i], where, snippet))
     return causes
 
