@@ -4,6 +4,8 @@ with the text under a byline or a news dateline (pass 3 of `classify`)."""
 
 from __future__ import annotations
 
+import re
+
 from ingest.clean import rules
 from ingest.clean.lines import Line
 
@@ -13,6 +15,9 @@ _RICH_CLUSTER_SHARE = 0.5
 _TRAILER_WALL = 1_000  # breaks reported for a trailer header: no cluster beyond it joins the article
 OPENING_MIN_WORDS = 8
 _KEY_POINT_MIN_WORDS = 4
+_MIN_CONTENTS_ENTRIES = 3
+_CONTENTS_FOUND_SHARE = 2 / 3
+_NUMBERING = re.compile(r"^[\d.#)]+\s*")  # "3.1#1 Steckturm", "1. Senda Litoral"
 
 
 def article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int] | None:
@@ -22,8 +27,9 @@ def article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int]
         sentences = [i for i, line in enumerate(lines) if labels[i] is None and line.terminal]
         return (sentences[0], sentences[-1]) if sentences else None
     clusters, walls = [[prose[0]]], [False]  # walls[k]: a trailer header precedes cluster k
+    contents = _contents_entries(lines, labels)
     for prev, cur in zip(prose, prose[1:]):
-        breaks = _breaks(lines, labels, prev, cur)
+        breaks = _breaks(lines, labels, prev, cur, contents)
         if breaks >= _BREAKS_BETWEEN_CLUSTERS:
             clusters.append([])
             walls.append(breaks == _TRAILER_WALL)
@@ -74,11 +80,34 @@ def _under_byline(lines: list[Line], labels: list[str | None], i: int) -> bool:
     return False
 
 
-def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int) -> int:
+def _contents_entries(lines: list[Line], labels: list[str | None]) -> frozenset[int]:
+    """The entries of the article's table of contents: a run of list items, nearly all of which
+    come back further down, without bullet or numbering, as the subheadings over its paragraphs.
+    A menu's links come back, if at all, as the links of a footer menu."""
+    headings = {_NUMBERING.sub("", line.text): i for i, line in enumerate(lines[:-1]) if _heads_text(line, lines[i + 1])}
+    entries: set[int] = set()
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and labels[end] is None and lines[end].list_item:
+            end += 1
+        found = sum(headings.get(_NUMBERING.sub("", lines[k].text), -1) > k for k in range(i, end))
+        if found >= _MIN_CONTENTS_ENTRIES and found >= _CONTENTS_FOUND_SHARE * (end - i):
+            entries.update(range(i, end))
+        i = max(end, i + 1)
+    return frozenset(entries)
+
+
+def _heads_text(line: Line, below: Line) -> bool:
+    """An unbulleted line over a paragraph, as a section's subheading stands."""
+    return not line.bullet and not below.bullet and below.terminal and below.words >= OPENING_MIN_WORDS
+
+
+def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int, contents: frozenset[int]) -> int:
     """Navigation-like lines between two prose lines.
 
-    Not counted: claimed lines, sentences, items of a colon-introduced list,
-    lowercase continuations, and subheadings (unbulleted lines of several words).
+    Not counted: claimed lines, sentences, items of a colon-introduced list, entries of the
+    table of contents, lowercase continuations, and subheadings (unbulleted lines of several words).
     A trailer header ("You may also like") separates clusters on its own, as a wall.
     """
     count, in_list = 0, False
@@ -86,7 +115,7 @@ def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int
         line = lines[j]
         if labels[j] is not None and rules.is_trailer_header(line):
             return _TRAILER_WALL
-        if labels[j] is not None or line.terminal:
+        if labels[j] is not None or line.terminal or j in contents:
             in_list = False
         elif line.text.endswith(":"):
             in_list = True

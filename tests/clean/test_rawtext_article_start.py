@@ -1,6 +1,6 @@
 """Where the article starts in a page dump: its first sentence, however it closes its quotes, and the
-text under its headline's byline, even when a long run of short lines (a table of contents) parts it
-from the richer text further down."""
+text under its headline's byline or above its table of contents, which parts it from the richer text
+further down with a long run of short lines."""
 
 from __future__ import annotations
 
@@ -34,3 +34,21 @@ def test_lead_closing_with_a_german_quote_is_a_sentence_that_opens_the_article()
     )
     assert len(article.body) == 4
     assert removed_by_rule(article)["caption"][0] == "Foto: Stadt Nordhafen | Lizenz: CC BY 4.0"
+
+
+def test_intro_above_a_table_of_contents_opens_the_article() -> None:
+    article = clean_fixture("start_intro_above_a_table_of_contents.txt")
+    assert article.title == "Growing tomatoes on a balcony: a beginner's guide"
+    assert article.body[:8] == (
+        "You do not need a garden to grow tomatoes. A sunny balcony, a large pot and a little patience are enough "
+        "for a summer of fresh fruit, even in a small city flat.",
+        "This guide follows one season on a south-facing balcony, from choosing the plants in April to picking "
+        "the last green fruit before the first frost.",
+        "Contents",
+        "- 1. Choosing a variety",
+        "- 2. Pots and soil",
+        "- 3. Watering and feeding",
+        "- 4. Common problems",
+        "1. Choosing a variety",
+    )
+    assert removed_by_rule(article)["dates"] == ["Updated 4 April 2024", "Reading time 6 min"]
