@@ -700,3 +700,13 @@ def test_inline_links_to_other_stories_and_a_glued_share_row_are_removed() -> No
     assert removed["footer"] == [
         "Share to LinkedInLinkedInShare to FacebookFacebookShare to TwitterTwitterShare to EmailEmailShare to MoreMore"]
     assert len(article.body) == 5 and article.body[-1].startswith("Work on the site is expected")
+
+
+def test_caption_printing_its_own_credit_leaves_the_paragraph_above_in_the_body() -> None:
+    article = clean_fixture("en_caption_with_its_own_credit_under_a_paragraph.txt")
+    assert article.body[2:4] == (
+        "The building's twelve storage cells are being turned into stacked reading rooms, each with its own theme.",
+        "Work on the roof began in March and is on schedule, according to the project manager, Aisha Karim. "
+        "The library's collection will move from its current building on Mill Street over the winter.",
+    )
+    assert removed_by_rule(article)["caption"] == ["The east quay at dusk. Photo: Lena Moss", "© 2024 Harbour Weekly"]

@@ -101,6 +101,7 @@ _LABEL_MAX_WORDS = 4
 _TWEET_BOX_MAX_WORDS = 60  # a tweet's 280 characters
 _TWEET_BOX_ENDS = ("click to tweet", "tweet this quote")
 _BIO_NAME_MAX_WORDS = 4
+_SENTENCE_STOPS = (".", "!", "?")
 
 
 def match(line: Line) -> str | None:
@@ -189,11 +190,13 @@ def _bare_credit(line: Line) -> bool:
 
 def is_credit_line(line: Line) -> bool:
     """A whole line that only credits a photo ("(Walt Disney Co.)", "Jane Roe/Getty Images"),
-    as pages print it under the caption it closes."""
+    as pages print it under the caption it closes; one that prints its caption before the credit
+    ("Pumps at dusk. Photo: Jane Roe") is a whole caption, and closes none above it."""
     if CREDIT_ONLY.match(line.text):
         return True
     short = not line.terminal and line.words <= _CREDIT_MAX_WORDS and "©" not in line.text  # © alone: a footer
-    return short and bool(CAPTION_CREDIT.search(line.text))
+    credit = CAPTION_CREDIT.search(line.text) if short else None
+    return credit is not None and not line.text[: credit.start()].rstrip().endswith(_SENTENCE_STOPS)
 
 
 def is_author_bio(line: Line) -> bool:
