@@ -1,6 +1,6 @@
 """Where the article block lies in a page: prose lines grouped into clusters that navigation-like
-lines interrupt; the richest cluster, and any other nearly as rich, span the article, which starts
-with the text under a byline or a news dateline (pass 3 of `classify`)."""
+lines interrupt; the richest cluster above the comment section, and any other nearly as rich,
+span the article, which starts with the text under a byline or a news dateline (pass 3 of `classify`)."""
 
 from __future__ import annotations
 
@@ -35,7 +35,10 @@ def article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int]
             walls.append(breaks == _TRAILER_WALL)
         clusters[-1].append(cur)
     weights = [sum(lines[i].chars for i in c) for c in clusters]
-    main = weights.index(max(weights))
+    # The article stands above its comment section, however long the comments run.
+    comments = next((i for i, line in enumerate(lines) if rules.is_comment_form(line)), len(lines))
+    above_comments = [k for k, c in enumerate(clusters) if c[0] < comments] or range(len(clusters))
+    main = max(above_comments, key=weights.__getitem__)
     last = main  # a trailer header above the richest cluster was a box inside the article
     while last + 1 < len(clusters) and not walls[last + 1]:
         last += 1

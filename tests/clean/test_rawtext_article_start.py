@@ -1,6 +1,6 @@
 """Where the article starts in a page dump: its first sentence, however it closes its quotes, and the
 text under its headline's byline or above its table of contents, which parts it from the richer text
-further down with a long run of short lines."""
+further down with a long run of short lines; and above the comment form, however rich the text below."""
 
 from __future__ import annotations
 
@@ -52,3 +52,14 @@ def test_intro_above_a_table_of_contents_opens_the_article() -> None:
         "1. Choosing a variety",
     )
     assert removed_by_rule(article)["dates"] == ["Updated 4 April 2024", "Reading time 6 min"]
+
+
+def test_short_post_above_the_comment_form_is_the_article_not_the_longer_sidebar() -> None:
+    article = clean_fixture("start_de_short_post_above_comment_form_and_sidebar.txt")
+    assert article.title == "Die ersten Tomaten sind reif"
+    assert article.body == (
+        "Nach dem kühlen Juni hatte ich kaum noch Hoffnung, aber heute konnte ich die ersten drei Tomaten ernten.",
+        "Sie sind klein, aber sehr süß. Morgen gibt es Tomatensalat mit Basilikum vom Balkon.",
+    )
+    assert "Schreibe einen Kommentar" in removed_by_rule(article)["footer"]
+    assert len(removed_by_rule(article)["aside"]) == 3  # the sidebar's "About me" text

@@ -68,6 +68,7 @@ from ingest.clean.rules.footers import (
 )
 from ingest.clean.rules.links import (
     BREADCRUMB,
+    COMMENT_FORM,
     COMMENTS_START,
     MORE_FROM,
     MORE_FROM_SITE,
@@ -230,6 +231,12 @@ def is_trailer_header(line: Line) -> bool:
     m = TRAILER_HEAD.match(line.text)
     opens = bool(m and not (m.group("rest") or "").strip())
     return opens or any(rx.match(line.text) for rx in (MORE_FROM_SITE, ABOUT_AUTHOR, COMMENTS_START, SOURCES_HEAD))
+
+
+def is_comment_form(line: Line) -> bool:
+    """The comment form's or the comment thread's header ("Leave a reply", "3 responses to “...”"),
+    which pages print under the article and never above it."""
+    return bool(COMMENT_FORM.match(line.text))
 
 
 def is_related_header(line: Line) -> bool:

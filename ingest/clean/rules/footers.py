@@ -32,7 +32,7 @@ FOOTER_LINE = rx(
     r"why you can trust [\w .'’&-]{1,40}|"  # a trust badge linking to the outlet's standards
     r"(?:previous|next|older|newer) (?:post|article|story|entry)|prev ?previous.{0,150}|vorheriger beitrag|nächster beitrag|"
     r"article (?:précédent|suivant)|entrada anterior|siguiente entrada|добавить комментарий|"
-    r"kommentar(?:e)? (?:schreiben|anzeigen|lesen)|kommentieren|laisser un commentaire|commenter|"
+    r"kommentar(?:e)? (?:schreiben|verfassen|anzeigen|lesen)|schreibe einen kommentar|kommentieren|laisser un commentaire|commenter|"
     r"deja (?:un|tu) comentario|comentar|jetzt kommentieren|comparte esta (?:noticia|nota|historia)|"
     r"share(?: this(?: article| story| entry| post)?)?(?: on \w+| via \w+)?|(?:auf \w+ )?teilen|artikel teilen|"
     r"(?:share (?:to|on|via) [a-z]+?\s*){2,}|"  # a row of share buttons glued together ("Share to LinkedInLinkedInShare to ...")

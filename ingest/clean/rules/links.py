@@ -57,11 +57,16 @@ RELATED_HEAD = rx(rf"^\[?(?:{_INLINE_HEAD}|{_TRAILER_HEAD}){_HEAD_END}")  # "[Re
 MORE_FROM_SITE = rx(r"^(?:more (?:from|in)|mehr (?:von|aus))\s+[^.!?:]{1,50}(?:\.{3}|…)?$")
 # "34 responses to “Headline”": WordPress' header over its comment thread.
 THREAD_HEAD = r"(?:\d+|one|no) (?:responses?|comments?|replies|thoughts?) (?:to|on) [\"“„«].{1,200}"
-# Where the comment section starts (not a comment count, which also sits in headers).
+# The comment form or the thread's header, printed where the comments start, under the article.
+_COMMENT_FORM = (
+    rf"{THREAD_HEAD}|(?:leave|post) a (?:comment|reply)|comments are closed\.?|добавить комментарий|"
+    r"kommentar (?:schreiben|verfassen)|schreibe einen kommentar|laisser un commentaire|deja (?:un|tu) comentario"
+)
+COMMENT_FORM = rx(rf"^(?:{_COMMENT_FORM})$")
+# Where the comment section starts (not a comment count, which also sits in headers); a button
+# showing the comments may also stand under the headline.
 COMMENTS_START = rx(
-    rf"^(?:{THREAD_HEAD}|(?:view|show|load|read) (?:all )?comments|(?:blog )?comments powered by \w+|"
-    r"leave a (?:comment|reply)|comments are closed\.?|добавить комментарий|"
-    r"kommentar schreiben|kommentare anzeigen|laisser un commentaire|deja (?:un|tu) comentario)$"
+    rf"^(?:{_COMMENT_FORM}|(?:view|show|load|read) (?:all )?comments|(?:blog )?comments powered by \w+|kommentare anzeigen)$"
 )
 TRAILER_HEAD = rx(rf"^(?:{_TRAILER_HEAD}){_HEAD_END}")
 _MORE_ON = (
