@@ -84,8 +84,10 @@ def line_rules(lines: list[str], article: Article | None) -> list[str]:
 
 def lost_causes(lines: list[str], article: Article | None, record: dict) -> list[tuple[str, str, str]]:
     """(rule, position, snippet) for each `with` snippet missing from the clean text; position is
-    the removed line's place relative to the body lines, or "split" for a snippet over several lines."""
+    the removed line's place relative to the body lines, "split" for a snippet over several lines,
+    or "unrendered" for one the rendered page does not hold."""
     text, page = article_text(article), [squash(line) for line in split_lines("\n".join(lines))]
+    whole = " ".join(page)
     fates = line_rules(lines, article)
     body = [i for i, fate in enumerate(fates) if fate == "body"]
     causes = []
@@ -94,7 +96,7 @@ def lost_causes(lines: list[str], article: Article | None, record: dict) -> list
             continue
         i = next((i for i, line in enumerate(page) if snippet in line), None)
         if i is None:
-            causes.append(("-", "split", snippet))
+            causes.append(("-", "split" if snippet in whole else "unrendered", snippet))
         else:
             where = "none" if not body else "above" if i < body[0] else "below" if i > body[-1] else "inside"
             causes.append((fates[i], where, snippet))
