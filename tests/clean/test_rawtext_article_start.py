@@ -63,3 +63,16 @@ def test_short_post_above_the_comment_form_is_the_article_not_the_longer_sidebar
     )
     assert "Schreibe einen Kommentar" in removed_by_rule(article)["footer"]
     assert len(removed_by_rule(article)["aside"]) == 3  # the sidebar's "About me" text
+
+
+def test_german_comment_thread_header_ends_the_article_above_the_longer_comments() -> None:
+    article = clean_fixture("start_de_post_above_a_long_comment_thread.txt")
+    assert article.body == (
+        "Seit drei Wochen fahre ich wieder jeden Morgen mit dem Rad ins Büro, zwölf Kilometer hin und zwölf zurück.",
+        "Der Bus war zuletzt so oft ausgefallen, dass ich schneller war, wenn ich einfach losgefahren bin.",
+    )
+    assert removed_by_rule(article)["footer"] == [
+        "3 Gedanken zu „Warum ich wieder mit dem Rad zur Arbeit fahre“",
+        "Schreibe einen Kommentar",
+    ]
+    assert len(removed_by_rule(article)["aside"]) == 3  # the comments

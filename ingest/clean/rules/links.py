@@ -55,8 +55,13 @@ _TRAILER_HEAD = (
 _HEAD_END = r"\s*(?:\.{3}|…)?\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
 RELATED_HEAD = rx(rf"^\[?(?:{_INLINE_HEAD}|{_TRAILER_HEAD}){_HEAD_END}")  # "[Related: ...]" too
 MORE_FROM_SITE = rx(r"^(?:more (?:from|in)|mehr (?:von|aus))\s+[^.!?:]{1,50}(?:\.{3}|…)?$")
-# "34 responses to “Headline”": WordPress' header over its comment thread.
-THREAD_HEAD = r"(?:\d+|one|no) (?:responses?|comments?|replies|thoughts?) (?:to|on) [\"“„«].{1,200}"
+# "34 responses to “Headline”", "2 Gedanken zu „Headline“": WordPress' header over its comment thread.
+THREAD_HEAD = (
+    r"(?:(?:\d+|one|no) (?:responses?|comments?|replies|thoughts?) (?:to|on)|"
+    r"(?:\d+|ein|eine|kein|keine) (?:gedanken?|kommentare?|antworten?) zu|"
+    r"(?:\d+|un|une) (?:réflexions?|commentaires?|réponses?) (?:sur|à)|"
+    r"(?:\d+|un|una) (?:comentarios?|respuestas?) (?:a|en|sobre)) [\"“„«].{1,200}"
+)
 # The comment form or the thread's header, printed where the comments start, under the article.
 _COMMENT_FORM = (
     rf"{THREAD_HEAD}|(?:leave|post) a (?:comment|reply)|comments are closed\.?|добавить комментарий|"
