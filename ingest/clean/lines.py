@@ -64,15 +64,7 @@ class Line:
     words: int
     stopword_density: float
     chars: int  # length in Latin-letter equivalents: a wide (CJK, Hangul) character counts twice
-
-    @property
-    def terminal(self) -> bool:
-        """Ends like a sentence (. ! ? … with optional closing quotes)."""
-        text = self.text
-        start = len(text)
-        while start and _SENTENCE_END.match(text, start - 1):
-            start -= 1
-        return bool(_TERMINAL.search(text, max(0, start - 1)))
+    terminal: bool  # ends like a sentence (see `_terminal`): asked of most lines many times over
 
     @property
     def headline_like(self) -> bool:
@@ -97,6 +89,14 @@ class Line:
         """
         dense = self.stopword_density >= min_density or self.stopword_density < 0
         return self.terminal and self.chars >= min_chars and dense
+
+
+def _terminal(text: str) -> bool:
+    """Ends like a sentence (. ! ? … with optional closing quotes)."""
+    start = len(text)
+    while start and _SENTENCE_END.match(text, start - 1):
+        start -= 1
+    return bool(_TERMINAL.search(text, max(0, start - 1)))
 
 
 def capital_like(ch: str) -> bool:
@@ -134,4 +134,5 @@ def make_line(raw: str, stop: frozenset[str]) -> Line:
     tokens = _WORD.findall(text.lower())
     density = (sum(map(stop.__contains__, tokens)) / len(tokens) if tokens else 0.0) if stop else -1.0
     words, chars = _words(tokens, text), _chars(text)
-    return Line(raw=raw, text=text, bullet=bool(bullet), words=words, stopword_density=density, chars=chars)
+    return Line(raw=raw, text=text, bullet=bool(bullet), words=words, stopword_density=density, chars=chars,
+                terminal=_terminal(text))
