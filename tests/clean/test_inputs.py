@@ -104,12 +104,14 @@ def test_malformed_json_and_record_without_text_get_messages() -> None:
         clean(b'{"url": "https://example.org"}', "record.json")
 
 
-def test_code_head_and_parts_trafilatura_never_extracts_are_dropped_before_extraction_but_json_ld_stays() -> None:
+def test_code_head_images_forms_and_parts_trafilatura_never_extracts_are_dropped_before_extraction_but_json_ld_stays() -> None:
     tree = load_html((FIXTURES / "page_with_aside_footer_and_icons.html").read_text(encoding="utf-8"))
     stripped = html._without_code(tree)
     assert [e.tag for e in stripped.iter("script", "style", "aside", "footer", "nav", "svg")] == ["footer", "script"]
     assert stripped.find(".//footer/script").get("type") == "application/ld+json"
     assert len(stripped.find("head")) == 0
+    assert [e.tag for e in stripped.iter("img", "picture", "source", "label", "input", "select", "option", "button",
+                                          "iframe", "noscript")] == ["noscript"]
     article = clean_fixture("page_with_aside_footer_and_icons.html")
     assert (article.title, article.authors) == ("Harbour ferry service resumes after storm repairs", ("Mara Lindqvist",))
     assert [p[:24] for p in article.body] == [
