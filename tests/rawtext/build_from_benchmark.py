@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Render benchmark HTML pages into labelled scraper-style raw-text cases.
 
-Reads /work/shared/data/article-extraction-benchmark (scrapinghub, MIT):
+Reads ../shared/data/article-extraction-benchmark beside the repository (scrapinghub, MIT):
 ``html/<id>.html.gz`` and ``ground-truth.json`` ({id: {"articleBody", "url"}}),
 and writes ``NNN.txt`` + ``NNN.json`` (001..) next to this script, in the format
 that ``eval/rawtext.py`` reads.
@@ -58,7 +58,7 @@ from urllib.parse import urlparse
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-DATA = Path("/work/shared/data/article-extraction-benchmark")
+DATA = Path(__file__).resolve().parents[3] / "shared" / "data" / "article-extraction-benchmark"
 HERE = Path(__file__).resolve().parent
 
 SKIP = {"script", "style", "noscript", "template", "svg", "iframe", "form", "select", "button",

@@ -42,7 +42,7 @@ from ingest.clean import Article, CleanOptions, clean_records  # noqa: E402
 from ingest.clean.lines import BULLET, split_lines  # noqa: E402
 from ingest.errors import CleanError  # noqa: E402
 
-DATA = Path("/work/shared/data/trafilatura-eval")
+DATA = HERE.parents[2] / "shared" / "data" / "trafilatura-eval"
 
 
 def squash(text: str) -> str:
