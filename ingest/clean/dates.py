@@ -81,6 +81,10 @@ _ROMAN_YEAR = re.compile(r"\bM[CDILMVX]*\b")
 _MONTH_KEYS = tuple(
     "january february march april may june july august september october november december".split()
 )
+_WEEKDAY_KEYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# The languages whose boilerplate the rules read (see `rules`).
+_RULE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "ru")
+_FULL_WEEKDAY_MIN_CHARS = 5  # "lunes", "jeudi"; "sab", "mié" and "Mon" are abbreviations
 _LITERAL_DIGIT = re.compile(r"(?<!\\)\d")  # a digit in a replacement, not a group reference ("\1")
 # dateparser reads these Arabic-script letter variants as one letter (ی and ي, ک and ك).
 _LETTER_VARIANTS = str.maketrans("یک", "يك")
@@ -309,6 +313,20 @@ def _leading_date() -> re.Pattern[str]:
         rf"(?:\d{{1,2}}[./-]\d{{1,2}}[./-](?:\d{{4}}|\d\d)|\d{{4}}-\d\d-\d\d|(?:{month})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
         rf"|\d{{1,2}}\.? (?:de )?(?:{month})\.?,? (?:de )?\d{{4}})(?!\d)"
     )
+
+
+def is_weekday(word: str) -> bool:
+    """A weekday's full name ("Wednesday", "mercredi", "Mittwoch") in a language the rules read."""
+    return _fold(word.strip()).lower() in _weekday_names()
+
+
+@functools.cache
+def _weekday_names() -> frozenset[str]:
+    """Weekday names from dateparser's language data, as `_fold` compares them: the full ones only,
+    as the abbreviations are words and names too ("Sam", "Don", "die", "mit")."""
+    locales = default_loader.get_locales(languages=list(_RULE_LANGUAGES))
+    return frozenset(_fold(name).lower() for locale in locales for key in _WEEKDAY_KEYS
+                     for name in locale.info.get(key, []) if len(name) >= _FULL_WEEKDAY_MIN_CHARS)
 
 
 def _month_names(locale: Locale) -> list[str]:

@@ -16,7 +16,7 @@ from urllib.parse import urlsplit
 
 from ingest.clean import decode, rules
 from ingest.clean.classify import Classified
-from ingest.clean.dates import MODIFIED, PUBLISHED, SEPARATOR, DateLine, DateStyle, header_date
+from ingest.clean.dates import MODIFIED, PUBLISHED, SEPARATOR, DateLine, DateStyle, header_date, is_weekday
 from ingest.clean.rules import BODY, SUMMARY, TITLE
 
 _URL = re.compile(r"https?://[^\s<>\"')\]]+")
@@ -277,8 +277,11 @@ def _people_and_outlet(names: list[str], outlet: str | None) -> _Credit:
 
 def _split_names(raw: str) -> list[str]:
     """Names without a handle glued to them ("Natasha Turak@NatashaTurak") or the degrees after them;
-    an e-mail address is no name."""
-    names = [_without_glued_role(_GLUED_HANDLE.sub("", n)).strip(" ()") for n in _SPLIT_NAMES.split(raw)]
+    an e-mail address is no name, and the names end where a date begins: at a part with a digit
+    or a weekday ("By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT")."""
+    parts = _SPLIT_NAMES.split(raw)
+    end = next((i for i, part in enumerate(parts) if _DIGIT.search(part) or is_weekday(part)), len(parts))
+    names = [_without_glued_role(_GLUED_HANDLE.sub("", n)).strip(" ()") for n in parts[:end]]
     return [n for i, n in enumerate(names) if n and "@" not in n and not (i and _POSTNOMINAL.fullmatch(n))]
 
 

@@ -146,3 +146,9 @@ def test_button_words_under_the_headline_name_no_author() -> None:
 def test_names_opening_several_dated_teaser_lines_are_no_author_and_a_dated_teaser_no_headline() -> None:
     article = clean_fixture("meta_dated_teaser_lines_above_the_text.txt")  # "Health Sleep 27/10/23", ...
     assert (article.title, article.authors) == ("Why fear keeps us awake at night", ())
+
+
+def test_a_weekday_and_date_after_the_byline_name_are_no_authors() -> None:
+    article = clean_fixture("meta_byline_with_weekday_and_date_after_the_name.txt")
+    assert article.authors == ("Amira Haddad",)
+    assert article.published == datetime(2025, 3, 12, 9, 40, tzinfo=timezone.utc)
