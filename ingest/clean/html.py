@@ -116,7 +116,7 @@ def _page_tags(tree: HtmlElement, stated: PageMeta, url: str | None) -> Document
     doc = examine_meta(tree)
     if doc.author and " " not in doc.author:  # a login or handle, as trafilatura judges it
         doc.author = None
-    if not (stated.title and stated.authors and stated.outlet and stated.section):
+    if not (stated.title and stated.authors and stated.outlet):
         doc = extract_meta_json(tree, doc)  # reads more JSON-LD shapes than `jsonld` does (authors, publishers)
     if not (stated.title or doc.title):
         doc.title = extract_title(tree)
