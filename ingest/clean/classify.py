@@ -140,7 +140,7 @@ def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
     for i, line in enumerate(lines):
         if labels[i] != rules.RELATED or not rules.is_related_header(line):
             continue
-        previous_claimed, bare_list = True, False
+        previous_claimed, bare_list, bulleted = True, False, False
         for j in range(i + 1, len(lines)):
             if labels[j] is not None:
                 previous_claimed = False
@@ -150,10 +150,18 @@ def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:
             teaser = previous_claimed and not bare_list and candidate.terminal and short and j > i + 1
             listed = candidate.bullet and candidate.words <= MAX_TITLE_WORDS
             headline = candidate.headline_like and candidate.words >= 3 and not candidate.is_prose()
-            if not (teaser or listed or headline) or over_metadata(lines, labels, j):
+            if not (teaser or listed or headline) or over_metadata(lines, labels, j) or (
+                    bulleted and not candidate.bullet and _over_prose(lines, labels, j)):
                 break
+            bulleted = candidate.bullet
             bare_list = bare_list or (previous_claimed and j > i + 1 and not teaser)
             labels[j], previous_claimed = rules.RELATED, not (teaser or candidate.bullet)
+
+
+def _over_prose(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """Line `i` stands right above an unclaimed line of prose: after a bulleted list ("TRENDING:" /
+    "- Impeachment"), an unbulleted headline there heads the article, not the list."""
+    return i + 1 < len(lines) and labels[i + 1] is None and lines[i + 1].is_prose()
 
 
 def _label_read_more_teasers(lines: list[Line], labels: list[str | None]) -> None:

@@ -710,3 +710,10 @@ def test_caption_printing_its_own_credit_leaves_the_paragraph_above_in_the_body(
         "The library's collection will move from its current building on Mill Street over the winter.",
     )
     assert removed_by_rule(article)["caption"] == ["The east quay at dusk. Photo: Lena Moss", "© 2024 Harbour Weekly"]
+
+
+def test_headline_under_a_bulleted_trending_list_heads_the_article_not_the_list() -> None:
+    article = clean_fixture("en_headline_under_a_trending_list.txt")
+    assert article.title == "Harbour town votes to keep its Sunday market after a year of complaints"
+    assert removed_by_rule(article)["related"][:4] == ["TRENDING:", "- Budget vote", "- Storm Ellen", "- Rail strike"]
+    assert article.body[0].startswith("Residents of Porthallow voted") and len(article.body) == 4
