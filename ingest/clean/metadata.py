@@ -45,7 +45,7 @@ _CONTACT = re.compile(
 )
 # Words of buttons and links that read as two capitalised names ("Learn More", "Give Feedback", "Share Tweet").
 _UI_WORD = re.compile(
-    r"\b(?:learn|more|read|sign|log|login|share|tweet|feedback|subscribe|follow|menu|search|contact|register|"
+    r"\b(?:learn|more|read|sign|log|login|share|sharing|buttons?|widgets?|tweet|feedback|subscribe|follow|menu|search|contact|register|"
     r"comments?|reply|print|email|download|watch|listen|close|next|previous|mehr|teilen|anmelden|suche|"
     r"kommentare?|partager|connexion|plus|recherche|más|compartir|buscar|iniciar)\b",
     re.I,

@@ -152,3 +152,10 @@ def test_a_weekday_and_date_after_the_byline_name_are_no_authors() -> None:
     article = clean_fixture("meta_byline_with_weekday_and_date_after_the_name.txt")
     assert article.authors == ("Amira Haddad",)
     assert article.published == datetime(2025, 3, 12, 9, 40, tzinfo=timezone.utc)
+
+
+def test_a_share_widget_label_under_the_headline_is_no_author() -> None:
+    article = clean_fixture("meta_share_widget_label_under_the_headline.txt")
+    assert article.title == "Storage maker doubles its partner discounts for smaller resellers"
+    assert article.authors == ()
+    assert "AddThis Sharing Buttons" in [r.line for r in article.removed]
