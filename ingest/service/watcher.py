@@ -28,9 +28,6 @@ TICK_SECONDS = 0.1
 # has also stood still this long under our eyes (a writer still at work moves its mtime).
 SETTLED_CONFIRM_SECONDS = 0.1
 RETRY_SECONDS = 5.0
-# File events only flow once the watch is set up, an instant after start: one early rescan
-# catches files dropped in that gap, before the periodic ones take over.
-FIRST_RESCAN_SECONDS = 1.0
 
 
 class Watcher:
@@ -95,7 +92,7 @@ class Watcher:
                     self.renamed_in.add(path)  # a rename is the last step of writing it
 
     async def _check_pending(self, stop: asyncio.Event) -> None:
-        next_scan = time.monotonic() + min(FIRST_RESCAN_SECONDS, self.rescan_seconds)
+        next_scan = time.monotonic() + self.rescan_seconds
         while not stop.is_set():
             if time.monotonic() >= next_scan:  # a safety net: inotify queues overflow under load
                 self.rescan()
