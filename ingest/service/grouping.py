@@ -44,7 +44,7 @@ async def save_and_group(
     )
     if replacing:
         await stories.lock(conn, keys)
-    saved = await queries.save_articles(conn, document_id, cleaned, note=note)
+    saved = await queries.save_articles(conn, document_id, cleaned, note=note, replacing=replacing)
     if not replacing:
         await stories.lock(conn, keys)
     story_ids = [story_id for row, (_, article, prepared) in zip(saved, cleaned, strict=True)
@@ -70,10 +70,8 @@ async def _group(conn: AsyncConnection, article_id: int, when: stories.Times, ar
         )
         duplicate_of, story_id = None, best_story(prepared, related, options)[0]
     known = await stories.story_paragraphs(conn, story_id, article_id) if story_id else []
-    if story_id is None:
-        story_id = await stories.new_story(conn)
     novel = novel_paragraphs(article.body, known, options)
-    await stories.link(
+    story_id = await stories.link(
         conn, article_id, story_id=story_id, duplicate_of=duplicate_of,
         novel_paragraphs=novel, novelty=novelty(article.body, novel),
     )

@@ -140,14 +140,17 @@ _FINISH = (
 
 
 async def save_articles(
-    conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[int, Article, Prepared]], note: str | None = None
+    conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[int, Article, Prepared]], note: str | None = None,
+    replacing: bool = True,
 ) -> list[Saved]:
     """Replace the document's articles with `cleaned` (record index, article, dedup data) and
     mark it done; `note` says which of its records failed, if any.
 
-    Replacing (not appending) makes re-processing a document idempotent.
+    Replacing (not appending) makes re-processing a document idempotent; `replacing` False
+    says the document had no articles when it was claimed, which saves the delete.
     """
-    await conn.execute(_DELETE_ARTICLES, {"document_id": document_id})
+    if replacing:
+        await conn.execute(_DELETE_ARTICLES, {"document_id": document_id})
     rows = [(await conn.execute(_INSERT_ARTICLE, _article_values(document_id, index, article, prepared))).one()
             for index, article, prepared in cleaned]
     await conn.execute(_FINISH, {"document_id": document_id, "note": note})

@@ -256,9 +256,10 @@ _STORY_PROFILES = select(articles.c.profile).where(
 _MOVE = update(articles).where(
     or_(articles.c.id == bindparam("article_id"), articles.c.duplicate_of == bindparam("article_id"))
 ).values(story_id=bindparam("to_story"))
-_NEW_STORY = insert(stories).returning(stories.c.id)
-# The SET values come from the parameters: story_id, duplicate_of, novel_paragraphs, novelty.
+# The SET values come from the parameters: story_id (or a new story's), duplicate_of, novel_paragraphs, novelty.
 _LINK = update(articles).where(articles.c.id == bindparam("article_id"))
+_NEW_STORY = insert(stories).returning(stories.c.id).cte("new_story")
+_LINK_TO_NEW_STORY = _LINK.values(story_id=select(_NEW_STORY.c.id).scalar_subquery()).returning(articles.c.story_id)
 
 
 async def story_paragraphs(conn: AsyncConnection, story_id: int, exclude_id: int) -> list[str]:
@@ -275,18 +276,18 @@ async def move(conn: AsyncConnection, article_id: int, story_id: int) -> None:
     await conn.execute(_MOVE, {"article_id": article_id, "to_story": story_id})
 
 
-async def new_story(conn: AsyncConnection) -> int:
-    return (await conn.execute(_NEW_STORY)).scalar_one()
-
-
 async def link(
-    conn: AsyncConnection, article_id: int, *, story_id: int, duplicate_of: int | None,
+    conn: AsyncConnection, article_id: int, *, story_id: int | None, duplicate_of: int | None,
     novel_paragraphs: list[int], novelty: float,
-) -> None:
-    await conn.execute(_LINK, {
-        "article_id": article_id, "story_id": story_id, "duplicate_of": duplicate_of,
-        "novel_paragraphs": novel_paragraphs, "novelty": novelty,
-    })
+) -> int:
+    """Put the article in its story, a new one when `story_id` is None (made in the same
+    statement: one round trip less in the locked part); return the story's id."""
+    values = {"article_id": article_id, "duplicate_of": duplicate_of,
+              "novel_paragraphs": novel_paragraphs, "novelty": novelty}
+    if story_id is None:
+        return (await conn.execute(_LINK_TO_NEW_STORY, values)).scalar_one()
+    await conn.execute(_LINK, {**values, "story_id": story_id})
+    return story_id
 
 
 def _recount() -> Update:
