@@ -11,8 +11,10 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from typing import Any
 
 import psycopg
+import psycopg_pool
 from procrastinate import App, PsycopgConnector, RetryStrategy
 from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
 
@@ -35,6 +37,14 @@ def libpq_url(url: str) -> str:
     return url.replace("postgresql+psycopg://", "postgresql://", 1)
 
 
+def _pool(**settings: Any) -> psycopg_pool.AsyncConnectionPool:
+    """procrastinate's pool without its check before each use (a round trip per queue
+    operation): a dropped connection fails its statement instead, which stops the worker
+    until the database answers again (see `ingest.service.worker`) or leaves the file to a
+    later try (`defer`), the same path a check's failure would take."""
+    return psycopg_pool.AsyncConnectionPool(**{**settings, "check": None})
+
+
 async def _autocommit(conn: psycopg.AsyncConnection) -> None:
     """Each of procrastinate's queries is one statement (a function call): BEGIN and COMMIT
     around it would make it three round trips."""
@@ -47,7 +57,7 @@ class Queue:
     def __init__(self, url: str, handler: Callable[[int], Awaitable[None]] | None = None, pool_size: int = 4) -> None:
         self.url = url
         self.app = App(connector=PsycopgConnector(conninfo=libpq_url(url), min_size=1, max_size=pool_size,
-                                                  configure=_autocommit))
+                                                  configure=_autocommit, pool_factory=_pool))
         if handler is not None:
             async def process_document(document_id: int) -> None:
                 await handler(document_id)
