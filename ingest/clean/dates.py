@@ -62,6 +62,10 @@ _PLACE = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s*){1,3},\s*|,\s*(?:[^\W\d_][\w.'�
 _NOISE = re.compile(r"\s*[|•·]\s*|\s+(?:Uhr|h)\b|\bum\b|\bà\b|\ba las\b|\bat\b", re.I)
 _PARTS = ["day", "month", "year"]
 _CLOCK = re.compile(r"\b\d{1,2}[:h.]\d{2}\b")
+# An ISO 8601 date and time, local, in UTC ("Z", " UTC", " GMT") or without a time: see `_iso_date`.
+_ISO_DATE = re.compile(
+    r"(?P<local>\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2}(?:\.\d{1,6})?)?(?P<offset>Z)?)?)"
+    r"(?: (?P<utc>UTC|GMT))?", re.ASCII)
 _YEARLESS_MAX_WORDS = 6  # "Nov 19, 9:41 AM EST"
 _LEADING_DATE_CHARS = 40
 _LEADING_DATE_LANGUAGES = ("en", "de", "fr", "es", "it", "pt")
@@ -175,11 +179,28 @@ def parse_date(text: str, style: DateStyle) -> datetime | None:
     if _date_parts(cleaned, style.languages) < len(_PARTS):
         return None
     zone, cleaned = _ZONE.search(cleaned), _ZONE.sub(" ", cleaned)
-    try:
-        value = _parser(style.languages, _order(cleaned, style)).get_date_data(cleaned)["date_obj"]
-    except (ValueError, OverflowError, TypeError):
-        return None
+    value = _iso_date(cleaned)
+    if value is None:
+        try:
+            value = _parser(style.languages, _order(cleaned, style)).get_date_data(cleaned)["date_obj"]
+        except (ValueError, OverflowError, TypeError):
+            return None
     return _stated_zone(value, cleaned, zone)
+
+
+def _iso_date(text: str) -> datetime | None:
+    """An ISO 8601 date and time ("2025-03-01 09:00 UTC", "2025-03-01T09:00:00Z"), the
+    commonest machine-written form, read by the standard library: dateparser reads it to the
+    same instant and offset (tests/clean/test_dates.py checks both ways on every date order)
+    but takes about 2 ms a call, a quarter of cleaning a raw-text article."""
+    iso = _ISO_DATE.fullmatch(text.strip())
+    if iso is None or (iso["utc"] and iso["offset"]):
+        return None
+    try:
+        value = datetime.fromisoformat(iso["local"])
+    except ValueError:  # "2025-02-30": left to dateparser, whatever it makes of it
+        return None
+    return value.replace(tzinfo=timezone.utc) if iso["utc"] else value
 
 
 def find_date(text: str, style: DateStyle) -> datetime | None:

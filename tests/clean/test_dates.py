@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -63,6 +63,27 @@ def test_the_prefilter_never_changes_what_dateparser_reads(monkeypatch: pytest.M
     assert filtered == _outcomes(candidates)
     read = sum(1 for _, parsed, found in filtered if parsed or found)
     assert (len(candidates), len(spared), read) == (71, 13, 52)  # the fixture holds dates, not only misses
+
+
+ISO_FORMS = ("2025-03-01", "2025-03-01 09:00", "2025-03-01T09:00:07", "2025-03-01 09:00:07.5",
+             "2025-03-01T09:00:07.123456Z", "2025-12-11 23:59 UTC", "2025-12-11T00:01 GMT")
+
+
+@pytest.mark.parametrize("style", [DateStyle(("en",)), DateStyle(("en",), day_first=False), DateStyle(("de", "en")),
+                                   DateStyle(("vi", "en"))])
+def test_iso_dates_are_read_by_the_standard_library_as_dateparser_reads_them(style: DateStyle,
+                                                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = [dates.parse_date(text, style) for text in ISO_FORMS]
+    monkeypatch.setattr(dates, "_iso_date", lambda text: None)
+    slow = [dates.parse_date(text, style) for text in ISO_FORMS]
+    assert [(v, v.utcoffset()) for v in fast] == [(v, v.utcoffset()) for v in slow]
+    assert fast[-1] == datetime(2025, 12, 11, 0, 1, tzinfo=timezone.utc)
+
+
+def test_iso_dates_the_standard_library_cannot_read_are_left_to_dateparser() -> None:
+    assert dates._iso_date("2025-02-30 09:00") is None  # no such day
+    assert dates._iso_date("2025-03-01T09:00-05:30") is None  # dateparser reads no such offset
+    assert dates._iso_date("2025-03-01 09:00 UTC") == datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
 
 
 def test_a_year_without_a_day_and_month_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
