@@ -57,17 +57,17 @@ async def _group(conn: AsyncConnection, article_id: int, when: stories.Times, ar
                  options: DedupOptions) -> list[int]:
     """Link the article to its original and story (a new one if none matches), take over
     undated articles that match it better than their own story; return the stories touched."""
-    near = await stories.index_and_find_copies(conn, article_id, prepared.band_keys,
-                                               prepared.terms[: options.indexed_terms], when)
-    original = near_duplicate(prepared, near, options)
+    found = await stories.index_and_find_related(
+        conn, article_id, prepared.band_keys, prepared.terms[: options.indexed_terms],
+        prepared.terms[: options.query_terms], when, timedelta(hours=options.story_window_hours),
+        options.story_candidates, options.min_shared_terms,
+    )
+    original = near_duplicate(prepared, found.copies, options)
     related: list[Stored] = []
     if original is not None:
         duplicate_of, story_id = original.duplicate_of or original.id, original.story_id
     else:
-        related = await stories.story_candidates(
-            conn, article_id, when, prepared.terms[: options.query_terms], timedelta(hours=options.story_window_hours),
-            options.story_candidates, options.min_shared_terms,
-        )
+        related = found.candidates
         duplicate_of, story_id = None, best_story(prepared, related, options)[0]
     known = await stories.story_paragraphs(conn, story_id, article_id) if story_id else []
     novel = novel_paragraphs(article.body, known, options)

@@ -131,12 +131,14 @@ def _article_values(document_id: int, index: int, article: Article, prepared: Pr
 
 
 _DELETE_ARTICLES = delete(articles).where(articles.c.document_id == bindparam("document_id"))
-_INSERT_ARTICLE = insert(articles).returning(
-    articles.c.id, articles.c.published, articles.c.created_at, articles.c.story_time)
 _FINISH = (
-    update(documents).where(documents.c.id == bindparam("document_id"))
+    update(documents).where(documents.c.id == bindparam("finished_id"))
     .values(status="done", error=bindparam("note"), updated_at=func.now())
 )
+_INSERT_ARTICLE = insert(articles).returning(
+    articles.c.id, articles.c.published, articles.c.created_at, articles.c.story_time)
+# The document is marked done by its first article's insert: one round trip less per document.
+_INSERT_FIRST_ARTICLE = _INSERT_ARTICLE.add_cte(_FINISH.cte("finish"))
 
 
 async def save_articles(
@@ -151,7 +153,10 @@ async def save_articles(
     """
     if replacing:
         await conn.execute(_DELETE_ARTICLES, {"document_id": document_id})
-    rows = [(await conn.execute(_INSERT_ARTICLE, _article_values(document_id, index, article, prepared))).one()
-            for index, article, prepared in cleaned]
-    await conn.execute(_FINISH, {"document_id": document_id, "note": note})
+    finish = {"finished_id": document_id, "note": note}
+    if not cleaned:
+        await conn.execute(_FINISH, finish)
+    rows = [(await conn.execute(_INSERT_FIRST_ARTICLE if n == 0 else _INSERT_ARTICLE, {
+        **_article_values(document_id, index, article, prepared), **(finish if n == 0 else {})})).one()
+        for n, (index, article, prepared) in enumerate(cleaned)]
     return [Saved(row.id, Times(row.published, row.created_at, row.story_time)) for row in rows]

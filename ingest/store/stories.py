@@ -26,9 +26,13 @@ from enum import IntEnum
 from typing import Any
 
 from sqlalchemy import (
+    ARRAY,
     BigInteger,
     ColumnElement,
+    CompoundSelect,
     DateTime,
+    Insert,
+    Integer,
     Interval,
     Select,
     SmallInteger,
@@ -36,13 +40,16 @@ from sqlalchemy import (
     Update,
     and_,
     bindparam,
+    false,
     func,
     insert,
     literal_column,
+    null,
     or_,
     select,
     text,
     true,
+    union_all,
     update,
 )
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -132,48 +139,39 @@ def _epoch_day(moment: datetime) -> int:
 
 # The statements below run for every article stored: they are built once, with bind parameters
 # (building one costs about as much Python time as running it; a built one keeps its compiled form).
-_INDEX_AND_FIND_COPIES = text("""
-    WITH save_bands AS (
-        INSERT INTO article_bands (band_key, article_id)
-        SELECT DISTINCT unnest(CAST(:bands AS bigint[])), :article_id
-    ), save_terms AS (
-        INSERT INTO story_terms (term, clock, day, article_id)
-        SELECT DISTINCT t.term, d.clock, d.day, :article_id
-          FROM unnest(CAST(:terms AS text[])) AS t (term),
-               unnest(CAST(:clocks AS smallint[]), CAST(:days AS integer[])) AS d (clock, day)
-    )
-    SELECT a.id, a.story_id, a.duplicate_of, a.minhash
-      FROM articles AS a
-     WHERE a.id IN (SELECT b.article_id FROM article_bands AS b
-                     WHERE b.band_key = ANY(CAST(:bands AS bigint[])) AND b.article_id <> :article_id)
-""")
+# Arrays travel as parameters, so a statement's text never changes and the driver prepares it.
+def _index() -> tuple[Insert, Insert]:
+    """Filing an article's band keys, and its terms under each of its (clock, day) cells."""
+    band_keys = func.unnest(bindparam("bands", type_=ARRAY(BigInteger())))
+    save_bands = insert(bands).from_select(
+        ["band_key", "article_id"], select(band_keys, bindparam("article_id", type_=BigInteger)).distinct())
+    term = func.unnest(bindparam("terms", type_=ARRAY(Text()))).table_valued("term").render_derived("t")
+    cell = func.unnest(bindparam("clocks", type_=ARRAY(SmallInteger())),
+                       bindparam("days", type_=ARRAY(Integer()))).table_valued("clock", "day").render_derived("d")
+    save_terms = insert(story_terms).from_select(
+        ["term", "clock", "day", "article_id"],
+        select(term.c.term, cell.c.clock, cell.c.day, bindparam("article_id"))
+        .select_from(term.join(cell, true())).distinct())
+    return save_bands, save_terms
 
 
-async def index_and_find_copies(conn: AsyncConnection, article_id: int, band_keys: Sequence[int],
-                                terms: Sequence[str], when: Times) -> list[Stored]:
-    """File a new article's band keys, and its terms under each of its days, and return the earlier
-    articles sharing at least one LSH band with it: its near-duplicate candidates, in one round trip
-    of the locked part of its transaction. The search sees the tables as the statement found them,
-    without the rows it files: they are the article's own, which it excludes anyway.
-
-    Arrays travel as parameters, so the statement text never changes and the driver prepares it.
-    """
-    days = when.index_days()
-    rows = await conn.execute(_INDEX_AND_FIND_COPIES, {
-        "article_id": article_id, "bands": list(band_keys), "terms": list(terms),
-        "clocks": [int(clock) for clock, _ in days], "days": [day for _, day in days],
-    })
-    return [Stored(r.id, r.story_id, r.duplicate_of, signature=r.minhash) for r in rows]
+def _copies() -> Select[Any]:
+    """Earlier articles sharing at least one LSH band with the new one: its near-duplicate candidates."""
+    a = articles
+    sharing = select(bands.c.article_id).where(bands.c.band_key == any_of("bands", BigInteger),
+                                               bands.c.article_id != bindparam("article_id"))
+    return select(true().label("copy"), a.c.id, a.c.story_id, a.c.duplicate_of, a.c.minhash,
+                  null().label("profile"), true().label("in_time")).where(a.c.id.in_(sharing))
 
 
 def _candidates(dated: bool) -> Select[Any]:
-    """The candidate query for a dated or an undated article (see `story_candidates`)."""
+    """Story candidates of a dated or an undated article (see `index_and_find_related`)."""
     a, t, st = articles, story_terms, stories
     filed = or_(*[and_(t.c.clock == bindparam(f"clock{i}", type_=SmallInteger),
                        t.c.day.between(bindparam(f"first{i}"), bindparam(f"last{i}"))) for i in range(3)])
     hits = (
         select(t.c.article_id, func.count().label("shared"))
-        .where(t.c.term == any_of("terms", Text), filed, t.c.article_id != bindparam("article_id"))
+        .where(t.c.term == any_of("query_terms", Text), filed, t.c.article_id != bindparam("article_id"))
         .group_by(t.c.article_id)
         .having(func.count() >= bindparam("min_shared"))
         .order_by(func.count().desc(), t.c.article_id.desc())
@@ -181,13 +179,16 @@ def _candidates(dated: bool) -> Select[Any]:
         .subquery()
     )
     in_time = _story_in_time() if dated else true()
-    return (
+    best = (
         select(a.c.id, a.c.story_id, a.c.duplicate_of, a.c.profile, in_time.label("in_time"))
         .select_from(hits.join(a, a.c.id == hits.c.article_id).join(st, st.c.id == a.c.story_id))
         .where(_near_in_time(dated), or_(in_time, a.c.published.is_(None)))
         .order_by(hits.c.shared.desc(), a.c.id.desc())
         .limit(bindparam("limit"))
+        .subquery()
     )
+    return select(false().label("copy"), best.c.id, best.c.story_id, best.c.duplicate_of,
+                  null().label("minhash"), best.c.profile, best.c.in_time)
 
 
 def _near_in_time(dated: bool) -> ColumnElement[bool]:
@@ -210,15 +211,35 @@ def _story_in_time() -> ColumnElement[bool]:
         st.c.last_published - window, st.c.first_published + window))
 
 
-_CANDIDATES = {dated: _candidates(dated) for dated in (True, False)}
+def _index_and_find_related(dated: bool) -> CompoundSelect:
+    save_bands, save_terms = _index()
+    return union_all(_copies(), _candidates(dated)).add_cte(save_bands.cte("save_bands")).add_cte(
+        save_terms.cte("save_terms"))
 
 
-async def story_candidates(
-    conn: AsyncConnection, article_id: int, me: Times, terms: Sequence[str], window: timedelta, limit: int,
-    min_shared: int,
-) -> list[Stored]:
-    """Articles near in time that share telling words, those sharing most first.
+_INDEX_AND_FIND_RELATED = {dated: _index_and_find_related(dated) for dated in (True, False)}
 
+
+@dataclass(frozen=True)
+class Related:
+    """What a new article is compared with: near-duplicate candidates (with their signatures)
+    and story candidates (with their profiles)."""
+
+    copies: list[Stored]
+    candidates: list[Stored]
+
+
+async def index_and_find_related(
+    conn: AsyncConnection, article_id: int, band_keys: Sequence[int], indexed_terms: Sequence[str],
+    query_terms: Sequence[str], me: Times, window: timedelta, limit: int, min_shared: int,
+) -> Related:
+    """File a new article's band keys and terms, and find the earlier articles it may copy or
+    share a story with, in one round trip of the locked part of its transaction. The searches
+    see the tables as the statement found them, without the rows it files: they are the
+    article's own, which it excludes anyway. The story candidates are wasted on a near-duplicate
+    (it joins its original's story), which costs the database less than another round trip.
+
+    Story candidates are articles near in time that share telling words, those sharing most first.
     Two dated articles must be published within the window of each other. When either
     has no date, arriving within the window of each other (or its arrival falling near
     the other's date) is enough: an undated page says nothing against being the same event.
@@ -231,10 +252,11 @@ async def story_candidates(
     The term lookups are index range scans over the window's days, so their cost
     follows the feed rate, not the corpus size.
     """
-    if not terms:
-        return []
+    days = me.index_days()
     params: dict[str, object] = {
-        "article_id": article_id, "terms": list(terms), "min_shared": min_shared, "hits": limit * 4, "limit": limit,
+        "article_id": article_id, "bands": list(band_keys), "terms": list(indexed_terms),
+        "clocks": [int(clock) for clock, _ in days], "days": [day for _, day in days],
+        "query_terms": list(query_terms), "min_shared": min_shared, "hits": limit * 4, "limit": limit,
         "arrived_from": me.created_at - window, "arrived_to": me.created_at + window,
         "story_from": me.story_time - window, "story_to": me.story_time + window,
     }
@@ -243,9 +265,12 @@ async def story_candidates(
     if me.published is not None:
         params.update(published=me.published, window=window,
                       published_from=me.published - window, published_to=me.published + window)
-    rows = await conn.execute(_CANDIDATES[me.published is not None], params)
-    return [Stored(r.id, r.story_id, r.duplicate_of, profile=from_json(r.profile), in_time=r.in_time)
-            for r in rows if r.profile]
+    rows = (await conn.execute(_INDEX_AND_FIND_RELATED[me.published is not None], params)).all()
+    return Related(
+        [Stored(r.id, r.story_id, r.duplicate_of, signature=r.minhash) for r in rows if r.copy],
+        [Stored(r.id, r.story_id, r.duplicate_of, profile=from_json(r.profile), in_time=r.in_time)
+         for r in rows if not r.copy and r.profile],
+    )
 
 
 _STORY_PARAGRAPHS = select(func.unnest(articles.c.paragraphs)).where(
