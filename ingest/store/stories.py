@@ -37,13 +37,11 @@ from sqlalchemy import (
     Select,
     SmallInteger,
     Text,
-    Update,
     and_,
     bindparam,
     false,
     func,
     insert,
-    literal_column,
     null,
     or_,
     select,
@@ -315,28 +313,26 @@ async def link(
     return story_id
 
 
-def _recount() -> Update:
-    a = articles
-    members = a.c.story_id == stories.c.id
-    first_title = (
-        select(a.c.title).where(members, a.c.title.is_not(None), a.c.duplicate_of.is_(None))
-        .order_by(a.c.story_time, a.c.id).limit(1).scalar_subquery()
-    )
-    outlets = select(func.coalesce(func.array_agg(a.c.outlet.distinct()).filter(a.c.outlet.is_not(None)),
-                                   literal_column("'{}'::text[]"))).where(members).scalar_subquery()
-    return update(stories).where(stories.c.id == any_of("ids", BigInteger)).values(
-        title=first_title,
-        first_published=select(func.min(a.c.published)).where(members).scalar_subquery(),
-        last_published=select(func.max(a.c.published)).where(members).scalar_subquery(),
-        article_count=select(func.count()).where(members).scalar_subquery(),
-        outlets=outlets,
-        updated_at=func.now(),
-    )
+# One pass over each story's articles, through the story_id index. Separate min() and max()
+# subqueries let the planner walk the whole published index instead, looking for the first
+# row of the story: a cost that grew with the corpus (2 ms a document at 2,000 articles).
+# An aggregate always returns a row, so a story left without articles is counted as empty.
+_RECOUNT = text("""
+    UPDATE stories AS s
+       SET (title, first_published, last_published, article_count, outlets) = (
+               SELECT (array_agg(a.title ORDER BY a.story_time, a.id)
+                         FILTER (WHERE a.title IS NOT NULL AND a.duplicate_of IS NULL))[1],
+                      min(a.published), max(a.published), count(*),
+                      coalesce(array_agg(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL), '{}')
+                 FROM articles AS a
+                WHERE a.story_id = s.id),
+           updated_at = now()
+     WHERE s.id = ANY(CAST(:ids AS bigint[]))
+""")
 
 
 _LOCK_STORIES = (select(stories.c.id).where(stories.c.id == any_of("ids", BigInteger))
                  .order_by(stories.c.id).with_for_update(key_share=True))
-_RECOUNT = _recount()
 
 
 async def refresh(conn: AsyncConnection, story_ids: Iterable[int]) -> None:
