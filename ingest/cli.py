@@ -196,8 +196,7 @@ def requeue(statuses: tuple[str, ...], what: str) -> Callable[[argparse.Namespac
             async with db.transaction() as conn:
                 ids = await operations.requeue(conn, statuses)
             async with Queue(db.url).open() as queue:
-                for document_id in ids:
-                    await queue.defer(document_id)
+                await queue.defer(ids)
             print(f"queued {len(ids)} {what}; running workers (ingest run or ingest worker) will process them")
             return 0
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 
-
+from ingest.service.queue import Queue
 from tests.conftest import FIXTURES, SEEDS
 
 
@@ -45,3 +46,13 @@ def test_reprocess_cleans_stored_documents_again_without_adding_articles(cli, se
     assert before == [(2, 1)]
     assert sql("SELECT count(*), count(DISTINCT story_id) FROM articles") == [(2, 1)]
     assert sql("SELECT status, attempts FROM documents ORDER BY id") == [("done", 2), ("done", 2), ("failed", 2)]
+
+
+def test_queueing_a_batch_that_holds_an_already_queued_document_queues_the_others_once(clean_tables, sql):
+    async def defer_twice() -> tuple[list[int], list[int]]:
+        async with Queue(clean_tables).open() as queue:
+            return await queue.defer([2]), await queue.defer([1, 2, 3])
+
+    assert asyncio.run(defer_twice()) == ([2], [1, 3])
+    assert sql("SELECT args->>'document_id', lock, status FROM procrastinate_jobs ORDER BY id") == [
+        ("2", "document:2", "todo"), ("1", "document:1", "todo"), ("3", "document:3", "todo")]

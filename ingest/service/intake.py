@@ -20,15 +20,13 @@ class Intake:
         self.db, self.queue, self.max_bytes = db, queue, max_bytes
 
     async def bytes(self, name: str, data: bytes) -> Received:
+        """Store and queue bytes posted to the API; unfinished ones met again are queued again too
+        (their job may be the lost one)."""
         received = await receive_bytes(self.db, name, data, self.max_bytes)
-        await self.queue_unfinished(received)
+        if received.status in UNFINISHED:
+            await self.queue.defer([received.id])
         return received
 
     async def file(self, path: Path) -> Received:
         """Only store the file: the watcher claims it before queueing (see `Archive.claim`)."""
         return await receive_file(self.db, path, self.max_bytes)
-
-    async def queue_unfinished(self, received: Received) -> None:
-        """Queue new documents, and unfinished ones met again (their job may be the lost one)."""
-        if received.status in UNFINISHED:
-            await self.queue.defer(received.id)

@@ -9,7 +9,7 @@ is idempotent (a document's articles are replaced, never appended).
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from typing import Any
 
@@ -69,15 +69,22 @@ class Queue:
         async with self.app.open_async():
             yield self
 
-    async def defer(self, document_id: int) -> bool:
-        """Queue a document's job; False when one is already waiting (the same document queued
-        again). A database error is `DatabaseUnavailable`: the caller keeps the file and retries."""
-        lock = job_lock(document_id)
+    async def defer(self, document_ids: Sequence[int]) -> list[int]:
+        """Queue the documents' jobs in one statement, and return the ids queued: all of them, less
+        any whose job is already waiting (the same document queued again), which sends the rest
+        one at a time. A database error is `DatabaseUnavailable`: the caller keeps the files and
+        retries, or leaves the documents to the workers' sweep."""
+        if not document_ids:
+            return []
+        jobs = [self.app.configure_task(TASK, queue=QUEUE, lock=job_lock(i), queueing_lock=job_lock(i))
+                .make_new_job(document_id=i) for i in document_ids]
         try:
-            await self.app.configure_task(TASK, queue=QUEUE, lock=lock, queueing_lock=lock).defer_async(
-                document_id=document_id)
+            await self.app.job_manager.batch_defer_jobs_async(jobs=jobs)
         except AlreadyEnqueued:
-            return False
+            if len(document_ids) == 1:
+                return []
+            return [i for i in document_ids if await self.defer([i])]
         except (ConnectorException, psycopg.Error) as exc:
-            raise DatabaseUnavailable(f"cannot queue document {document_id} at {redact(self.url)}: {exc}") from exc
-        return True
+            raise DatabaseUnavailable(
+                f"cannot queue {len(document_ids)} document(s) at {redact(self.url)}: {exc}") from exc
+        return list(document_ids)

@@ -28,6 +28,9 @@ TICK_SECONDS = 0.1
 # has also stood still this long under our eyes (a writer still at work moves its mtime).
 SETTLED_CONFIRM_SECONDS = 0.1
 RETRY_SECONDS = 5.0
+# Taken files' jobs are queued together: one statement for up to this many (a burst), sent at
+# the latest a tick after the first of them was taken or when a pass over the pending files ends.
+QUEUE_BATCH = 50
 
 
 class Watcher:
@@ -44,6 +47,8 @@ class Watcher:
         self.pending: dict[Path, tuple[Snapshot, float]] = {}
         self.renamed_in: set[Path] = set()  # pending files seen renamed from a temporary name
         self.queued: dict[Path, int] = {}
+        self.to_queue: list[int] = []  # taken documents whose jobs are not queued yet
+        self.to_queue_since = 0.0
 
     async def run(self, stop: asyncio.Event) -> None:
         self.inbox.mkdir(parents=True, exist_ok=True)
@@ -109,6 +114,9 @@ class Watcher:
                 elif self._complete(path, current, since):
                     self._forget(path)
                     await self._take_safely(path)
+                    if len(self.to_queue) >= QUEUE_BATCH or time.monotonic() - self.to_queue_since >= TICK_SECONDS:
+                        await self.queue_taken()
+            await self.queue_taken()
             await self.archive_finished()
             try:
                 await asyncio.wait_for(stop.wait(), TICK_SECONDS)
@@ -135,13 +143,24 @@ class Watcher:
         self.renamed_in.discard(path)
 
     async def resume(self) -> None:
-        """Follow the in-progress files again, queueing their documents in case the job was lost."""
+        """Follow the in-progress files again, queueing their documents in case the job was lost
+        (a no-op for one queued or already done)."""
         for path, document_id in self.archive.claimed():
             self.queued[path] = document_id
-            try:
-                await self.intake.queue.defer(document_id)  # a no-op if it is queued or already done
-            except DatabaseUnavailable as exc:
-                log.warning("cannot queue document %s yet: %s", document_id, exc)
+            self.to_queue.append(document_id)
+        await self.queue_taken()
+
+    async def queue_taken(self) -> None:
+        """Queue the jobs of the documents taken since the last call, in one statement."""
+        if not self.to_queue:
+            return
+        taken, self.to_queue = self.to_queue, []
+        try:
+            await self.intake.queue.defer(taken)
+        except DatabaseUnavailable as exc:  # stored and claimed: the workers' sweep queues them
+            log.warning("%d documents not queued yet: %s", len(taken), exc)
+        except Exception:  # a bug here must not stop the watcher either; the sweep queues them
+            log.exception("%d documents not queued yet", len(taken))
 
     async def _take_safely(self, path: Path) -> None:
         """One file's trouble (a bug, a full disk) is logged, never the end of the watcher."""
@@ -151,7 +170,8 @@ class Watcher:
             log.exception("%s: could not be taken; it stays in the inbox", path.name)
 
     async def take(self, path: Path) -> None:
-        """Store, claim and queue one complete file; on a database outage leave it for later."""
+        """Store and claim one complete file, its job to be queued (`queue_taken`); on a database
+        outage leave it for later."""
         if not path.exists() and not path.is_symlink():
             return  # taken by another watcher on this inbox, or deleted by its producer
         reason = refusal(path, self.inbox)
@@ -176,10 +196,9 @@ class Watcher:
             if claimed is None:
                 return  # another watcher on this inbox claimed it first
             self.queued[claimed] = received.id
-            try:
-                await self.intake.queue_unfinished(received)
-            except DatabaseUnavailable as exc:  # stored and claimed: the workers' sweep queues it
-                log.warning("%s: not queued yet: %s", path.name, exc, extra=context)
+            if not self.to_queue:
+                self.to_queue_since = time.monotonic()
+            self.to_queue.append(received.id)
         elif not received.new:
             self.archive.move(path, "duplicates")
             log.info("%s: same bytes as document %s", path.name, received.id, extra=context)

@@ -152,6 +152,5 @@ class Worker:
             zombies = await operations.finished_but_running(conn, ORPHAN_AGE_SECONDS)
         for job_id in zombies:
             await manager.finish_job_by_id_async(job_id, status=Status.SUCCEEDED, delete_job=True)
-        for document_id in lost:
-            if await self.queue.defer(document_id):
-                log.info("queued again: its job was lost", extra={"document_id": document_id})
+        for document_id in await self.queue.defer(lost):
+            log.info("queued again: its job was lost", extra={"document_id": document_id})
