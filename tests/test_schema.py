@@ -78,3 +78,14 @@ def test_a_schema_newer_than_the_code_is_refused_in_one_line(cli, create_databas
 def test_db_upgrade_and_current_report_the_revision(cli):
     assert cli("db", "upgrade").stdout.startswith(f"schema at {HEAD} on ")
     assert cli("db", "current").stdout.strip() == HEAD
+
+
+def test_the_copies_of_an_article_are_looked_up_by_index_not_by_reading_every_article(database_url):
+    """The lookup behind `ingest show`, a take-over's move and the unlinking of a deleted
+    original's copies: with sequential scans ruled out, only an index can answer it."""
+    with psycopg.connect(database_url) as conn:
+        conn.execute("SET enable_seqscan = off")
+        plan = [row[0] for row in conn.execute("EXPLAIN SELECT id FROM articles WHERE duplicate_of = 42")]
+
+    assert "Seq Scan" not in "\n".join(plan)
+    assert any("articles_duplicate_of_idx" in line for line in plan)

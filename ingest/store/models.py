@@ -26,6 +26,7 @@ from sqlalchemy import (
     UniqueConstraint,
     bindparam,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import ARRAY, JSONB, TSVECTOR
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -118,6 +119,10 @@ class ArticleRow(Base):
         UniqueConstraint("document_id", "record_index", name="articles_document_record_key"),
         Index("articles_search_idx", "search", postgresql_using="gin"),
         Index("articles_published_idx", "published"),
+        # Finds an article's near-duplicates (`ingest show`, GET /articles/{id}, a take-over's
+        # move) and the rows to unlink when it is deleted (a re-processing), without reading the
+        # whole table each time; most articles are no copy, so only copies are indexed.
+        Index("articles_duplicate_of_idx", "duplicate_of", postgresql_where=text("duplicate_of IS NOT NULL")),
         {"comment": "Clean articles: metadata, body, removed lines with their rules, story and duplicate links."},
     )
 
