@@ -156,7 +156,9 @@ async def save_articles(
     finish = {"finished_id": document_id, "note": note}
     if not cleaned:
         await conn.execute(_FINISH, finish)
-    rows = [(await conn.execute(_INSERT_FIRST_ARTICLE if n == 0 else _INSERT_ARTICLE, {
-        **_article_values(document_id, index, article, prepared), **(finish if n == 0 else {})})).one()
-        for n, (index, article, prepared) in enumerate(cleaned)]
+    rows = []
+    for index, article, prepared in cleaned:
+        values = _article_values(document_id, index, article, prepared)
+        statement, values = (_INSERT_ARTICLE, values) if rows else (_INSERT_FIRST_ARTICLE, values | finish)
+        rows.append((await conn.execute(statement, values)).one())
     return [Saved(row.id, Times(row.published, row.created_at, row.story_time)) for row in rows]
