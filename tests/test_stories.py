@@ -13,7 +13,7 @@ import psycopg
 from sqlalchemy import text
 
 from ingest.dedup.prepare import prepare
-from ingest.store import queries
+from ingest.store import pages, queries
 from ingest.store.database import Database
 from ingest.store.stories import MAX_KEY_LOCKS, lock_keys
 from tests.conftest import FIXTURES, SEEDS
@@ -226,3 +226,56 @@ def test_a_claimed_document_says_whether_it_already_has_articles(cli, sql, clean
         return {c.original_name: c.has_articles for c in claimed if c}
 
     assert asyncio.run(claim_all()) == {SEED_A.name: True, "new.txt": False}
+
+
+STALE_COUNTS = ("SELECT count(*) FROM stories AS s "
+                "WHERE article_count <> (SELECT count(*) FROM articles AS a WHERE a.story_id = s.id)")
+
+
+def reprocess_with(cli, service, sql, **env: str) -> None:
+    """`ingest reprocess` every stored document, run by a worker with `env`'s settings."""
+    assert cli("reprocess").stdout.startswith("queued ")
+    service.start("worker", **env)
+    service.wait_for(lambda: sql("SELECT count(*) FROM documents WHERE status IN ('queued', 'processing')") == [(0,)]
+                     and sql("SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing')") == [(0,)])
+
+
+def test_stories_left_by_reprocessed_articles_are_recounted(cli, service, sql, clean_tables):
+    """A stricter story threshold splits the seeds: the story they shared is recounted as its
+    articles leave it, so it is neither listed, counted nor served once empty."""
+    cli("import", str(SEED_A), str(SEED_B))
+    [(shared, count)] = sql("SELECT id, article_count FROM stories")
+    assert count == 2
+
+    reprocess_with(cli, service, sql, INGEST_STORY_THRESHOLD="0.99")
+
+    assert sql("SELECT article_count, outlets FROM stories WHERE article_count > 0 ORDER BY outlets") == [
+        (1, ["Anadolu Agency"]), (1, ["vtcnews.vn"])]
+    assert sql(STALE_COUNTS) == [(0,)]
+    assert json.loads(cli("status", "--json").stdout)["counts"]["stories"] == 2
+    assert len(cli("stories", "--json").stdout.splitlines()) == 2
+    assert asyncio.run(story_page(clean_tables, shared)) is None  # GET /stories/{id}: 404
+
+
+async def story_page(url: str, story_id: int) -> dict | None:
+    db = Database(url)
+    try:
+        async with db.transaction() as conn:
+            return await pages.story(conn, story_id)
+    finally:
+        await db.close()
+
+
+def test_a_document_that_fails_when_reprocessed_keeps_no_articles_and_leaves_its_story(cli, service, sql):
+    """A failed document has no articles, whichever processing failed: here a lower size limit
+    rejects the first seed (2,664 bytes) on re-processing, and the second stays alone in the story."""
+    cli("import", str(SEED_A), str(SEED_B))
+
+    reprocess_with(cli, service, sql, INGEST_MAX_BYTES="2500")
+
+    assert sql("SELECT original_name, status FROM documents WHERE original_name LIKE '0%' ORDER BY id") == [
+        (SEED_A.name, "failed"), (SEED_B.name, "done")]
+    assert sql("SELECT source_name FROM article_feed") == [(SEED_B.name,)]
+    assert sql("SELECT count(*) FROM articles") == [(1,)]
+    assert sql("SELECT article_count, outlets FROM stories WHERE article_count > 0") == [(1, ["vtcnews.vn"])]
+    assert sql(STALE_COUNTS) == [(0,)]

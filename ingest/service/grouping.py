@@ -42,15 +42,26 @@ async def save_and_group(
         [key for _, _, prepared in cleaned for key in prepared.band_keys],
         [term for _, _, prepared in cleaned for term in prepared.terms],
     )
+    left: list[int] = []  # stories the replaced articles leave, recounted with the others
     if replacing:
         await stories.lock(conn, keys)
-    saved = await queries.save_articles(conn, document_id, cleaned, note=note, replacing=replacing)
+        left = await queries.withdraw_articles(conn, document_id)
+    saved = await queries.save_articles(conn, document_id, cleaned, note=note)
     if not replacing:
         await stories.lock(conn, keys)
     story_ids = [story_id for row, (_, article, prepared) in zip(saved, cleaned, strict=True)
                  for story_id in await _group(conn, row.id, row.times, article, prepared, options)]
-    await stories.refresh(conn, story_ids)
+    await stories.refresh(conn, [*left, *story_ids])
     return [row.id for row in saved]
+
+
+async def fail(conn: AsyncConnection, document_id: int, reason: str) -> None:
+    """Mark the document failed. A failed document keeps no articles: those of an earlier
+    processing (a re-processing the cleaner now rejects) leave their stories, which are
+    recounted. Their index keys are not at hand, so this locks everything, as rare as it is."""
+    if await queries.mark_failed(conn, document_id, reason):
+        await stories.lock_everything(conn)
+        await stories.refresh(conn, await queries.withdraw_articles(conn, document_id))
 
 
 async def _group(conn: AsyncConnection, article_id: int, when: stories.Times, article: Article, prepared: Prepared,

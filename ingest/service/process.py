@@ -18,7 +18,7 @@ from ingest.dedup.options import DedupOptions
 from ingest.dedup.prepare import prepare
 from ingest.errors import CleanError, StorageRefused
 from ingest.service.cpu import CpuPool
-from ingest.service.grouping import save_and_group
+from ingest.service.grouping import fail, save_and_group
 from ingest.store import queries
 from ingest.store.database import Database
 
@@ -118,6 +118,6 @@ async def process_document(db: Database, document_id: int, pipeline: Pipeline, *
         else:
             return Outcome(ids, partial)
     log.info("document failed: %s", reason, extra={"document_id": document_id})
-    async with db.autocommit() as conn:
-        await queries.mark_failed(conn, document_id, reason)
+    async with db.transaction() as conn:
+        await fail(conn, document_id, reason)
     return Outcome(error=reason)

@@ -22,9 +22,10 @@ from procrastinate.exceptions import ConnectorException
 from procrastinate.jobs import Status
 
 from ingest.errors import DatabaseUnavailable
+from ingest.service.grouping import fail
 from ingest.service.process import Outcome, Pipeline, process_document
 from ingest.service.queue import Queue
-from ingest.store import jobs, operations, queries
+from ingest.store import jobs, operations
 from ingest.store.database import Database
 
 log = logging.getLogger(__name__)
@@ -64,8 +65,8 @@ class Worker:
             outcome = await self._process_until_stored(document_id)
         except Exception as exc:  # a storage bug: record it on the document rather than retry forever
             log.exception("storing failed", extra={"document_id": document_id})
-            async with self.db.autocommit() as conn:
-                await queries.mark_failed(conn, document_id, f"internal error while storing ({first_line(exc)})")
+            async with self.db.transaction() as conn:
+                await fail(conn, document_id, f"internal error while storing ({first_line(exc)})")
             outcome = None
         status = "failed" if outcome is None else outcome.status
         if self.observe is not None and status != "skipped":

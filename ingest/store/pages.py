@@ -97,8 +97,8 @@ async def stories_page(conn: AsyncConnection, since: datetime | None, limit: int
 
 
 async def story(conn: AsyncConnection, story_id: int) -> dict[str, Any] | None:
-    """One story with all its articles in brief, or None."""
-    row = (await conn.execute(select(stories).where(stories.c.id == story_id))).one_or_none()
+    """One story with all its articles in brief, or None (also for a story its articles all left)."""
+    row = (await conn.execute(select(stories).where(stories.c.id == story_id, stories.c.article_count > 0))).one_or_none()
     if row is None:
         return None
     return {**story_record(row), "articles": (await story_members(conn, [story_id]))[story_id]}

@@ -96,11 +96,16 @@ async def claim_document(conn: AsyncConnection, document_id: int) -> Claimed | N
     return Claimed(row.id, row.original_name, row.raw, row.has_articles) if row else None
 
 
-async def mark_failed(conn: AsyncConnection, document_id: int, error: str) -> None:
-    await conn.execute(
-        update(documents).where(documents.c.id == document_id)
-        .values(status="failed", error=error, updated_at=func.now())
-    )
+_FAIL = (
+    update(documents).where(documents.c.id == bindparam("document_id"))
+    .values(status="failed", error=bindparam("error"), updated_at=func.now())
+    .returning(exists().where(articles.c.document_id == documents.c.id))
+)
+
+
+async def mark_failed(conn: AsyncConnection, document_id: int, error: str) -> bool:
+    """Mark the document failed; True when it still has articles from an earlier processing."""
+    return bool((await conn.execute(_FAIL, {"document_id": document_id, "error": error})).scalar_one_or_none())
 
 
 def _stored_time(value: datetime | None) -> tuple[datetime | None, bool | None]:
@@ -130,7 +135,8 @@ def _article_values(document_id: int, index: int, article: Article, prepared: Pr
     }
 
 
-_DELETE_ARTICLES = delete(articles).where(articles.c.document_id == bindparam("document_id"))
+_DELETE_ARTICLES = (delete(articles).where(articles.c.document_id == bindparam("document_id"))
+                    .returning(articles.c.story_id))
 _FINISH = (
     update(documents).where(documents.c.id == bindparam("finished_id"))
     .values(status="done", error=bindparam("note"), updated_at=func.now())
@@ -141,18 +147,19 @@ _INSERT_ARTICLE = insert(articles).returning(
 _INSERT_FIRST_ARTICLE = _INSERT_ARTICLE.add_cte(_FINISH.cte("finish"))
 
 
+async def withdraw_articles(conn: AsyncConnection, document_id: int) -> list[int]:
+    """Delete the document's articles (a re-processing replaces them, a failure leaves none);
+    return the stories they were in, which must be recounted."""
+    rows = await conn.execute(_DELETE_ARTICLES, {"document_id": document_id})
+    return sorted({story_id for story_id in rows.scalars() if story_id is not None})
+
+
 async def save_articles(
     conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[int, Article, Prepared]], note: str | None = None,
-    replacing: bool = True,
 ) -> list[Saved]:
-    """Replace the document's articles with `cleaned` (record index, article, dedup data) and
-    mark it done; `note` says which of its records failed, if any.
-
-    Replacing (not appending) makes re-processing a document idempotent; `replacing` False
-    says the document had no articles when it was claimed, which saves the delete.
-    """
-    if replacing:
-        await conn.execute(_DELETE_ARTICLES, {"document_id": document_id})
+    """Store the document's articles, `cleaned` (record index, article, dedup data), and mark it
+    done; `note` says which of its records failed, if any. A document processed before has its
+    old articles withdrawn first (`withdraw_articles`), so re-processing never adds to them."""
     finish = {"finished_id": document_id, "note": note}
     if not cleaned:
         await conn.execute(_FINISH, finish)

@@ -90,9 +90,15 @@ _LOCK = text("""
 async def lock(conn: AsyncConnection, keys: Sequence[int]) -> None:
     """Take the advisory locks one by one, in the order given (sorted: see `lock_keys`)."""
     if len(keys) > MAX_KEY_LOCKS:
-        await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVERYTHING})
+        await lock_everything(conn)
     else:
         await conn.execute(_LOCK, {"keys": [EVERYTHING, *keys]})
+
+
+async def lock_everything(conn: AsyncConnection) -> None:
+    """Wait for every other document's transaction to end, and keep new ones waiting: for work
+    whose keys are too many, or unknown (withdrawing the articles of a document that failed)."""
+    await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": EVERYTHING})
 
 
 class Clock(IntEnum):
