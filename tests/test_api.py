@@ -7,10 +7,13 @@ stores the bytes and processes them inline, as a worker would.
 from __future__ import annotations
 
 import asyncio
+import gzip
 import json
+import logging
 import re
 import shutil
 import time
+import zlib
 from collections.abc import AsyncIterator, Awaitable, Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -244,6 +247,53 @@ def test_an_oversized_upload_announced_with_expect_100_continue_is_refused_befor
 
     assert run_api(scenario, max_bytes=1000) == (
         413, {"error": "body is 5000 bytes, over the limit of 1000 (INGEST_MAX_BYTES)"})
+    assert sql("SELECT count(*) FROM documents") == [(0,)]
+
+
+@pytest.mark.parametrize(("encoding", "body"), [
+    ("gzip", gzip.compress(SEED_A.read_bytes()) + gzip.compress(SEED_B.read_bytes())),  # two members, as `cat a.gz b.gz`
+    ("x-gzip", gzip.compress(SEED_A.read_bytes() + SEED_B.read_bytes())),
+    ("deflate", zlib.compress(SEED_A.read_bytes() + SEED_B.read_bytes())),
+    ("deflate", zlib.compress(SEED_A.read_bytes() + SEED_B.read_bytes())[2:-4]),  # raw deflate, no zlib wrapper
+    ("identity", SEED_A.read_bytes() + SEED_B.read_bytes()),
+])
+def test_a_compressed_body_is_stored_decoded(run_api, sql, encoding, body):
+    async def scenario(client):
+        return (await client.post("/documents?name=a.txt", data=body, headers={"Content-Encoding": encoding})).status
+
+    assert run_api(scenario) == 202
+    assert sql("SELECT raw FROM documents") == [(SEED_A.read_bytes() + SEED_B.read_bytes(),)]
+
+
+@pytest.mark.parametrize(("encoding", "body", "message"), [
+    ("gzip", b"notgzip", "the body could not be decoded: it is not valid gzip data (Content-Encoding: gzip)"),
+    ("gzip", gzip.compress(SEED_A.read_bytes())[:200], "the body could not be decoded: its gzip data is cut short"),
+    ("gzip", gzip.compress(SEED_A.read_bytes()) + b"junk",
+     "the body could not be decoded: it is not valid gzip data (Content-Encoding: gzip)"),
+    ("deflate", b"\xff" * 10, "the body could not be decoded: it is not valid deflate data (Content-Encoding: deflate)"),
+    ("br", b"notbrotli",
+     "the body could not be decoded: Content-Encoding 'br' is not supported (send gzip, deflate or none)"),
+])
+def test_a_body_that_does_not_decode_as_its_content_encoding_says_is_a_400_with_nothing_logged(
+        run_api, sql, caplog, encoding, body, message):
+    async def scenario(client):
+        response = await client.post("/documents", data=body,
+                                     headers={"X-Filename": "bg.txt", "Content-Encoding": encoding})
+        refused = response.status, await response.json()
+        return refused, (await post(client, SEED_A))[0]  # the connection is still usable
+
+    assert run_api(scenario) == ((400, {"error": message}), 202)
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == []
+    assert sql("SELECT original_name FROM documents") == [(SEED_A.name,)]
+
+
+def test_a_gzip_body_that_decodes_past_the_limit_is_refused_with_413(run_api, sql):
+    async def scenario(client):
+        response = await client.post("/documents?name=bomb.txt", data=gzip.compress(b"\0" * 100_000),
+                                     headers={"Content-Encoding": "gzip"})
+        return response.status, await response.json()
+
+    assert run_api(scenario, max_bytes=1000) == (413, {"error": "body is over the limit of 1000 bytes (INGEST_MAX_BYTES)"})
     assert sql("SELECT count(*) FROM documents") == [(0,)]
 
 

@@ -182,7 +182,9 @@ def make_app(settings: Settings, db: Database, submit: Submit, metrics: Metrics)
     """The API application; the caller owns `db` (and closes it) and runs the app (see `start`)."""
     api = Api(settings, db, submit, metrics)
     # The body limit is enforced by `read_body` with a JSON 413; aiohttp's own check stays as a backstop.
-    app = web.Application(middlewares=[api.count, json_errors], client_max_size=settings.max_bytes + 1)
+    # `read_body` decodes gzip and deflate bodies itself, so that one that does not decode is a JSON 400.
+    app = web.Application(middlewares=[api.count, json_errors], client_max_size=settings.max_bytes + 1,
+                          handler_args={"auto_decompress": False})
     app.router.add_post("/documents", api.post_document, expect_handler=api.before_upload)
     app.router.add_get("/documents/{id}", api.get_document)
     app.router.add_get("/articles", api.list_articles)
