@@ -171,6 +171,8 @@ def test_a_percent_encoded_unicode_file_name_is_decoded_and_folders_are_dropped(
     ("/documents?name=", {}, "a file name is required: send the header 'X-Filename: <name>' or the parameter '?name=<name>'"),
     ("/documents", {"X-Filename": "dir/"}, "a file name is required: send the header 'X-Filename: <name>' or the parameter '?name=<name>'"),
     ("/documents", {"X-Filename": "a%0Ab.txt"}, "the file name must not contain control characters"),
+    ("/documents", {"X-Filename": "%ff%fe.txt"}, "the file name is not valid UTF-8"),
+    ("/documents?name=%ff%fe.txt", {}, "the file name is not valid UTF-8"),
     ("/documents?name=" + "x" * 256, {}, "the file name is longer than 255 bytes"),
     ("/documents?file=a.txt", {}, "unknown parameter 'file'; allowed: name"),
 ])

@@ -12,7 +12,7 @@ import logging
 import os
 from collections.abc import Awaitable, Callable
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import parse_qsl, unquote
 
 from aiohttp import web
 from aiohttp.hdrs import EXPECT
@@ -45,20 +45,26 @@ MAX_NAME_BYTES = 255  # the longest file name most file systems allow
 
 def file_name(request: web.Request) -> str:
     """The file name from `X-Filename` (percent-encoded UTF-8 allowed) or `?name=`, reduced to its last part."""
-    values = params.checked(request.query, ("name",))
-    raw = unquote(request.headers["X-Filename"]) if "X-Filename" in request.headers else values.get("name", "")
-    name = raw.replace("\\", "/").rsplit("/", 1)[-1].strip()
+    params.checked(request.query, ("name",))  # refuses unknown and repeated parameters
+    try:
+        raw = (unquote(request.headers["X-Filename"], errors="strict") if "X-Filename" in request.headers
+               else _name_parameter(request))
+        name = raw.replace("\\", "/").rsplit("/", 1)[-1].strip()
+        size = len(name.encode())  # raw header bytes that were not UTF-8 arrive as lone surrogates
+    except UnicodeError:
+        raise InputError("the file name is not valid UTF-8") from None
     if name in ("", ".", ".."):
         raise InputError("a file name is required: send the header 'X-Filename: <name>' or the parameter '?name=<name>'")
-    try:
-        size = len(name.encode())
-    except UnicodeEncodeError:  # raw header bytes that were not UTF-8 arrive as lone surrogates
-        raise InputError("the file name is not valid UTF-8") from None
     if any(ord(c) < 32 or ord(c) == 127 for c in name):
         raise InputError("the file name must not contain control characters")
     if size > MAX_NAME_BYTES:
         raise InputError(f"the file name is longer than {MAX_NAME_BYTES} bytes")
     return name
+
+
+def _name_parameter(request: web.Request) -> str:
+    """`?name=` decoded strictly: `request.query` turns percent-encoded bytes that are not UTF-8 into U+FFFD."""
+    return dict(parse_qsl(request.rel_url.raw_query_string, errors="strict")).get("name", "")
 
 
 class Api:
