@@ -5,7 +5,13 @@ from __future__ import annotations
 import asyncio
 import json
 
-from ingest.service.queue import Queue
+from ingest.clean import CleanOptions
+from ingest.dedup.options import DedupOptions
+from ingest.service.process import Pipeline
+from ingest.service.queue import TASK, Queue
+from ingest.service.worker import Worker
+from ingest.store.database import Database
+from ingest.store.jobs import QUEUE
 from tests.conftest import FIXTURES, SEEDS
 
 
@@ -56,3 +62,24 @@ def test_queueing_a_batch_that_holds_an_already_queued_document_queues_the_other
     assert asyncio.run(defer_twice()) == ([2], [1, 3])
     assert sql("SELECT args->>'document_id', lock, status FROM procrastinate_jobs ORDER BY id") == [
         ("2", "document:2", "todo"), ("1", "document:1", "todo"), ("3", "document:3", "todo")]
+
+
+def test_the_sweep_aborts_a_dead_workers_job_and_logs_its_document_id(clean_tables, sql, caplog):
+    # Running, and no worker beats a heartbeat for it: the worker that took it is gone.
+    sql("INSERT INTO procrastinate_jobs (queue_name, task_name, args, status, lock) "
+        "VALUES (%s, %s, '{\"document_id\": 7}', 'doing', 'document:7')", QUEUE, TASK)
+
+    async def sweep() -> None:
+        db = Database(clean_tables)
+        worker = Worker(db, Pipeline(CleanOptions(), DedupOptions()), concurrency=1, grace_seconds=1)
+        try:
+            async with worker.queue.open():
+                await worker.sweep()
+        finally:
+            await db.close()
+
+    asyncio.run(sweep())
+    logged = [(r.levelname, r.getMessage(), getattr(r, "document_id", None))
+              for r in caplog.records if r.name == "ingest.service.worker"]
+    assert logged == [("WARNING", "job 1 belonged to a worker that stopped", 7)]
+    assert sql("SELECT status FROM procrastinate_jobs") == [("aborted",)]

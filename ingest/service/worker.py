@@ -146,7 +146,8 @@ class Worker:
         """
         manager = self.queue.app.job_manager
         for job in await manager.get_stalled_jobs(queue=jobs.QUEUE, seconds_since_heartbeat=STALLED_SECONDS):
-            log.warning("job %s belonged to a worker that stopped", job.id)
+            log.warning("job %s belonged to a worker that stopped", job.id,
+                        extra={"document_id": job.task_kwargs.get("document_id")})
             await manager.finish_job(job, status=Status.ABORTED, delete_job=False)
         async with self.db.transaction() as conn:
             lost = await operations.orphans(conn, ORPHAN_AGE_SECONDS)
