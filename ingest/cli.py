@@ -195,9 +195,13 @@ def requeue(statuses: tuple[str, ...], what: str) -> Callable[[argparse.Namespac
         async def work(db: Database) -> int:
             async with db.transaction() as conn:
                 ids = await operations.requeue(conn, statuses)
+                not_kept = await operations.bytes_not_kept(conn, statuses)
             async with Queue(db.url).open() as queue:
                 await queue.defer(ids)
             print(f"queued {len(ids)} {what}; running workers (ingest run or ingest worker) will process them")
+            if not_kept:
+                print(f"not queued: {not_kept} failed documents whose bytes were not kept "
+                      "(over INGEST_MAX_BYTES when received; `ingest status` lists them)")
             return 0
 
         return with_database(settings, work)

@@ -40,6 +40,20 @@ def test_retry_failed_queues_failed_documents_and_a_worker_runs_them_again(cli, 
     service.wait_for(lambda: sql("SELECT status, attempts FROM documents") == [("failed", 2)])
 
 
+def test_retry_failed_says_how_many_failed_documents_it_cannot_queue_because_their_bytes_were_not_kept(cli, sql):
+    cli("import", str(FIXTURES / "import" / "whitespace.txt"))
+    cli("import", str(SEEDS / "000_6417beaea2ca3f1a.txt"), env={"INGEST_MAX_BYTES": "100"})
+
+    result = cli("retry-failed")
+
+    assert result.stdout == (
+        "queued 1 failed documents; running workers (ingest run or ingest worker) will process them\n"
+        "not queued: 1 failed documents whose bytes were not kept (over INGEST_MAX_BYTES when received; "
+        "`ingest status` lists them)\n")
+    assert sql("SELECT original_name, status FROM documents ORDER BY id") == [
+        ("whitespace.txt", "queued"), ("000_6417beaea2ca3f1a.txt", "failed")]
+
+
 def test_reprocess_cleans_stored_documents_again_without_adding_articles(cli, service, sql):
     cli("import", str(SEEDS))
     before = sql("SELECT count(*), count(DISTINCT story_id) FROM articles")

@@ -81,6 +81,13 @@ async def requeue(conn: AsyncConnection, statuses: tuple[str, ...]) -> list[int]
     return sorted((await conn.scalars(stmt)).all())
 
 
+async def bytes_not_kept(conn: AsyncConnection, statuses: tuple[str, ...]) -> int:
+    """How many documents in these states `requeue` leaves out: their bytes were over the size
+    limit when received and never stored, so there is nothing to process again."""
+    stmt = select(func.count()).where(documents.c.status.in_(statuses), documents.c.raw.is_(None))
+    return (await conn.scalar(stmt)) or 0
+
+
 @dataclass(frozen=True)
 class Failure:
     id: int
