@@ -200,8 +200,8 @@ def requeue(statuses: tuple[str, ...], what: str) -> Callable[[argparse.Namespac
                 await queue.defer(ids)
             print(f"queued {len(ids)} {what}; running workers (ingest run or ingest worker) will process them")
             if not_kept:
-                print(f"not queued: {not_kept} failed documents whose bytes were not kept "
-                      "(over INGEST_MAX_BYTES when received; `ingest status` lists them)")
+                print(f"not queued: {not_kept} failed documents whose bytes were not kept (over INGEST_MAX_BYTES "
+                      "when received; `ingest status` lists them): raise the limit and drop the files again")
             return 0
 
         return with_database(settings, work)

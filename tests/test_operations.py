@@ -14,6 +14,8 @@ from ingest.store.database import Database
 from ingest.store.jobs import QUEUE
 from tests.conftest import FIXTURES, SEEDS
 
+SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
+
 
 def test_status_counts_documents_and_shows_the_latest_failure_with_its_reason(cli):
     cli("import", str(SEEDS / "000_6417beaea2ca3f1a.txt"), str(FIXTURES / "import" / "whitespace.txt"))
@@ -49,9 +51,23 @@ def test_retry_failed_says_how_many_failed_documents_it_cannot_queue_because_the
     assert result.stdout == (
         "queued 1 failed documents; running workers (ingest run or ingest worker) will process them\n"
         "not queued: 1 failed documents whose bytes were not kept (over INGEST_MAX_BYTES when received; "
-        "`ingest status` lists them)\n")
+        "`ingest status` lists them): raise the limit and drop the files again\n")
     assert sql("SELECT original_name, status FROM documents ORDER BY id") == [
         ("whitespace.txt", "queued"), ("000_6417beaea2ca3f1a.txt", "failed")]
+
+
+def test_a_file_refused_as_too_large_is_stored_and_processed_when_it_comes_again_under_a_raised_limit(cli, sql):
+    small_limit = {"INGEST_MAX_BYTES": "1000"}
+    cli("import", str(SEED_A), env=small_limit)
+    assert sql("SELECT status, raw IS NULL FROM documents") == [("failed", True)]
+
+    cli("import", str(SEED_A))
+
+    assert sql("SELECT status, error, times_received, raw FROM documents") == [
+        ("done", None, 2, SEED_A.read_bytes())]
+    assert sql("SELECT source_name FROM article_feed") == [(SEED_A.name,)]
+    cli("import", str(SEED_A), env=small_limit)  # kept: the limit is on bytes coming in, these are stored
+    assert sql("SELECT status, times_received FROM documents") == [("done", 3)]
 
 
 def test_reprocess_cleans_stored_documents_again_without_adding_articles(cli, service, sql):

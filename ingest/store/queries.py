@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
 
-from sqlalchemy import bindparam, delete, exists, func, insert, literal_column, update
+from sqlalchemy import and_, bindparam, case, delete, exists, func, insert, literal_column, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.ext.asyncio import AsyncConnection
 
@@ -55,9 +55,19 @@ class Claimed:
 
 # The statements of the per-document path are built once: building a statement costs about
 # as much Python time as running it, and a built one keeps its compiled form cached.
+_NEW = pg_insert(documents).excluded
+# The same bytes again count a receipt. Bytes refused as over the size limit were not kept: when
+# they come again under a raised limit, they are stored and the document queued.
+_KEPT_NOW = and_(documents.c.raw.is_(None), _NEW.raw.is_not(None))
 _ADD = (
     pg_insert(documents)
-    .on_conflict_do_update(index_elements=[documents.c.sha256], set_={"times_received": documents.c.times_received + 1})
+    .on_conflict_do_update(index_elements=[documents.c.sha256], set_={
+        "times_received": documents.c.times_received + 1,
+        "raw": func.coalesce(documents.c.raw, _NEW.raw),
+        "status": case((_KEPT_NOW, _NEW.status), else_=documents.c.status),
+        "error": case((_KEPT_NOW, _NEW.error), else_=documents.c.error),
+        "updated_at": case((_KEPT_NOW, func.now()), else_=documents.c.updated_at),
+    })
     .returning(documents.c.id, documents.c.status, documents.c.error, literal_column("xmax = 0").label("new"))
 )
 _CLAIM = (
@@ -81,7 +91,8 @@ async def add_document(
     status: str = "queued",
     error: str | None = None,
 ) -> Received:
-    """Store a document once per SHA-256; the same bytes again only count a receipt."""
+    """Store a document once per SHA-256; the same bytes again count a receipt (and are kept now
+    if they were refused as too large before and fit now)."""
     row = (await conn.execute(_ADD, {
         "sha256": sha256, "original_name": original_name, "size_bytes": size_bytes, "raw": raw,
         "media_type": media_type, "status": status, "error": error,
