@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import http.client
 import json
 import logging
 import re
@@ -720,3 +721,19 @@ def test_the_home_page_is_html_that_forbids_scripts(run_api):
     assert (status, content_type) == (200, "text/html")
     assert policy == "default-src 'none'; style-src 'unsafe-inline'; form-action 'none'"
     assert "<p>No stories yet.</p>" in text
+
+
+def test_a_request_aiohttp_cannot_parse_is_one_warning_line_in_the_log_not_a_traceback(service):
+    """The header limit is aiohttp's, enforced before the API sees the request; its 400 stays
+    aiohttp's plain text, but a client cannot fill the log with tracebacks."""
+    service.start()
+    service.wait_until_watching()
+    connection = http.client.HTTPConnection(service.api.removeprefix("http://"), timeout=10)
+    connection.request("POST", "/documents", body=b"x", headers={"X-Filename": "a" * 10_000 + ".txt"})
+    assert connection.getresponse().status == 400
+
+    service.wait_for(lambda: "Error handling request" in service.output())
+    [line] = [line for line in service.output().splitlines() if "Error handling request" in line]
+    assert re.fullmatch(r"\S+ \S+ WARNING aiohttp\.server: Error handling request from 127\.0\.0\.1: "
+                        r"400 Got more than 8190 bytes .*", line), line
+    assert "Traceback" not in service.output()
