@@ -12,7 +12,11 @@ from pathlib import Path
 import psycopg
 from sqlalchemy import text
 
+from ingest.clean import CleanOptions
+from ingest.dedup.options import DedupOptions
 from ingest.dedup.prepare import prepare
+from ingest.service.process import Pipeline, process_document
+from ingest.service.receive import receive_bytes
 from ingest.store import pages, queries
 from ingest.store.database import Database
 from ingest.store.stories import MAX_KEY_LOCKS, lock_keys
@@ -279,3 +283,47 @@ def test_a_document_that_fails_when_reprocessed_keeps_no_articles_and_leaves_its
     assert sql("SELECT count(*) FROM articles") == [(1,)]
     assert sql("SELECT article_count, outlets FROM stories WHERE article_count > 0") == [(1, ["vtcnews.vn"])]
     assert sql(STALE_COUNTS) == [(0,)]
+
+
+def test_the_copy_received_first_is_the_original_whichever_a_worker_stores_first(clean_tables, cli, sql, tmp_path):
+    """Workers may store a later document first; the original is still the one received first,
+    so concurrent workers and re-processing give the same originals."""
+    copy = tmp_path / "republished.txt"
+    copy.write_text(edited_copy_of_seed_a(), encoding="utf-8")
+
+    async def receive_both_then_process_the_copy_first() -> None:
+        db, pipeline = Database(clean_tables), Pipeline(CleanOptions(), DedupOptions())
+        try:
+            first = await receive_bytes(db, SEED_A.name, SEED_A.read_bytes(), 1 << 20)
+            second = await receive_bytes(db, copy.name, copy.read_bytes(), 1 << 20)
+            await process_document(db, second.id, pipeline)
+            await process_document(db, first.id, pipeline)
+        finally:
+            await db.close()
+
+    asyncio.run(receive_both_then_process_the_copy_first())
+    rows = exported(cli)
+
+    assert rows[SEED_A.name]["duplicate_of"] is None
+    assert rows["republished.txt"]["duplicate_of"] == rows[SEED_A.name]["id"]
+    assert rows["republished.txt"]["story_id"] == rows[SEED_A.name]["story_id"]
+    assert sql("SELECT source_name FROM article_feed") == [(SEED_A.name,)]
+    assert sql("SELECT article_count FROM stories WHERE article_count > 0") == [(2,)]
+    assert sql(STALE_COUNTS) == [(0,)]
+
+
+def test_reprocessing_keeps_each_copy_pointing_at_its_original(cli, service, sql, tmp_path):
+    copies = [tmp_path / f"republished-{n}.txt" for n in range(3)]
+    for n, path in enumerate(copies):
+        path.write_text(edited_copy_of_seed_a() + f"\nEditor's note {n}: this article was updated.", encoding="utf-8")
+    cli("import", str(SEED_A), *map(str, copies), str(SEED_B))
+    links = ("SELECT d.original_name, od.original_name FROM articles AS a JOIN documents AS d ON d.id = a.document_id "
+             "LEFT JOIN articles AS o ON o.id = a.duplicate_of LEFT JOIN documents AS od ON od.id = o.document_id "
+             "ORDER BY 1")
+    before = sql(links)
+    assert [original for _, original in before] == [None, None, SEED_A.name, SEED_A.name, SEED_A.name]
+
+    reprocess_with(cli, service, sql)
+
+    assert sql(links) == before
+    assert sql("SELECT article_count FROM stories WHERE article_count > 0") == [(5,)]

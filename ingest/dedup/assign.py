@@ -37,18 +37,40 @@ class Stored:
     # False for an undated article whose story lies outside the window of the new article's
     # date: it joined that story on arrival time alone and may follow a closer match.
     in_time: bool = True
+    # Where its original (itself, if it is one) was received: (document id, record index).
+    # None: received before the new article.
+    root_order: tuple[int, int] | None = None
+
+    @property
+    def root(self) -> int:
+        return self.duplicate_of or self.id
 
 
-def near_duplicate(prepared: Prepared, candidates: Sequence[Stored], options: DedupOptions) -> Stored | None:
-    """The most similar earlier article above the threshold (the earliest among equals)."""
-    best: tuple[float, int, Stored] | None = None
-    for candidate in candidates:
-        if candidate.signature is None:
-            continue
-        score = similarity(prepared.signature, candidate.signature)
-        if score >= options.near_duplicate_threshold and (best is None or (score, -candidate.id) > best[:2]):
-            best = (score, -candidate.id, candidate)
-    return best[2] if best else None
+@dataclass(frozen=True)
+class Copying:
+    """What a new article's near-duplicates make of it."""
+
+    match: Stored | None  # the near-duplicate it resembles most: it joins that one's story
+    original: int | None  # the original it copies, received before it; None: it is an original
+    taken: list[int]  # originals received after it that it near-duplicates: they become its copies
+
+
+def near_duplicates(prepared: Prepared, order: tuple[int, int], candidates: Sequence[Stored],
+                    options: DedupOptions) -> Copying:
+    """The original is the copy received first, whatever order workers processed them in: so
+    concurrent workers, and re-processing (which stores a document's articles anew), give the
+    same originals. `order` is the new article's (document id, record index).
+
+    Among candidates above the threshold whose original was received earlier, the most similar
+    (the earliest among equals) gives the original. With none, the article is an original, and
+    those received later that it near-duplicates become its copies."""
+    matches = sorted(((similarity(prepared.signature, c.signature), -c.id, c) for c in candidates
+                      if c.signature is not None), key=lambda match: match[:2], reverse=True)
+    above = [c for score, _, c in matches if score >= options.near_duplicate_threshold]
+    earlier = [c for c in above if c.root_order is None or c.root_order < order]
+    if earlier:
+        return Copying(earlier[0], earlier[0].root, [])
+    return Copying(above[0] if above else None, None, sorted({c.root for c in above}))
 
 
 def best_story(prepared: Prepared, related: Sequence[Stored], options: DedupOptions) -> tuple[int | None, float]:

@@ -18,7 +18,7 @@ from ingest.dedup.assign import (
     Stored,
     best_story,
     follows,
-    near_duplicate,
+    near_duplicates,
     novel_paragraphs,
     novelty,
 )
@@ -49,8 +49,9 @@ async def save_and_group(
     saved = await queries.save_articles(conn, document_id, cleaned, note=note)
     if not replacing:
         await stories.lock(conn, keys)
-    story_ids = [story_id for row, (_, article, prepared) in zip(saved, cleaned, strict=True)
-                 for story_id in await _group(conn, row.id, row.times, article, prepared, options)]
+    story_ids = [story_id for row, (index, article, prepared) in zip(saved, cleaned, strict=True)
+                 for story_id in await _group(conn, row.id, (document_id, index), row.times, article, prepared,
+                                              options)]
     await stories.refresh(conn, [*left, *story_ids])
     return [row.id for row in saved]
 
@@ -64,29 +65,34 @@ async def fail(conn: AsyncConnection, document_id: int, reason: str) -> None:
         await stories.refresh(conn, await queries.withdraw_articles(conn, document_id))
 
 
-async def _group(conn: AsyncConnection, article_id: int, when: stories.Times, article: Article, prepared: Prepared,
-                 options: DedupOptions) -> list[int]:
+async def _group(conn: AsyncConnection, article_id: int, order: tuple[int, int], when: stories.Times,
+                 article: Article, prepared: Prepared, options: DedupOptions) -> list[int]:
     """Link the article to its original and story (a new one if none matches), take over
-    undated articles that match it better than their own story; return the stories touched."""
+    the near-duplicates received after it and the undated articles that match it better than
+    their own story; return the stories touched."""
     found = await stories.index_and_find_related(
         conn, article_id, prepared.band_keys, prepared.terms[: options.indexed_terms],
         prepared.terms[: options.query_terms], when, timedelta(hours=options.story_window_hours),
         options.story_candidates, options.min_shared_terms,
     )
-    original = near_duplicate(prepared, found.copies, options)
+    copying = near_duplicates(prepared, order, found.copies, options)
     related: list[Stored] = []
-    if original is not None:
-        duplicate_of, story_id = original.duplicate_of or original.id, original.story_id
+    if copying.match is not None:
+        story_id = copying.match.story_id
     else:
         related = found.candidates
-        duplicate_of, story_id = None, best_story(prepared, related, options)[0]
+        story_id = best_story(prepared, related, options)[0]
     known = await stories.story_paragraphs(conn, story_id, article_id) if story_id else []
     novel = novel_paragraphs(article.body, known, options)
     story_id = await stories.link(
-        conn, article_id, story_id=story_id, duplicate_of=duplicate_of,
+        conn, article_id, story_id=story_id, duplicate_of=copying.original,
         novel_paragraphs=novel, novelty=novelty(article.body, novel),
     )
-    return [story_id, *await _take_over_strays(conn, prepared, related, story_id, options)]
+    left = []
+    if copying.taken:
+        await stories.take_copies(conn, article_id, story_id, copying.taken)
+        left = [c.story_id for c in found.copies if c.root in copying.taken and c.story_id is not None]
+    return [story_id, *left, *await _take_over_strays(conn, prepared, related, story_id, options)]
 
 
 async def _take_over_strays(conn: AsyncConnection, prepared: Prepared, related: Sequence[Stored], story_id: int,

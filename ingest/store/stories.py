@@ -160,12 +160,19 @@ def _index() -> tuple[Insert, Insert]:
 
 
 def _copies() -> Select[Any]:
-    """Earlier articles sharing at least one LSH band with the new one: its near-duplicate candidates."""
-    a = articles
+    """Articles sharing at least one LSH band with the new one: its near-duplicate candidates,
+    with where their original was received (see `assign.near_duplicates`)."""
+    a, root = articles, articles.alias("root")
     sharing = select(bands.c.article_id).where(bands.c.band_key == any_of("bands", BigInteger),
                                                bands.c.article_id != bindparam("article_id"))
-    return select(true().label("copy"), a.c.id, a.c.story_id, a.c.duplicate_of, a.c.minhash,
-                  null().label("profile"), true().label("in_time")).where(a.c.id.in_(sharing))
+    return (
+        select(true().label("copy"), a.c.id, a.c.story_id, a.c.duplicate_of, a.c.minhash,
+               null().label("profile"), true().label("in_time"),
+               func.coalesce(root.c.document_id, a.c.document_id).label("root_document"),
+               func.coalesce(root.c.record_index, a.c.record_index).label("root_record"))
+        .select_from(a.outerjoin(root, root.c.id == a.c.duplicate_of))
+        .where(a.c.id.in_(sharing))
+    )
 
 
 def _candidates(dated: bool) -> Select[Any]:
@@ -192,7 +199,8 @@ def _candidates(dated: bool) -> Select[Any]:
         .subquery()
     )
     return select(false().label("copy"), best.c.id, best.c.story_id, best.c.duplicate_of,
-                  null().label("minhash"), best.c.profile, best.c.in_time)
+                  null().label("minhash"), best.c.profile, best.c.in_time,
+                  null().label("root_document"), null().label("root_record"))
 
 
 def _near_in_time(dated: bool) -> ColumnElement[bool]:
@@ -271,7 +279,8 @@ async def index_and_find_related(
                       published_from=me.published - window, published_to=me.published + window)
     rows = (await conn.execute(_INDEX_AND_FIND_RELATED[me.published is not None], params)).all()
     return Related(
-        [Stored(r.id, r.story_id, r.duplicate_of, signature=r.minhash) for r in rows if r.copy],
+        [Stored(r.id, r.story_id, r.duplicate_of, signature=r.minhash, root_order=(r.root_document, r.root_record))
+         for r in rows if r.copy],
         [Stored(r.id, r.story_id, r.duplicate_of, profile=from_json(r.profile), in_time=r.in_time)
          for r in rows if not r.copy and r.profile],
     )
@@ -298,6 +307,16 @@ async def story_paragraphs(conn: AsyncConnection, story_id: int, exclude_id: int
 async def story_profiles(conn: AsyncConnection, story_id: int, exclude_id: int) -> list[Profile]:
     rows = await conn.execute(_STORY_PROFILES, {"story_id": story_id, "exclude_id": exclude_id})
     return [from_json(profile) for profile in rows.scalars()]
+
+
+_TAKE_COPIES = update(articles).where(
+    or_(articles.c.id == any_of("originals", BigInteger), articles.c.duplicate_of == any_of("originals", BigInteger))
+).values(duplicate_of=bindparam("original"), story_id=bindparam("to_story"))
+
+
+async def take_copies(conn: AsyncConnection, original: int, story_id: int, originals: Sequence[int]) -> None:
+    """Make `originals`, and their copies, copies of `original`, in its story."""
+    await conn.execute(_TAKE_COPIES, {"original": original, "to_story": story_id, "originals": list(originals)})
 
 
 async def move(conn: AsyncConnection, article_id: int, story_id: int) -> None:

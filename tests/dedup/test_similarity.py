@@ -9,10 +9,11 @@ import pytest
 
 from ingest.clean import clean
 from ingest.dedup.assign import (
+    Copying,
     Stored,
     best_story,
     follows,
-    near_duplicate,
+    near_duplicates,
     novel_paragraphs,
     novelty,
 )
@@ -56,15 +57,33 @@ def test_lightly_edited_copy_is_a_near_duplicate():
 
     assert similarity(original.signature, copy.signature) >= OPTIONS.near_duplicate_threshold
     assert set(original.band_keys) & set(copy.band_keys)
-    stored = Stored(id=1, story_id=7, duplicate_of=None, signature=original.signature)
-    assert near_duplicate(copy, [stored], OPTIONS) == stored
+    stored = Stored(id=1, story_id=7, duplicate_of=None, signature=original.signature, root_order=(1, 0))
+    assert near_duplicates(copy, (2, 0), [stored], OPTIONS) == Copying(stored, 1, [])
+
+
+def test_a_copy_received_before_its_original_was_stored_becomes_the_original():
+    """Workers may store a later document first (or a re-processing stores the first anew): the
+    copy received first is the original, and the ones received later become its copies."""
+    original, copy = prepare(article(SEED_A), HASHER), prepare(article(edited_copy_of_seed_a()), HASHER)
+    later = Stored(id=5, story_id=7, duplicate_of=None, signature=copy.signature, root_order=(9, 0))
+    its_copy = Stored(id=6, story_id=7, duplicate_of=5, signature=copy.signature, root_order=(9, 0))
+
+    assert near_duplicates(original, (3, 0), [its_copy, later], OPTIONS) == Copying(later, None, [5])
+
+
+def test_a_copy_takes_the_earliest_received_original_among_its_near_duplicates():
+    original, copy = prepare(article(SEED_A), HASHER), prepare(article(edited_copy_of_seed_a()), HASHER)
+    earlier = Stored(id=8, story_id=7, duplicate_of=None, signature=original.signature, root_order=(1, 0))
+    later = Stored(id=5, story_id=4, duplicate_of=None, signature=copy.signature, root_order=(9, 0))
+
+    assert near_duplicates(copy, (3, 0), [later, earlier], OPTIONS) == Copying(earlier, 8, [])
 
 
 def test_other_outlets_own_article_is_not_a_near_duplicate():
     a, b = prepare(article(SEED_A), HASHER), prepare(article(SEED_B), HASHER)
 
     assert similarity(a.signature, b.signature) < OPTIONS.near_duplicate_threshold
-    assert near_duplicate(b, [Stored(1, 7, None, signature=a.signature)], OPTIONS) is None
+    assert near_duplicates(b, (2, 0), [Stored(1, 7, None, signature=a.signature)], OPTIONS) == Copying(None, None, [])
 
 
 def test_the_same_body_gives_the_same_signature_and_bands():
