@@ -13,7 +13,9 @@ Articles that join an existing story without sharing a key update its aggregates
 the story's row lock, taken last, in id order, so each recount sees every committed member.
 An undated article taken over by a later dated one (`assign.follows`) was found through a
 key both lock; an article reaching it through another key may still see its old story, and
-is itself moved by the next dated article it matches better.
+is itself moved by the next dated article it matches better. Likewise an original that becomes
+the copy of one received before it (`take_copies`) takes its copies along; a copy of it stored
+at the same moment through a band key the two do not share may keep pointing at it.
 """
 
 from __future__ import annotations
