@@ -64,6 +64,22 @@ def test_import_walks_folders_and_skips_hidden_files(cli, sql, tmp_path):
     assert sorted(name for (name,) in sql("SELECT original_name FROM documents")) == [p.name for p in SEED_FILES]
 
 
+def test_import_goes_on_past_a_file_whose_name_is_not_utf8(cli, sql, tmp_path):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    shutil.copy(SEED_FILES[0], folder / "a.txt")
+    (folder / os.fsdecode(b"caf\xe9.txt")).write_bytes(b"")
+    shutil.copy(SEED_FILES[1], folder / "z.txt")
+
+    result = cli("import", str(folder))
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "3 files: 3 new, 0 already stored, 1 failed; 2 articles stored"
+    assert result.stderr.splitlines()[-1] == f"failed: {folder}/caf\\xe9.txt: empty file: it holds no bytes or only whitespace"
+    assert sql("SELECT original_name, status FROM documents ORDER BY id") == [
+        ("a.txt", "done"), ("caf\\xe9.txt", "failed"), ("z.txt", "done")]
+
+
 def test_raw_bytes_and_their_hash_are_kept(cli, sql):
     cli("import", str(SEED_FILES[0]))
     raw, sha256, size = sql("SELECT raw, sha256, size_bytes FROM documents")[0]

@@ -13,6 +13,8 @@ from tests.conftest import FIXTURES, SEEDS
 
 SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
 SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
+# A Latin-1 name, from an old share or a zip: not UTF-8, so Python holds it with a surrogate escape.
+LATIN1_NAME = os.fsdecode(b"caf\xe9.txt")
 
 
 def test_files_already_in_the_inbox_are_taken_at_start_and_form_one_story(service, sql):
@@ -130,3 +132,21 @@ def test_a_whitespace_only_file_fails_and_sigterm_then_exits_cleanly(service):
 
     service.wait_for(lambda: "blank.txt.error.json" in service.archived("failed"))
     assert service.stop() == 0
+
+
+def test_files_whose_names_are_not_utf8_are_taken_under_a_readable_name(service, sql):
+    service.inbox.mkdir()
+    shutil.copy(SEED_A, service.inbox / LATIN1_NAME)
+    empty = os.fsdecode(b"vide\xe9.txt")
+    (service.inbox / empty).write_bytes(b"")
+    service.start()
+
+    service.wait_for(lambda: service.archived("processed") == [LATIN1_NAME]
+                     and service.archived("failed") == [empty, f"{empty}.error.json"])
+    assert sorted(sql("SELECT original_name, status FROM documents")) == [
+        ("caf\\xe9.txt", "done"), ("vide\\xe9.txt", "failed")]
+    record = json.loads((service.archive / "failed" / f"{empty}.error.json").read_text())
+    assert record["file"] == "vide\\xe9.txt"
+    assert record["reason"] == "empty file: it holds no bytes or only whitespace"
+    assert "caf\\xe9.txt: processed" in service.output()
+    assert "could not be taken" not in service.output()

@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from ingest.errors import InputError
+from ingest.service.inbox import readable
 from ingest.service.process import Pipeline, process_document
 from ingest.service.receive import receive_file
 from ingest.store.database import Database
@@ -55,15 +56,16 @@ async def import_paths(db: Database, paths: list[Path], pipeline: Pipeline, *, p
         task = bar.add_task("import", total=len(paths), rate="-")
         for path in paths:
             received = await receive_file(db, path, pipeline.clean_options.max_bytes)
+            shown = readable(str(path))
             report.files += 1
             report.new += received.new
             if received.status == "failed" and received.new:
-                report.failed.append((str(path), received.error or "failed"))
+                report.failed.append((shown, received.error or "failed"))
             elif received.status in ("queued", "processing"):
                 outcome = await process_document(db, received.id, pipeline)
                 report.articles += len(outcome.article_ids)
                 if outcome.error:
-                    (report.partly_failed if outcome.article_ids else report.failed).append((str(path), outcome.error))
+                    (report.partly_failed if outcome.article_ids else report.failed).append((shown, outcome.error))
             else:
                 report.already_stored += 1
             elapsed = bar.tasks[0].elapsed or 0

@@ -26,6 +26,12 @@ NAME_MAX = 255  # bytes in one file name (ext4, XFS, btrfs, APFS)
 _ARCHIVE_ADDS = len("1234567890_") + len(" (999)") + len(".error.json")
 
 
+def readable(name: str) -> str:
+    """A file name as text PostgreSQL, logs and JSON can hold: bytes that are not UTF-8 (a
+    Latin-1 name from an old share or a zip) shown as `\\xe9`, where Python keeps lone surrogates."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
 def is_ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
     """Hidden files and folders, partial downloads, OS junk, and the user's own patterns."""
     if any(part.startswith(".") for part in relative.parts):
@@ -121,9 +127,10 @@ class Archive:
         target = self.move(path, "failed")
         if target is None:
             return None
-        record = {"file": _original_name(path, self.in_progress), "reason": reason,
+        record = {"file": readable(_original_name(path, self.in_progress)), "reason": reason,
                   "time": datetime.now(timezone.utc).isoformat(), "document_id": document_id}
-        target.with_name(target.name + ".error.json").write_text(json.dumps(record, ensure_ascii=False, indent=2))
+        target.with_name(target.name + ".error.json").write_text(
+            json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
         return target
 
 
@@ -131,11 +138,13 @@ def _fitted(name: str) -> str:
     """`name`, or for a name near the file system's limit its stem cut (at a character) to leave
     room for what the archive adds; the document keeps the full name."""
     room = NAME_MAX - _ARCHIVE_ADDS
-    if len(name.encode()) <= room:
+    if len(os.fsencode(name)) <= room:
         return name
     suffix = Path(name).suffix if len(Path(name).suffix) <= 16 else ""
-    stem = name.removesuffix(suffix).encode()[: room - len(suffix.encode())]
-    return stem.decode(errors="ignore") + suffix
+    stem = name.removesuffix(suffix)
+    while len(os.fsencode(stem + suffix)) > room:
+        stem = stem[:-1]
+    return stem + suffix
 
 
 def _original_name(path: Path, in_progress: Path) -> str:

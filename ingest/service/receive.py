@@ -7,6 +7,7 @@ import mimetypes
 from pathlib import Path
 
 from ingest.errors import InputError
+from ingest.service.inbox import readable
 from ingest.store import queries
 from ingest.store.database import Database
 
@@ -23,14 +24,14 @@ async def receive_file(db: Database, path: Path, max_bytes: int) -> queries.Rece
     try:
         size = path.stat().st_size
         if size <= max_bytes:
-            return await receive_bytes(db, path.name, path.read_bytes(), max_bytes)
+            return await receive_bytes(db, readable(path.name), path.read_bytes(), max_bytes)
         digest = hashlib.sha256()
         with path.open("rb") as handle:
             while chunk := handle.read(_CHUNK):
                 digest.update(chunk)
     except OSError as exc:
-        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    return await _add(db, path.name, size, digest.hexdigest(), None, max_bytes)
+        raise InputError(f"cannot read {readable(str(path))}: {exc.strerror or exc}") from exc
+    return await _add(db, readable(path.name), size, digest.hexdigest(), None, max_bytes)
 
 
 async def _add(db: Database, name: str, size: int, sha256: str, raw: bytes | None, max_bytes: int) -> queries.Received:

@@ -16,7 +16,7 @@ from pathlib import Path
 from watchfiles import Change, awatch
 
 from ingest.errors import DatabaseUnavailable, InputError
-from ingest.service.inbox import Archive, Snapshot, is_ignored, is_temporary_name_of, refusal
+from ingest.service.inbox import Archive, Snapshot, is_ignored, is_temporary_name_of, readable, refusal
 from ingest.service.intake import Intake
 from ingest.store import operations
 from ingest.store.operations import UNFINISHED
@@ -167,7 +167,7 @@ class Watcher:
         try:
             await self.take(path)
         except Exception:
-            log.exception("%s: could not be taken; it stays in the inbox", path.name)
+            log.exception("%s: could not be taken; it stays in the inbox", readable(path.name))
 
     async def take(self, path: Path) -> None:
         """Store and claim one complete file, its job to be queued (`queue_taken`); on a database
@@ -176,13 +176,13 @@ class Watcher:
             return  # taken by another watcher on this inbox, or deleted by its producer
         reason = refusal(path, self.inbox)
         if reason:
-            log.warning("%s: %s", path.name, reason)
+            log.warning("%s: %s", readable(path.name), reason)
             self.archive.fail(path, reason, None)
             return
         try:
             received = await self.intake.file(path)
         except DatabaseUnavailable as exc:
-            log.warning("%s stays in the inbox: %s", path.name, exc)
+            log.warning("%s stays in the inbox: %s", readable(path.name), exc)
             self.pending[path] = (Snapshot.of(path) or Snapshot(0, 0), time.monotonic() + RETRY_SECONDS)
             return
         except InputError as exc:  # vanished or unreadable between the check and the read
@@ -201,10 +201,10 @@ class Watcher:
             self.to_queue.append(received.id)
         elif not received.new:
             self.archive.move(path, "duplicates")
-            log.info("%s: same bytes as document %s", path.name, received.id, extra=context)
+            log.info("%s: same bytes as document %s", readable(path.name), received.id, extra=context)
         else:  # refused on receipt (over the size limit)
             self.archive.fail(path, received.error or "", received.id)
-            log.info("%s: failed: %s", path.name, received.error, extra=context)
+            log.info("%s: failed: %s", readable(path.name), received.error, extra=context)
 
     async def archive_finished(self) -> None:
         """Move the files whose documents are processed or failed out of the inbox."""
@@ -222,10 +222,10 @@ class Watcher:
             del self.queued[path]
             context = {"document_id": document_id}
             if not path.exists():
-                log.warning("%s was removed before it was archived", path.name, extra=context)
+                log.warning("%s was removed before it was archived", readable(path.name), extra=context)
             elif state.status == "failed":
                 self.archive.fail(path, state.error or "", document_id)
-                log.info("%s: failed: %s", path.name, state.error, extra=context)
+                log.info("%s: failed: %s", readable(path.name), state.error, extra=context)
             else:
                 path.unlink(missing_ok=True) if self.delete_processed else self.archive.move(path, "processed")
-                log.info("%s: processed", path.name, extra=context)
+                log.info("%s: processed", readable(path.name), extra=context)
