@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import os
 import shutil
 import time
 from datetime import datetime, timezone
+from pathlib import Path
 
-
+from ingest.service.inbox import DEFAULT_IGNORED, Archive, Identity
+from ingest.service.intake import Intake
+from ingest.service.queue import Queue
+from ingest.service.watcher import Watcher
+from ingest.store.database import Database
+from ingest.store.queries import Received
 from tests.conftest import FIXTURES, SEEDS
 
 SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
 SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
 # A Latin-1 name, from an old share or a zip: not UTF-8, so Python holds it with a surrogate escape.
 LATIN1_NAME = os.fsdecode(b"caf\xe9.txt")
+SECOND_VERSION = SEED_A.read_bytes() + b"\nA correction added in the second version.\n"
 
 
 def test_files_already_in_the_inbox_are_taken_at_start_and_form_one_story(service, sql):
@@ -150,3 +158,43 @@ def test_files_whose_names_are_not_utf8_are_taken_under_a_readable_name(service,
     assert record["reason"] == "empty file: it holds no bytes or only whitespace"
     assert "caf\\xe9.txt: processed" in service.output()
     assert "could not be taken" not in service.output()
+
+
+class ReplacingIntake(Intake):
+    """A producer renames a new version over the file just after the watcher has read it."""
+
+    async def file(self, path: Path) -> tuple[Received, Identity]:
+        taken = await super().file(path)
+        path.with_name(path.name + ".part").write_bytes(SECOND_VERSION)
+        os.rename(path.with_name(path.name + ".part"), path)
+        return taken
+
+
+def test_a_file_replaced_while_it_is_taken_goes_back_to_the_inbox_to_be_taken_as_its_own_document(
+        clean_tables, sql, tmp_path):
+    inbox, archive = tmp_path / "inbox", tmp_path / "archive"
+    inbox.mkdir()
+    (inbox / "latest.txt").write_bytes(SEED_A.read_bytes())
+
+    async def take_twice() -> tuple[list[int], dict[Path, int], list[int], dict[Path, int]]:
+        db = Database(clean_tables)
+        try:
+            async with Queue(clean_tables).open() as queue:
+                watcher = Watcher(ReplacingIntake(db, queue, 20_000_000), inbox, Archive(archive), stable_seconds=0.1,
+                                  rescan_seconds=30, force_polling=False, ignored=DEFAULT_IGNORED, delete_processed=False)
+                await watcher.take(inbox / "latest.txt")
+                first = list(watcher.to_queue), dict(watcher.queued)
+                assert (inbox / "latest.txt").read_bytes() == SECOND_VERSION
+                watcher.intake = Intake(db, queue, 20_000_000)
+                await watcher.take(inbox / "latest.txt")
+                return *first, list(watcher.to_queue), dict(watcher.queued)
+        finally:
+            await db.close()
+
+    queued_first, claimed_first, queued_then, claimed_then = asyncio.run(take_twice())
+    assert (queued_first, claimed_first) == ([1], {})  # the first version's document, with no file to archive
+    assert (queued_then, claimed_then) == ([1, 2], {archive / "in-progress" / "2_latest.txt": 2})
+    assert (archive / "in-progress" / "2_latest.txt").read_bytes() == SECOND_VERSION
+    assert [(i, bytes(raw)) for i, raw in sql("SELECT id, raw FROM documents ORDER BY id")] == [
+        (1, SEED_A.read_bytes()), (2, SECOND_VERSION)]
+    assert list(inbox.iterdir()) == []

@@ -55,7 +55,7 @@ async def import_paths(db: Database, paths: list[Path], pipeline: Pipeline, *, p
     with Progress(*columns, disable=not progress, transient=True) as bar:
         task = bar.add_task("import", total=len(paths), rate="-")
         for path in paths:
-            received = await receive_file(db, path, pipeline.clean_options.max_bytes)
+            received, _ = await receive_file(db, path, pipeline.clean_options.max_bytes)
             shown = readable(str(path))
             report.files += 1
             report.new += received.new

@@ -77,6 +77,30 @@ class Snapshot:
         return cls(st.st_size, st.st_mtime_ns)
 
 
+@dataclass(frozen=True)
+class Identity:
+    """Which file, in which version: one renamed over a name has another inode, one written to
+    since has another size or modification time."""
+
+    device: int
+    inode: int
+    size: int
+    mtime_ns: int
+
+    @classmethod
+    def of(cls, st: os.stat_result) -> Identity:
+        return cls(st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+class Replaced(Exception):
+    """The file moved out of the inbox was not the version that was read (a producer renamed a
+    new one over it meanwhile); it is back in the inbox, at `back`, to be taken on its own."""
+
+    def __init__(self, back: Path) -> None:
+        super().__init__(str(back))
+        self.back = back
+
+
 class Archive:
     """processed/YYYY-MM-DD/, duplicates/ and failed/ under one root, never inside the inbox;
     and in-progress/, where a file waits (named `<document id>_<name>`) from the moment its
@@ -88,15 +112,12 @@ class Archive:
         self.root = root
         self.in_progress = root / "in-progress"
 
-    def claim(self, path: Path, document_id: int) -> Path | None:
-        """Move a stored file to in-progress/; None if another watcher moved it first."""
+    def claim(self, path: Path, document_id: int, read: Identity) -> Path | None:
+        """Move a stored file, the version `read`, to in-progress/; None if another watcher moved it
+        first. Raises `Replaced` if a newer version was moved."""
         self.in_progress.mkdir(parents=True, exist_ok=True)
         target = _free_name(self.in_progress / f"{document_id}_{_fitted(path.name)}")
-        try:
-            os.rename(path, target)
-        except FileNotFoundError:
-            return None
-        return target
+        return _moved(path, target, read)
 
     def claimed(self) -> list[tuple[Path, int]]:
         """Files left in progress (by a stop or a crash), with their document ids."""
@@ -109,22 +130,20 @@ class Archive:
                 found.append((path, int(prefix)))
         return found
 
-    def move(self, path: Path, kind: str, *, now: datetime | None = None) -> Path | None:
-        """Move a file to `kind`; None if it is gone (another watcher on this inbox moved it)."""
+    def move(self, path: Path, kind: str, *, read: Identity | None = None,
+             now: datetime | None = None) -> Path | None:
+        """Move a file to `kind`; None if it is gone (another watcher on this inbox moved it).
+        Raises `Replaced` if it is not the version `read`."""
         folder = self.root / kind
         if kind == "processed":
             folder = folder / (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")
         folder.mkdir(parents=True, exist_ok=True)
         target = _free_name(folder / _fitted(_original_name(path, self.in_progress)))
-        try:
-            os.rename(path, target)
-        except FileNotFoundError:
-            return None
-        return target
+        return _moved(path, target, read)
 
-    def fail(self, path: Path, reason: str, document_id: int | None) -> Path | None:
+    def fail(self, path: Path, reason: str, document_id: int | None, *, read: Identity | None = None) -> Path | None:
         """Move a file to failed/ with `<name>.error.json` beside it saying why."""
-        target = self.move(path, "failed")
+        target = self.move(path, "failed", read=read)
         if target is None:
             return None
         record = {"file": readable(_original_name(path, self.in_progress)), "reason": reason,
@@ -132,6 +151,31 @@ class Archive:
         target.with_name(target.name + ".error.json").write_text(
             json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
         return target
+
+
+def _moved(path: Path, target: Path, read: Identity | None) -> Path | None:
+    """Rename `path` to `target`; None if it is gone. A file read before (`read`) is compared
+    once moved, since only then is it ours: a newer version goes back where it was."""
+    try:
+        os.rename(path, target)
+    except FileNotFoundError:
+        return None
+    if read is not None and Identity.of(os.lstat(target)) != read:
+        raise Replaced(_put_back(target, path))
+    return target
+
+
+def _put_back(moved: Path, path: Path) -> Path:
+    """Return a file to `path`, or beside it if another has appeared there since: never over one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    while True:
+        back = _free_name(path)
+        try:
+            os.link(moved, back)
+        except FileExistsError:
+            continue  # appeared after the check
+        os.unlink(moved)
+        return back
 
 
 def _fitted(name: str) -> str:

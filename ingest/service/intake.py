@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ingest.service.inbox import Identity
 from ingest.service.queue import Queue
 from ingest.service.receive import receive_bytes, receive_file
 from ingest.store.database import Database
@@ -27,6 +28,6 @@ class Intake:
             await self.queue.defer([received.id])
         return received
 
-    async def file(self, path: Path) -> Received:
+    async def file(self, path: Path) -> tuple[Received, Identity]:
         """Only store the file: the watcher claims it before queueing (see `Archive.claim`)."""
         return await receive_file(self.db, path, self.max_bytes)

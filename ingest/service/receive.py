@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import mimetypes
+import os
 from pathlib import Path
 
 from ingest.errors import InputError
-from ingest.service.inbox import readable
+from ingest.service.inbox import Identity, readable
 from ingest.store import queries
 from ingest.store.database import Database
 
@@ -19,19 +20,23 @@ async def receive_bytes(db: Database, name: str, data: bytes, max_bytes: int) ->
     return await _add(db, name, len(data), hashlib.sha256(data).hexdigest(), data, max_bytes)
 
 
-async def receive_file(db: Database, path: Path, max_bytes: int) -> queries.Received:
-    """Store a file; an oversized one is hashed in chunks and never read into memory whole."""
+async def receive_file(db: Database, path: Path, max_bytes: int) -> tuple[queries.Received, Identity]:
+    """Store a file, and say which version of it was read (the watcher checks it is the one it
+    then moves); an oversized one is hashed in chunks and never read into memory whole."""
     try:
-        size = path.stat().st_size
-        if size <= max_bytes:
-            return await receive_bytes(db, readable(path.name), path.read_bytes(), max_bytes)
-        digest = hashlib.sha256()
         with path.open("rb") as handle:
-            while chunk := handle.read(_CHUNK):
-                digest.update(chunk)
+            if os.fstat(handle.fileno()).st_size <= max_bytes:
+                data: bytes | None = handle.read()
+                digest = hashlib.sha256(data)
+            else:
+                data, digest = None, hashlib.sha256()
+                while chunk := handle.read(_CHUNK):
+                    digest.update(chunk)
+            read = Identity.of(os.fstat(handle.fileno()))
     except OSError as exc:
         raise InputError(f"cannot read {readable(str(path))}: {exc.strerror or exc}") from exc
-    return await _add(db, readable(path.name), size, digest.hexdigest(), None, max_bytes)
+    size = read.size if data is None else len(data)
+    return await _add(db, readable(path.name), size, digest.hexdigest(), data, max_bytes), read
 
 
 async def _add(db: Database, name: str, size: int, sha256: str, raw: bytes | None, max_bytes: int) -> queries.Received:

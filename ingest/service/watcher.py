@@ -16,10 +16,13 @@ from pathlib import Path
 from watchfiles import Change, awatch
 
 from ingest.errors import DatabaseUnavailable, InputError
-from ingest.service.inbox import Archive, Snapshot, is_ignored, is_temporary_name_of, readable, refusal
+from ingest.service.inbox import (
+    Archive, Identity, Replaced, Snapshot, is_ignored, is_temporary_name_of, readable, refusal,
+)
 from ingest.service.intake import Intake
 from ingest.store import operations
 from ingest.store.operations import UNFINISHED
+from ingest.store.queries import Received
 
 log = logging.getLogger(__name__)
 
@@ -180,7 +183,7 @@ class Watcher:
             self.archive.fail(path, reason, None)
             return
         try:
-            received = await self.intake.file(path)
+            received, read = await self.intake.file(path)
         except DatabaseUnavailable as exc:
             log.warning("%s stays in the inbox: %s", readable(path.name), exc)
             self.pending[path] = (Snapshot.of(path) or Snapshot(0, 0), time.monotonic() + RETRY_SECONDS)
@@ -190,21 +193,42 @@ class Watcher:
             if path.exists():
                 self.archive.fail(path, str(exc), None)
             return
+        try:
+            self._archive_taken(path, received, read)
+        except Replaced as exc:
+            log.warning("%s was replaced while it was taken: the new version is back in the inbox as %s, to be "
+                        "taken as a document of its own", readable(path.name), readable(exc.back.name),
+                        extra={"document_id": received.id})
+            self.note(exc.back)
+            if self._claims(received):
+                self._queue(received.id)  # stored all the same, with no file left to archive
+
+    def _claims(self, received: Received) -> bool:
+        """Whether a stored file is to wait in in-progress/ for its document (not a duplicate of
+        one already waiting, nor refused on receipt)."""
+        return received.status in UNFINISHED and received.id not in self.queued.values()
+
+    def _archive_taken(self, path: Path, received: Received, read: Identity) -> None:
+        """Claim a stored file, or move it to duplicates/ or failed/; raises `Replaced` if what was
+        moved is a newer version than the one `read`."""
         context = {"document_id": received.id}
-        if received.status in UNFINISHED and received.id not in self.queued.values():
-            claimed = self.archive.claim(path, received.id)
+        if self._claims(received):
+            claimed = self.archive.claim(path, received.id, read)
             if claimed is None:
                 return  # another watcher on this inbox claimed it first
             self.queued[claimed] = received.id
-            if not self.to_queue:
-                self.to_queue_since = time.monotonic()
-            self.to_queue.append(received.id)
+            self._queue(received.id)
         elif not received.new:
-            self.archive.move(path, "duplicates")
+            self.archive.move(path, "duplicates", read=read)
             log.info("%s: same bytes as document %s", readable(path.name), received.id, extra=context)
         else:  # refused on receipt (over the size limit)
-            self.archive.fail(path, received.error or "", received.id)
+            self.archive.fail(path, received.error or "", received.id, read=read)
             log.info("%s: failed: %s", readable(path.name), received.error, extra=context)
+
+    def _queue(self, document_id: int) -> None:
+        if not self.to_queue:
+            self.to_queue_since = time.monotonic()
+        self.to_queue.append(document_id)
 
     async def archive_finished(self) -> None:
         """Move the files whose documents are processed or failed out of the inbox."""
