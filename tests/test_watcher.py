@@ -60,6 +60,19 @@ def test_an_empty_file_goes_to_failed_with_the_reason_beside_it(service, sql):
     assert sql("SELECT id, error FROM failed_documents") == [(record["document_id"], record["reason"])]
 
 
+def test_a_second_copy_of_a_failed_file_goes_to_failed_with_the_reason_not_to_duplicates(service, sql):
+    service.start()
+    (service.inbox / "first-empty.txt").write_bytes(b"")
+    service.wait_for(lambda: "first-empty.txt.error.json" in service.archived("failed"))
+    (service.inbox / "second-empty.txt").write_bytes(b"")
+
+    service.wait_for(lambda: "second-empty.txt.error.json" in service.archived("failed"))
+    record = json.loads((service.archive / "failed" / "second-empty.txt.error.json").read_text())
+    assert (record["reason"], record["document_id"]) == (
+        "empty file: it holds no bytes or only whitespace (the same bytes as document 1)", 1)
+    assert service.archived("duplicates") == []
+    assert sql("SELECT id, times_received FROM documents") == [(1, 2)]
+
 def test_a_file_written_slowly_is_read_only_once_complete(service, sql):
     service.start()
     content = SEED_A.read_bytes()

@@ -209,7 +209,8 @@ class Watcher:
         return received.status in UNFINISHED and received.id not in self.queued.values()
 
     def _archive_taken(self, path: Path, received: Received, read: Identity) -> None:
-        """Claim a stored file, or move it to duplicates/ or failed/; raises `Replaced` if what was
+        """Claim a stored file, or move it to failed/ (bad input, even met again: the reason goes with
+        it) or duplicates/; raises `Replaced` if what was
         moved is a newer version than the one `read`."""
         context = {"document_id": received.id}
         if self._claims(received):
@@ -218,12 +219,13 @@ class Watcher:
                 return  # another watcher on this inbox claimed it first
             self.queued[claimed] = received.id
             self._queue(received.id)
-        elif not received.new:
+        elif received.status == "failed":  # refused on receipt (over the size limit), or bad input met again
+            reason = received.error if received.new else f"{received.error} (the same bytes as document {received.id})"
+            self.archive.fail(path, reason or "", received.id, read=read)
+            log.info("%s: failed: %s", readable(path.name), reason, extra=context)
+        else:
             self.archive.move(path, "duplicates", read=read)
             log.info("%s: same bytes as document %s", readable(path.name), received.id, extra=context)
-        else:  # refused on receipt (over the size limit)
-            self.archive.fail(path, received.error or "", received.id, read=read)
-            log.info("%s: failed: %s", readable(path.name), received.error, extra=context)
 
     def _queue(self, document_id: int) -> None:
         if not self.to_queue:
