@@ -56,7 +56,7 @@ class Settings(BaseSettings):
     )
     ignore: str = Field(
         default="",
-        description="Extra comma-separated file name patterns to ignore (`*.tmp`, `*.part`, hidden files... always are).",
+        description="Extra comma-separated file name patterns to ignore, in any case (`*.tmp`, `*.part`, hidden files... always are).",
     )
     delete_processed: bool = Field(
         default=False,

@@ -116,6 +116,18 @@ def test_temporary_hidden_and_partial_files_are_left_alone(service, sql):
     assert sql("SELECT count(*) FROM documents") == [(1,)]
 
 
+def test_ignore_patterns_match_names_in_any_case(service, sql):
+    service.start(INGEST_IGNORE="*.Draft")
+    for name in ("upload.TMP", "film.PART", "page.CRDOWNLOAD", "thumbs.db", "DESKTOP.INI", "story.DRAFT"):
+        shutil.copy(SEED_A, service.inbox / name)
+    shutil.copy(SEED_B, service.inbox / "real.txt")
+
+    service.wait_for(lambda: service.archived("processed") == ["real.txt"])
+    time.sleep(1.0)
+    assert sorted(p.name for p in service.inbox.iterdir()) == [
+        "DESKTOP.INI", "film.PART", "page.CRDOWNLOAD", "story.DRAFT", "thumbs.db", "upload.TMP"]
+    assert sql("SELECT count(*) FROM documents") == [(1,)]
+
 def test_a_symlink_to_a_file_outside_the_inbox_is_refused_not_followed(service, sql, tmp_path):
     secret = tmp_path / "outside.txt"
     secret.write_text("Private notes\nNot for the archive.")

@@ -33,10 +33,12 @@ def readable(name: str) -> str:
 
 
 def is_ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
-    """Hidden files and folders, partial downloads, OS junk, and the user's own patterns."""
+    """Hidden files and folders, partial downloads, OS junk, and the user's own patterns, in any
+    case: Windows writes `upload.TMP` and `thumbs.db` as readily as `Thumbs.db`."""
     if any(part.startswith(".") for part in relative.parts):
         return True
-    return any(fnmatch.fnmatch(relative.name, pattern) for pattern in patterns)
+    name = relative.name.casefold()
+    return any(fnmatch.fnmatchcase(name, pattern.casefold()) for pattern in patterns)
 
 
 def is_temporary_name_of(old: str, new: str) -> bool:
