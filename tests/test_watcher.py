@@ -73,6 +73,28 @@ def test_a_second_copy_of_a_failed_file_goes_to_failed_with_the_reason_not_to_du
     assert service.archived("duplicates") == []
     assert sql("SELECT id, times_received FROM documents") == [(1, 2)]
 
+def test_files_dropped_into_a_recreated_inbox_are_taken_without_waiting_for_the_rescan(service):
+    service.start(INGEST_RESCAN_SECONDS="120")
+    service.wait_until_watching()
+    shutil.rmtree(service.inbox)
+    time.sleep(1.0)
+    service.inbox.mkdir()
+    time.sleep(1.0)
+    shutil.copy(SEED_A, service.inbox / "after.txt")
+
+    service.wait_for(lambda: service.archived("processed") == ["after.txt"], timeout=15)
+    assert f"{service.inbox} was deleted or replaced" in service.output()
+
+
+def test_files_dropped_after_a_name_that_is_not_utf8_are_taken_without_waiting_for_the_rescan(service):
+    service.start(INGEST_RESCAN_SECONDS="120")
+    service.wait_until_watching()
+    shutil.copy(SEED_A, service.inbox / LATIN1_NAME)  # watchfiles cannot decode its events' names
+    time.sleep(1.0)
+    shutil.copy(SEED_B, service.inbox / "after.txt")
+
+    service.wait_for(lambda: service.archived("processed") == sorted(["after.txt", LATIN1_NAME]), timeout=15)
+
 def test_a_file_written_slowly_is_read_only_once_complete(service, sql):
     service.start()
     content = SEED_A.read_bytes()

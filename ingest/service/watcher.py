@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import time
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from watchfiles import Change, awatch
@@ -30,10 +32,38 @@ TICK_SECONDS = 0.1
 # A file whose modification time is already older than the stable window is complete once it
 # has also stood still this long under our eyes (a writer still at work moves its mtime).
 SETTLED_CONFIRM_SECONDS = 0.1
-RETRY_SECONDS = 5.0
+RETRY_SECONDS = 5.0  # after a database outage, or a file watch that failed as soon as it started
 # Taken files' jobs are queued together: one statement for up to this many (a burst), sent at
 # the latest a tick after the first of them was taken or when a pass over the pending files ends.
 QUEUE_BATCH = 50
+
+
+class EventWatch:
+    """One run of following the inbox's file events (`task`), with the folder held open: its inode
+    cannot be reused while held (ext4 gives a new folder a freed one at once), so a folder deleted
+    and made again under the same name is always told apart from it. The run has a stop event of
+    its own: awatch sets the one it is given when cancelled."""
+
+    def __init__(self, path: Path, follow: Callable[[asyncio.Event], Awaitable[None]]) -> None:
+        self.path = path
+        self.fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+        self.stop = asyncio.Event()
+        self.task = asyncio.create_task(follow(self.stop))
+        self.started = time.monotonic()
+
+    def lost(self) -> str | None:
+        """Why it no longer follows the inbox, if it does not."""
+        if self.task.done():
+            return f"file events in {self.path} stopped ({self.task.exception()!r})"
+        try:
+            current = os.path.samestat(os.stat(self.path), os.fstat(self.fd))
+        except OSError:
+            current = False
+        return None if current else f"{self.path} was deleted or replaced"
+
+    def close(self) -> None:
+        self.stop.set()
+        os.close(self.fd)
 
 
 class Watcher:
@@ -52,21 +82,49 @@ class Watcher:
         self.queued: dict[Path, int] = {}
         self.to_queue: list[int] = []  # taken documents whose jobs are not queued yet
         self.to_queue_since = 0.0
+        self.watch: EventWatch | None = None
+        self.watch_again_at = 0.0
 
     async def run(self, stop: asyncio.Event) -> None:
         self.inbox.mkdir(parents=True, exist_ok=True)
         await self.resume()  # files in progress when the service stopped
-        events = asyncio.create_task(self._follow_events(stop))
-        # One turn of the loop runs the task up to its first wait, by which time the watch is
-        # set up: every file after this point comes with its events (a rename is seen as one),
-        # and the rescan finds those dropped while the service was down or left by a crash.
-        await asyncio.sleep(0)
-        self.rescan()
+        await self._watch()
         log.info("watching %s", self.inbox)
         try:
             await self._check_pending(stop)
         finally:
-            events.cancel()
+            if self.watch is not None:
+                self.watch.close()
+
+    async def _watch(self) -> None:
+        """Follow the inbox's file events, then rescan it. One turn of the loop runs the events task
+        up to its first wait, by which time the watch is set up: every file after this point comes
+        with its events (a rename is seen as one), and the rescan finds those dropped before (while
+        the service was down, left by a crash, or while the watch was being restarted)."""
+        try:
+            self.watch = EventWatch(self.inbox, self._follow_events)
+        except OSError:
+            return  # deleted again: tried on the next tick
+        await asyncio.sleep(0)
+        self.rescan()
+
+    async def _keep_watching(self) -> None:
+        """Watch the inbox afresh once the watch no longer follows it: the folder deleted (and made
+        again, where awatch would stay on the dead one and new files wait for the rescan), or the
+        watch ended on an error (watchfiles gives up on a name that is not UTF-8)."""
+        if self.watch is not None:
+            lost = self.watch.lost()
+            if lost is None:
+                return
+            log.warning("%s", lost)
+            if self.watch.task.done():  # not in a loop if it fails at once again
+                self.watch_again_at = self.watch.started + RETRY_SECONDS
+            self.watch.close()
+            self.watch = None
+        if time.monotonic() >= self.watch_again_at and self.inbox.is_dir():
+            await self._watch()
+            if self.watch is not None:
+                log.info("watching %s again", self.inbox)
 
     def rescan(self) -> None:
         for path in sorted(self.inbox.rglob("*")):
@@ -102,6 +160,7 @@ class Watcher:
     async def _check_pending(self, stop: asyncio.Event) -> None:
         next_scan = time.monotonic() + self.rescan_seconds
         while not stop.is_set():
+            await self._keep_watching()
             if time.monotonic() >= next_scan:  # a safety net: inotify queues overflow under load
                 self.rescan()
                 next_scan = time.monotonic() + self.rescan_seconds
