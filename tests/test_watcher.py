@@ -95,6 +95,18 @@ def test_files_dropped_after_a_name_that_is_not_utf8_are_taken_without_waiting_f
 
     service.wait_for(lambda: service.archived("processed") == sorted(["after.txt", LATIN1_NAME]), timeout=15)
 
+def test_archived_files_are_logged_under_the_names_they_were_dropped_as(service):
+    service.inbox.mkdir()
+    (service.inbox / "empty.txt").write_bytes(b"")
+    shutil.copy(SEED_A, service.inbox / "good.txt")
+    service.start()
+
+    service.wait_for(lambda: service.archived("processed") == ["good.txt"] and "empty.txt" in service.archived("failed"))
+    logged = [line.partition("ingest.service.watcher: ")[2] for line in service.output().splitlines()]
+    assert [line for line in logged if line.endswith("]")] == [
+        "empty.txt: failed: empty file: it holds no bytes or only whitespace [document_id=1]",
+        "good.txt: processed [document_id=2]"]
+
 def test_a_file_written_slowly_is_read_only_once_complete(service, sql):
     service.start()
     content = SEED_A.read_bytes()

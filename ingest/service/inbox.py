@@ -132,6 +132,10 @@ class Archive:
                 found.append((path, int(prefix)))
         return found
 
+    def original_name(self, path: Path) -> str:
+        """The name a file was dropped under, also for one waiting in in-progress/."""
+        return _original_name(path, self.in_progress)
+
     def move(self, path: Path, kind: str, *, read: Identity | None = None,
              now: datetime | None = None) -> Path | None:
         """Move a file to `kind`; None if it is gone (another watcher on this inbox moved it).

@@ -306,11 +306,12 @@ class Watcher:
                 continue
             del self.queued[path]
             context = {"document_id": document_id}
+            name = readable(self.archive.original_name(path))
             if not path.exists():
-                log.warning("%s was removed before it was archived", readable(path.name), extra=context)
+                log.warning("%s was removed from %s before it was archived", name, path.parent, extra=context)
             elif state.status == "failed":
                 self.archive.fail(path, state.error or "", document_id)
-                log.info("%s: failed: %s", readable(path.name), state.error, extra=context)
+                log.info("%s: failed: %s", name, state.error, extra=context)
             else:
                 path.unlink(missing_ok=True) if self.delete_processed else self.archive.move(path, "processed")
-                log.info("%s: processed", readable(path.name), extra=context)
+                log.info("%s: processed", name, extra=context)
