@@ -132,10 +132,12 @@ def test_files_renamed_in_or_written_before_the_stable_window_are_taken_without_
     os.rename(written_earlier, service.inbox / "earlier.txt")
     (service.inbox / "renamed.txt.part").write_bytes(SEED_B.read_bytes())
     os.rename(service.inbox / "renamed.txt.part", service.inbox / "renamed.txt")
+    (service.inbox / "WINDOWS.TXT.PART").write_bytes(SEED_A.read_bytes() + b"\nFrom a Windows share.\n")
+    os.rename(service.inbox / "WINDOWS.TXT.PART", service.inbox / "WINDOWS.TXT")
     (service.inbox / "just-written.txt").write_bytes(SEED_B.read_bytes() + b"\nOne more line.\n")
 
-    service.wait_for(lambda: service.archived("processed") == ["earlier.txt", "renamed.txt"])
-    assert sorted(sql("SELECT original_name FROM documents")) == [("earlier.txt",), ("renamed.txt",)]
+    service.wait_for(lambda: service.archived("processed") == ["WINDOWS.TXT", "earlier.txt", "renamed.txt"])
+    assert sorted(sql("SELECT original_name FROM documents")) == [("WINDOWS.TXT",), ("earlier.txt",), ("renamed.txt",)]
     assert [p.name for p in service.inbox.iterdir()] == ["just-written.txt"]
 
 

@@ -43,8 +43,10 @@ def is_ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
 
 def is_temporary_name_of(old: str, new: str) -> bool:
     """Whether `old` is a name a producer writes `new` under before renaming it into place:
-    `new.part`, `new.tmp`, `new.crdownload`, `.new`, or rsync's `.new.XXXXXX`."""
-    return old in {new + suffix for suffix in TEMPORARY_SUFFIXES} | {"." + new} or old.startswith(f".{new}.")
+    `new.part`, `new.tmp`, `new.crdownload` (in any case, as ignored), `.new`, or rsync's `.new.XXXXXX`."""
+    folded = old.casefold()
+    return (folded in {new.casefold() + suffix for suffix in TEMPORARY_SUFFIXES}
+            or old == "." + new or old.startswith(f".{new}."))
 
 
 def refusal(path: Path, inbox: Path) -> str | None:
