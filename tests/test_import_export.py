@@ -80,6 +80,20 @@ def test_import_goes_on_past_a_file_whose_name_is_not_utf8(cli, sql, tmp_path):
         ("a.txt", "done"), ("caf\\xe9.txt", "failed"), ("z.txt", "done")]
 
 
+def test_a_second_copy_of_a_failed_file_is_reported_failed_with_the_reason(cli, sql, tmp_path):
+    for name in ("empty.txt", "also-empty.txt"):
+        (tmp_path / name).write_bytes(b"")
+
+    result = cli("import", str(tmp_path / "empty.txt"), str(tmp_path / "also-empty.txt"))
+
+    assert result.stdout.strip() == "2 files: 1 new, 0 already stored, 2 failed; 0 articles stored"
+    assert result.stderr.splitlines()[-2:] == [
+        f"failed: {tmp_path}/empty.txt: empty file: it holds no bytes or only whitespace",
+        f"failed: {tmp_path}/also-empty.txt: empty file: it holds no bytes or only whitespace "
+        "(the same bytes as document 1)"]
+    assert sql("SELECT original_name, status, times_received FROM documents") == [("empty.txt", "failed", 2)]
+
+
 def test_raw_bytes_and_their_hash_are_kept(cli, sql):
     cli("import", str(SEED_FILES[0]))
     raw, sha256, size = sql("SELECT raw, sha256, size_bytes FROM documents")[0]

@@ -59,8 +59,8 @@ async def import_paths(db: Database, paths: list[Path], pipeline: Pipeline, *, p
             shown = readable(str(path))
             report.files += 1
             report.new += received.new
-            if received.status == "failed" and received.new:
-                report.failed.append((shown, received.error or "failed"))
+            if received.status == "failed":  # refused on receipt, or bad input met again
+                report.failed.append((shown, received.reason))
             elif received.status in ("queued", "processing"):
                 outcome = await process_document(db, received.id, pipeline)
                 report.articles += len(outcome.article_ids)

@@ -279,9 +279,8 @@ class Watcher:
             self.queued[claimed] = received.id
             self._queue(received.id)
         elif received.status == "failed":  # refused on receipt (over the size limit), or bad input met again
-            reason = received.error if received.new else f"{received.error} (the same bytes as document {received.id})"
-            self.archive.fail(path, reason or "", received.id, read=read)
-            log.info("%s: failed: %s", readable(path.name), reason, extra=context)
+            self.archive.fail(path, received.reason, received.id, read=read)
+            log.info("%s: failed: %s", readable(path.name), received.reason, extra=context)
         else:
             self.archive.move(path, "duplicates", read=read)
             log.info("%s: same bytes as document %s", readable(path.name), received.id, extra=context)

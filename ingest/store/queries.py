@@ -34,6 +34,11 @@ class Received:
     status: str
     error: str | None
 
+    @property
+    def reason(self) -> str:
+        """Why a failed document failed, said of these bytes (which may be a second copy of it)."""
+        return (self.error or "failed") if self.new else f"{self.error} (the same bytes as document {self.id})"
+
 
 @dataclass(frozen=True)
 class Saved:
