@@ -7,8 +7,6 @@ import logging
 import sys
 from datetime import datetime, timezone
 
-from aiohttp.http_exceptions import HttpProcessingError
-
 # Attributes every LogRecord has; anything else was passed with `extra=` and is context.
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime"}
 
@@ -37,20 +35,6 @@ class TextFormatter(logging.Formatter):
         return line
 
 
-class ClientFault(logging.Filter):
-    """aiohttp logs a request it cannot parse (a header over its size limit, broken chunked
-    framing) at ERROR with a traceback, before the API sees it: any client could fill the log
-    with them. The fault is the client's, so it becomes one WARNING line without the traceback."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        exc = record.exc_info[1] if record.exc_info else None
-        if isinstance(exc, HttpProcessingError) and 400 <= exc.code < 500:
-            record.msg, record.args = f"{record.getMessage()}: {exc.code} {exc.message}", ()
-            record.levelno, record.levelname = logging.WARNING, "WARNING"
-            record.exc_info, record.exc_text = None, None
-        return True
-
-
 def configure(fmt: str, level: str) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter() if fmt == "json" else TextFormatter())
@@ -61,4 +45,3 @@ def configure(fmt: str, level: str) -> None:
     # per document (with its id) says the same.
     for noisy in ("pgserver", "alembic", "trafilatura", "htmldate", "watchfiles", "procrastinate"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, root.level))
-    logging.getLogger("aiohttp.server").addFilter(ClientFault())

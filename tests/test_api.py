@@ -734,6 +734,6 @@ def test_a_request_aiohttp_cannot_parse_is_one_warning_line_in_the_log_not_a_tra
 
     service.wait_for(lambda: "Error handling request" in service.output())
     [line] = [line for line in service.output().splitlines() if "Error handling request" in line]
-    assert re.fullmatch(r"\S+ \S+ WARNING aiohttp\.server: Error handling request from 127\.0\.0\.1: "
+    assert re.fullmatch(r"\S+ \S+ WARNING ingest\.http: Error handling request from 127\.0\.0\.1: "
                         r"400 Got more than 8190 bytes .*", line), line
     assert "Traceback" not in service.output()

@@ -29,6 +29,7 @@ from ingest.service.api_http import (
     json_errors,
     json_response,
     read_body,
+    server_log,
 )
 from ingest.service.metrics import Metrics
 from ingest.store import counts, pages, reads
@@ -206,7 +207,7 @@ def make_app(settings: Settings, db: Database, submit: Submit, metrics: Metrics)
 
 async def start(app: web.Application, settings: Settings) -> web.AppRunner:
     """Serve `app` on INGEST_API_HOST:INGEST_API_PORT in the running loop; `await runner.cleanup()` stops it."""
-    runner = web.AppRunner(app)
+    runner = web.AppRunner(app, logger=server_log)
     await runner.setup()
     await web.TCPSite(runner, settings.api_host, settings.api_port).start()
     log.info("HTTP API listening on http://%s:%s", settings.api_host, settings.api_port)

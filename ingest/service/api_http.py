@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from aiohttp import hdrs, web
+from aiohttp.http_exceptions import HttpProcessingError
 from pydantic import SecretStr
 
 from ingest.errors import IngestError
@@ -28,6 +29,25 @@ Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
 # turns bytes that do not decode into a 500 with two logged tracebacks, and passes a gzip body
 # cut short on as a shorter document.
 GZIP_WBITS = 16 + zlib.MAX_WBITS
+
+
+class ClientFault(logging.Filter):
+    """aiohttp logs a request it cannot parse (a header over its size limit, broken chunked
+    framing) at ERROR with a traceback, before the API sees it: any client could fill the log
+    with them. The fault is the client's, so it becomes one WARNING line without the traceback."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        exc = record.exc_info[1] if record.exc_info else None
+        if isinstance(exc, HttpProcessingError) and 400 <= exc.code < 500:
+            record.msg, record.args = f"{record.getMessage()}: {exc.code} {exc.message}", ()
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+            record.exc_info, record.exc_text = None, None
+        return True
+
+
+# What aiohttp's server logs about connections and requests it could not handle.
+server_log = logging.getLogger("ingest.http")
+server_log.addFilter(ClientFault())
 
 
 class Unauthorized(IngestError):
