@@ -146,7 +146,7 @@ class Archive:
         if kind == "processed":
             folder = folder / (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")
         folder.mkdir(parents=True, exist_ok=True)
-        target = _free_name(folder / _fitted(_original_name(path, self.in_progress)))
+        target = _free_name(folder / _fitted(self.original_name(path)))
         return _moved(path, target, read)
 
     def fail(self, path: Path, reason: str, document_id: int | None, *, read: Identity | None = None) -> Path | None:
@@ -154,7 +154,7 @@ class Archive:
         target = self.move(path, "failed", read=read)
         if target is None:
             return None
-        record = {"file": readable(_original_name(path, self.in_progress)), "reason": reason,
+        record = {"file": readable(self.original_name(path)), "reason": reason,
                   "time": datetime.now(timezone.utc).isoformat(), "document_id": document_id}
         target.with_name(target.name + ".error.json").write_text(
             json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")

@@ -269,8 +269,7 @@ class Watcher:
 
     def _archive_taken(self, path: Path, received: Received, read: Identity) -> None:
         """Claim a stored file, or move it to failed/ (bad input, even met again: the reason goes with
-        it) or duplicates/; raises `Replaced` if what was
-        moved is a newer version than the one `read`."""
+        it) or duplicates/; raises `Replaced` if what was moved is a newer version than the one `read`."""
         context = {"document_id": received.id}
         if self._claims(received):
             claimed = self.archive.claim(path, received.id, read)

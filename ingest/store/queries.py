@@ -37,7 +37,8 @@ class Received:
     @property
     def reason(self) -> str:
         """Why a failed document failed, said of these bytes (which may be a second copy of it)."""
-        return (self.error or "failed") if self.new else f"{self.error} (the same bytes as document {self.id})"
+        reason = self.error or "failed"
+        return reason if self.new else f"{reason} (the same bytes as document {self.id})"
 
 
 @dataclass(frozen=True)
