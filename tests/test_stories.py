@@ -327,3 +327,19 @@ def test_reprocessing_keeps_each_copy_pointing_at_its_original(cli, service, sql
 
     assert sql(links) == before
     assert sql("SELECT article_count FROM stories WHERE article_count > 0") == [(5,)]
+
+
+def test_reprocessing_keeps_each_articles_id_and_arrival_time(cli, service, sql):
+    """Links to an article (GET /articles/{id}) outlive `ingest reprocess`, and so does its
+    arrival time, the story window of an undated article (here the Cork liveblog)."""
+    liveblog, local = DEVSET / "061_cork-floods-liveblog.txt", DEVSET / "062_cork-floods-local.txt"
+    cli("import", str(SEED_A), str(SEED_B), str(liveblog), str(local))
+    identities = ("SELECT d.original_name, a.id, a.created_at, a.story_time FROM articles AS a "
+                  "JOIN documents AS d ON d.id = a.document_id ORDER BY 1")
+    before = sql(identities)
+    assert [name for name, *_ in before] == [SEED_A.name, SEED_B.name, liveblog.name, local.name]
+
+    reprocess_with(cli, service, sql)
+
+    assert sql("SELECT status, error, attempts FROM documents") == [("done", None, 2)] * 4
+    assert sql(identities) == before

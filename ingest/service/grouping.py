@@ -42,17 +42,17 @@ async def save_and_group(
         [key for _, _, prepared in cleaned for key in prepared.band_keys],
         [term for _, _, prepared in cleaned for term in prepared.terms],
     )
-    left: list[int] = []  # stories the replaced articles leave, recounted with the others
+    withdrawn = queries.Withdrawn([], {})  # the replaced articles: their stories are recounted with the others
     if replacing:
         await stories.lock(conn, keys)
-        left = await queries.withdraw_articles(conn, document_id)
-    saved = await queries.save_articles(conn, document_id, cleaned, note=note)
+        withdrawn = await queries.withdraw_articles(conn, document_id)
+    saved = await queries.save_articles(conn, document_id, cleaned, note=note, identities=withdrawn.identities)
     if not replacing:
         await stories.lock(conn, keys)
     story_ids = [story_id for row, (index, article, prepared) in zip(saved, cleaned, strict=True)
                  for story_id in await _group(conn, row.id, (document_id, index), row.times, article, prepared,
                                               options)]
-    await stories.refresh(conn, [*left, *story_ids])
+    await stories.refresh(conn, [*withdrawn.stories, *story_ids])
     return [row.id for row in saved]
 
 
@@ -62,7 +62,7 @@ async def fail(conn: AsyncConnection, document_id: int, reason: str) -> None:
     recounted. Their index keys are not at hand, so this locks everything, as rare as it is."""
     if await queries.mark_failed(conn, document_id, reason):
         await stories.lock_everything(conn)
-        await stories.refresh(conn, await queries.withdraw_articles(conn, document_id))
+        await stories.refresh(conn, (await queries.withdraw_articles(conn, document_id)).stories)
 
 
 async def _group(conn: AsyncConnection, article_id: int, order: tuple[int, int], when: stories.Times,

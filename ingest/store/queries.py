@@ -6,7 +6,7 @@ so that callers compose several queries atomically.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any
@@ -153,7 +153,7 @@ def _article_values(document_id: int, index: int, article: Article, prepared: Pr
 
 
 _DELETE_ARTICLES = (delete(articles).where(articles.c.document_id == bindparam("document_id"))
-                    .returning(articles.c.story_id))
+                    .returning(articles.c.record_index, articles.c.id, articles.c.created_at, articles.c.story_id))
 _FINISH = (
     update(documents).where(documents.c.id == bindparam("finished_id"))
     .values(status="done", error=bindparam("note"), updated_at=func.now())
@@ -164,25 +164,40 @@ _INSERT_ARTICLE = insert(articles).returning(
 _INSERT_FIRST_ARTICLE = _INSERT_ARTICLE.add_cte(_FINISH.cte("finish"))
 
 
-async def withdraw_articles(conn: AsyncConnection, document_id: int) -> list[int]:
-    """Delete the document's articles (a re-processing replaces them, a failure leaves none);
-    return the stories they were in, which must be recounted."""
-    rows = await conn.execute(_DELETE_ARTICLES, {"document_id": document_id})
-    return sorted({story_id for story_id in rows.scalars() if story_id is not None})
+@dataclass(frozen=True)
+class Withdrawn:
+    """What a document's deleted articles leave behind: the stories to recount, and each record's
+    identity (id, arrival time), which its new article takes over."""
+
+    stories: list[int]
+    identities: dict[int, dict[str, Any]]
+
+
+async def withdraw_articles(conn: AsyncConnection, document_id: int) -> Withdrawn:
+    """Delete the document's articles (a re-processing replaces them, a failure leaves none)."""
+    rows = (await conn.execute(_DELETE_ARTICLES, {"document_id": document_id})).all()
+    return Withdrawn(sorted({row.story_id for row in rows if row.story_id is not None}),
+                     {row.record_index: {"id": row.id, "created_at": row.created_at} for row in rows})
 
 
 async def save_articles(
     conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[int, Article, Prepared]], note: str | None = None,
+    identities: Mapping[int, dict[str, Any]] | None = None,
 ) -> list[Saved]:
     """Store the document's articles, `cleaned` (record index, article, dedup data), and mark it
     done; `note` says which of its records failed, if any. A document processed before has its
-    old articles withdrawn first (`withdraw_articles`), so re-processing never adds to them."""
+    old articles withdrawn first (`withdraw_articles`), so re-processing never adds to them, and
+    each new article keeps its record's `identities`: links to it and its arrival time (the
+    story window of an undated article) outlive a re-processing."""
     finish = {"finished_id": document_id, "note": note}
-    if not cleaned:
+    identities = identities or {}
+    # An "id" value would also set documents.id in the first insert's CTE: a re-processing
+    # (rare) marks the document done in a statement of its own.
+    if not cleaned or identities:
         await conn.execute(_FINISH, finish)
     rows = []
     for index, article, prepared in cleaned:
-        values = _article_values(document_id, index, article, prepared)
-        statement, values = (_INSERT_ARTICLE, values) if rows else (_INSERT_FIRST_ARTICLE, values | finish)
+        values = _article_values(document_id, index, article, prepared) | identities.get(index, {})
+        statement, values = (_INSERT_ARTICLE, values) if rows or identities else (_INSERT_FIRST_ARTICLE, values | finish)
         rows.append((await conn.execute(statement, values)).one())
     return [Saved(row.id, Times(row.published, row.created_at, row.story_time)) for row in rows]
