@@ -22,7 +22,7 @@ from pydantic import ValidationError
 
 from ingest import __version__
 from ingest.config import Settings
-from ingest.errors import CleanError, ConfigError, IngestError, InputError, NotFound
+from ingest.errors import CleanError, ConfigError, IngestError, InputError, NotFound, described
 from ingest.logs import configure as configure_logging
 from ingest.service import export
 from ingest.store import embedded, operations, reads, schema
@@ -373,7 +373,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line for the user, the traceback with --debug
         if args.debug:
             raise
-        print(f"ingest: internal error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
+        print(f"ingest: internal error: {described(exc)} "
               "(run with --debug for the traceback, and please report it)", file=sys.stderr)
         return 3
 

@@ -7,6 +7,22 @@ CLI and the API translate failures in one place each and never guess.
 from __future__ import annotations
 
 
+def _message_lines(exc: BaseException) -> list[str]:
+    return str(getattr(exc, "orig", None) or exc).strip().splitlines()
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an error's (or its driver's) message, else its type: never the whole SQL."""
+    lines = _message_lines(exc)
+    return lines[0] if lines else type(exc).__name__
+
+
+def described(exc: BaseException) -> str:
+    """The error's type and the first line of its message: for errors that are bugs."""
+    lines = _message_lines(exc)
+    return f"{type(exc).__name__}: {lines[0]}" if lines else type(exc).__name__
+
+
 class IngestError(Exception):
     """Base of every error the project raises on purpose."""
 

@@ -15,7 +15,7 @@ from sqlalchemy import make_url, text
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from ingest.config import Settings
-from ingest.errors import DatabaseUnavailable, StorageRefused
+from ingest.errors import DatabaseUnavailable, StorageRefused, first_line
 from ingest.store import embedded
 
 # Key of the advisory lock that serialises schema migrations across processes.
@@ -57,18 +57,13 @@ def refuses_data(exc: BaseException) -> bool:
     return state.startswith(_REFUSED)
 
 
-def _first_line(exc: BaseException) -> str:
-    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return detail[0] if detail else type(exc).__name__
-
-
 def refused(exc: BaseException) -> StorageRefused:
-    return StorageRefused(f"the database refused this document's data: {_first_line(exc)}")
+    return StorageRefused(f"the database refused this document's data: {first_line(exc)}")
 
 
 def unavailable(url: str, exc: BaseException) -> DatabaseUnavailable:
     """Turn a driver error into the project's error, with its first line only."""
-    first = _first_line(exc)
+    first = first_line(exc)
     return DatabaseUnavailable(
         f"cannot reach the database at {redact(url)}: {first}",
         hint="check INGEST_DATABASE_URL and that the server is running",
