@@ -94,7 +94,7 @@ def test_queueing_a_batch_that_holds_an_already_queued_document_queues_the_other
         ("2", "document:2", "todo"), ("1", "document:1", "todo"), ("3", "document:3", "todo")]
 
 
-def test_the_sweep_aborts_a_dead_workers_job_and_logs_its_document_id(clean_tables, sql, caplog):
+def test_the_sweep_aborts_a_dead_workers_job_and_queues_its_document_again_at_once(clean_tables, sql, caplog):
     # Running, and no worker beats a heartbeat for it: the worker that took it is gone.
     sql("INSERT INTO procrastinate_jobs (queue_name, task_name, args, status, lock) "
         "VALUES (%s, %s, '{\"document_id\": 7}', 'doing', 'document:7')", QUEUE, TASK)
@@ -112,4 +112,5 @@ def test_the_sweep_aborts_a_dead_workers_job_and_logs_its_document_id(clean_tabl
     logged = [(r.levelname, r.getMessage(), getattr(r, "document_id", None))
               for r in caplog.records if r.name == "ingest.service.worker"]
     assert logged == [("WARNING", "job 1 belonged to a worker that stopped", 7)]
-    assert sql("SELECT status FROM procrastinate_jobs") == [("aborted",)]
+    assert sql("SELECT status, lock FROM procrastinate_jobs ORDER BY id") == [
+        ("aborted", "document:7"), ("todo", "document:7")]

@@ -88,6 +88,9 @@ def test_a_second_sigterm_exits_at_once_and_a_restart_finishes_the_work(service,
     service.wait_for(lambda: "stopping: finishing the documents in hand" in service.output())
     service.proc.send_signal(signal.SIGTERM)
     assert service.proc.wait(timeout=10) == 130
+    # Handed back on the way out: no worker holds the job, so the restart need not wait for
+    # its heartbeat to time out.
+    assert sql("SELECT status, worker_id FROM procrastinate_jobs") == [("doing", None)]
 
     service.procs.pop()
     service.start("run")

@@ -17,8 +17,9 @@ import psycopg
 import psycopg_pool
 from procrastinate import App, PsycopgConnector, RetryStrategy
 from procrastinate.exceptions import AlreadyEnqueued, ConnectorException
+from procrastinate.job_context import JobContext
 
-from ingest.errors import DatabaseUnavailable
+from ingest.errors import DatabaseUnavailable, first_line
 from ingest.store.database import redact
 from ingest.store.jobs import QUEUE
 from ingest.store.jobs import lock as job_lock
@@ -58,16 +59,35 @@ class Queue:
         self.url = url
         self.app = App(connector=PsycopgConnector(conninfo=libpq_url(url), min_size=1, max_size=pool_size,
                                                   configure=_autocommit, pool_factory=_pool))
+        self.worker_ids: set[int] = set()  # this process's procrastinate workers, known from their jobs
         if handler is not None:
-            async def process_document(document_id: int) -> None:
+            async def process_document(context: JobContext, document_id: int) -> None:
+                if context.job.worker_id is not None:
+                    self.worker_ids.add(context.job.worker_id)
                 await handler(document_id)
 
-            self.app.task(name=TASK, queue=QUEUE, retry=RETRY)(process_document)
+            self.app.task(name=TASK, queue=QUEUE, retry=RETRY, pass_context=True)(process_document)
 
     @asynccontextmanager
     async def open(self) -> AsyncIterator[Queue]:
         async with self.app.open_async():
             yield self
+
+    def hand_back_now(self, timeout_seconds: int = 2) -> None:
+        """At an exit that cannot wait for the running jobs: unregister this process's workers,
+        which leaves their jobs with no worker, stalled at once, so the next sweep of any worker
+        queues their documents again without waiting out the heartbeat timeout. Best effort and
+        bounded: blocking, on a connection of its own (the pool belongs to the event loop)."""
+        if not self.worker_ids:
+            return
+        try:
+            with psycopg.connect(libpq_url(self.url), autocommit=True, connect_timeout=timeout_seconds,
+                                 options=f"-c statement_timeout={timeout_seconds * 1000}") as conn:
+                for worker_id in sorted(self.worker_ids):
+                    conn.execute("SELECT procrastinate_unregister_worker_v1(%s)", (worker_id,))
+        except psycopg.Error as exc:
+            log.warning("could not hand back the running jobs (they are retried once found stalled): %s",
+                        first_line(exc))
 
     async def defer(self, document_ids: Sequence[int]) -> list[int]:
         """Queue the documents' jobs in one statement, and return the ids queued: all of them, less

@@ -12,6 +12,7 @@ import itertools
 import logging
 import os
 import signal
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from aiohttp import web
@@ -48,13 +49,16 @@ class Parts:
     api: bool
 
 
-def stop_on_signals() -> asyncio.Event:
-    """SIGTERM/SIGINT: stop taking work and finish what is in hand. A second one exits at once;
-    nothing is lost: files leave the inbox only when processed, and unfinished jobs are retried."""
+def stop_on_signals(before_exit: list[Callable[[], None]]) -> asyncio.Event:
+    """SIGTERM/SIGINT: stop taking work and finish what is in hand. A second one exits at once,
+    after `before_exit` (bounded, best effort); nothing is lost: files leave the inbox only when
+    processed, and unfinished jobs are retried."""
     stop = asyncio.Event()
 
     def on_signal() -> None:
         if stop.is_set():
+            for hook in before_exit:
+                hook()
             os._exit(130)
         log.info("stopping: finishing the documents in hand (signal again to exit at once)")
         stop.set()
@@ -104,7 +108,8 @@ async def _serve_api(settings: Settings, db: Database, intake: Intake, metrics: 
 
 
 async def serve(settings: Settings, parts: Parts) -> int:
-    stop = stop_on_signals()
+    before_exit: list[Callable[[], None]] = []
+    stop = stop_on_signals(before_exit)
     url = await _migrated_url(settings, stop)
     if url is None:
         return 0
@@ -123,6 +128,7 @@ async def serve(settings: Settings, parts: Parts) -> int:
             if parts.work:
                 worker = Worker(db, pipeline_for(settings, pool), concurrency=settings.concurrency,
                                 grace_seconds=settings.shutdown_seconds, observe=metrics.observe)
+                before_exit.append(worker.queue.hand_back_now)  # a restart resumes their documents at once
                 running.append(asyncio.create_task(worker.run(stop)))
             if watcher is not None:
                 running.append(asyncio.create_task(watcher.run(stop)))

@@ -21,7 +21,7 @@ import psycopg
 from procrastinate.exceptions import ConnectorException
 from procrastinate.jobs import Status
 
-from ingest.errors import DatabaseUnavailable
+from ingest.errors import DatabaseUnavailable, described, first_line
 from ingest.service.grouping import fail
 from ingest.service.process import Outcome, Pipeline, process_document
 from ingest.service.queue import Queue
@@ -42,12 +42,6 @@ OUTAGE = (ConnectorException, psycopg.Error, DatabaseUnavailable, OSError)
 Observer = Callable[[float, str], None]
 
 
-def first_line(exc: BaseException) -> str:
-    """The error's type and the first line of its (or its driver's) message: never the whole SQL."""
-    detail = str(getattr(exc, "orig", None) or exc).strip().splitlines()
-    return f"{type(exc).__name__}: {detail[0]}" if detail else type(exc).__name__
-
-
 class Worker:
     """Runs `concurrency` jobs at once until `stop` is set, then finishes them (bounded by
     `grace_seconds`; unfinished ones are aborted and queued again by the next sweep)."""
@@ -66,7 +60,7 @@ class Worker:
         except Exception as exc:  # a storage bug: record it on the document rather than retry forever
             log.exception("storing failed", extra={"document_id": document_id})
             async with self.db.transaction() as conn:
-                await fail(conn, document_id, f"internal error while storing ({first_line(exc)})")
+                await fail(conn, document_id, f"internal error while storing ({described(exc)})")
             outcome = None
         status = "failed" if outcome is None else outcome.status
         if self.observe is not None and status != "skipped":
@@ -99,7 +93,7 @@ class Worker:
             except OUTAGE as exc:
                 delay = BACKOFF_SECONDS[min(failures, len(BACKOFF_SECONDS) - 1)]
                 failures += 1
-                log.warning("worker waiting %.0f s for the database: %s", delay, str(exc).splitlines()[0] if str(exc) else exc)
+                log.warning("worker waiting %.0f s for the database: %s", delay, first_line(exc))
                 try:
                     await asyncio.wait_for(stop.wait(), delay)
                 except TimeoutError:
@@ -145,14 +139,17 @@ class Worker:
         on the queueing lock and block it on the job lock. Queueing afresh is one path for both.
         """
         manager = self.queue.app.job_manager
+        stalled = []  # their documents are queued now: no job of theirs is being queued at this moment
         for job in await manager.get_stalled_jobs(queue=jobs.QUEUE, seconds_since_heartbeat=STALLED_SECONDS):
-            log.warning("job %s belonged to a worker that stopped", job.id,
-                        extra={"document_id": job.task_kwargs.get("document_id")})
+            document_id = job.task_kwargs.get("document_id")
+            log.warning("job %s belonged to a worker that stopped", job.id, extra={"document_id": document_id})
             await manager.finish_job(job, status=Status.ABORTED, delete_job=False)
+            if isinstance(document_id, int):
+                stalled.append(document_id)
         async with self.db.transaction() as conn:
             lost = await operations.orphans(conn, ORPHAN_AGE_SECONDS)
             zombies = await operations.finished_but_running(conn, ORPHAN_AGE_SECONDS)
         for job_id in zombies:
             await manager.finish_job_by_id_async(job_id, status=Status.SUCCEEDED, delete_job=True)
-        for document_id in await self.queue.defer(lost):
+        for document_id in await self.queue.defer(sorted({*stalled, *lost})):
             log.info("queued again: its job was lost", extra={"document_id": document_id})
