@@ -244,21 +244,22 @@ def reprocess_with(cli, service, sql, **env: str) -> None:
                      and sql("SELECT count(*) FROM procrastinate_jobs WHERE status IN ('todo', 'doing')") == [(0,)])
 
 
-def test_stories_left_by_reprocessed_articles_are_recounted(cli, service, sql, clean_tables):
-    """A stricter story threshold splits the seeds: the story they shared is recounted as its
-    articles leave it, so it is neither listed, counted nor served once empty."""
-    cli("import", str(SEED_A), str(SEED_B))
-    [(shared, count)] = sql("SELECT id, article_count FROM stories")
-    assert count == 2
+def test_a_story_that_reprocessed_articles_leave_is_recounted_and_no_longer_served(cli, service, sql, clean_tables):
+    """Imported under a strict story threshold, the seeds start two stories; re-processed under
+    the default one, they share one, and the other story, left empty, is neither listed,
+    counted nor served."""
+    cli("import", str(SEED_A), str(SEED_B), env={"INGEST_STORY_THRESHOLD": "0.99"})
+    assert sql("SELECT article_count FROM stories") == [(1,), (1,)]
 
-    reprocess_with(cli, service, sql, INGEST_STORY_THRESHOLD="0.99")
+    reprocess_with(cli, service, sql)
 
-    assert sql("SELECT article_count, outlets FROM stories WHERE article_count > 0 ORDER BY outlets") == [
-        (1, ["Anadolu Agency"]), (1, ["vtcnews.vn"])]
+    assert sql("SELECT article_count, outlets FROM stories WHERE article_count > 0") == [
+        (2, ["Anadolu Agency", "vtcnews.vn"])]
+    [(emptied,)] = sql("SELECT id FROM stories WHERE article_count = 0")
     assert sql(STALE_COUNTS) == [(0,)]
-    assert json.loads(cli("status", "--json").stdout)["counts"]["stories"] == 2
-    assert len(cli("stories", "--json").stdout.splitlines()) == 2
-    assert asyncio.run(story_page(clean_tables, shared)) is None  # GET /stories/{id}: 404
+    assert json.loads(cli("status", "--json").stdout)["counts"]["stories"] == 1
+    assert len(cli("stories", "--json").stdout.splitlines()) == 1
+    assert asyncio.run(story_page(clean_tables, emptied)) is None  # GET /stories/{id}: 404
 
 
 async def story_page(url: str, story_id: int) -> dict | None:
@@ -329,17 +330,21 @@ def test_reprocessing_keeps_each_copy_pointing_at_its_original(cli, service, sql
     assert sql("SELECT article_count FROM stories WHERE article_count > 0") == [(5,)]
 
 
-def test_reprocessing_keeps_each_articles_id_and_arrival_time(cli, service, sql):
-    """Links to an article (GET /articles/{id}) outlive `ingest reprocess`, and so does its
-    arrival time, the story window of an undated article (here the Cork liveblog)."""
+def test_reprocessing_keeps_each_articles_id_arrival_time_and_story(cli, service, sql):
+    """Links to an article or a story outlive `ingest reprocess`, and so does an article's
+    arrival time, the story window of an undated one (here the Cork liveblog). The seal pups
+    article, alone in its story, takes that story back rather than leaving it empty."""
     liveblog, local = DEVSET / "061_cork-floods-liveblog.txt", DEVSET / "062_cork-floods-local.txt"
-    cli("import", str(SEED_A), str(SEED_B), str(liveblog), str(local))
-    identities = ("SELECT d.original_name, a.id, a.created_at, a.story_time FROM articles AS a "
+    seal_pups = DEVSET / "004_norfolk-seal-pups.txt"
+    cli("import", str(SEED_A), str(SEED_B), str(seal_pups), str(liveblog), str(local))
+    identities = ("SELECT d.original_name, a.id, a.created_at, a.story_time, a.story_id FROM articles AS a "
                   "JOIN documents AS d ON d.id = a.document_id ORDER BY 1")
     before = sql(identities)
-    assert [name for name, *_ in before] == [SEED_A.name, SEED_B.name, liveblog.name, local.name]
+    assert [name for name, *_ in before] == [SEED_A.name, SEED_B.name, seal_pups.name, liveblog.name, local.name]
+    assert sql("SELECT article_count FROM stories ORDER BY id") == [(2,), (1,), (2,)]
 
     reprocess_with(cli, service, sql)
 
-    assert sql("SELECT status, error, attempts FROM documents") == [("done", None, 2)] * 4
+    assert sql("SELECT status, error, attempts FROM documents") == [("done", None, 2)] * 5
     assert sql(identities) == before
+    assert sql("SELECT article_count FROM stories ORDER BY id") == [(2,), (1,), (2,)]

@@ -42,7 +42,7 @@ async def save_and_group(
         [key for _, _, prepared in cleaned for key in prepared.band_keys],
         [term for _, _, prepared in cleaned for term in prepared.terms],
     )
-    withdrawn = queries.Withdrawn([], {})  # the replaced articles: their stories are recounted with the others
+    withdrawn = queries.Withdrawn([], {}, {})  # the replaced articles: their stories are recounted with the others
     if replacing:
         await stories.lock(conn, keys)
         withdrawn = await queries.withdraw_articles(conn, document_id)
@@ -51,7 +51,7 @@ async def save_and_group(
         await stories.lock(conn, keys)
     story_ids = [story_id for row, (index, article, prepared) in zip(saved, cleaned, strict=True)
                  for story_id in await _group(conn, row.id, (document_id, index), row.times, article, prepared,
-                                              options)]
+                                              options, withdrawn.former_stories.get(index))]
     await stories.refresh(conn, [*withdrawn.stories, *story_ids])
     return [row.id for row in saved]
 
@@ -66,8 +66,9 @@ async def fail(conn: AsyncConnection, document_id: int, reason: str) -> None:
 
 
 async def _group(conn: AsyncConnection, article_id: int, order: tuple[int, int], when: stories.Times,
-                 article: Article, prepared: Prepared, options: DedupOptions) -> list[int]:
-    """Link the article to its original and story (a new one if none matches), take over
+                 article: Article, prepared: Prepared, options: DedupOptions, former_story: int | None) -> list[int]:
+    """Link the article to its original and story (if none matches, the story it was in before
+    a re-processing when no article is left in it, else a new one), take over
     the near-duplicates received after it and the undated articles that match it better than
     their own story; return the stories touched."""
     found = await stories.index_and_find_related(
@@ -86,7 +87,7 @@ async def _group(conn: AsyncConnection, article_id: int, order: tuple[int, int],
     novel = novel_paragraphs(article.body, known, options)
     story_id = await stories.link(
         conn, article_id, story_id=story_id, duplicate_of=copying.original,
-        novel_paragraphs=novel, novelty=novelty(article.body, novel),
+        novel_paragraphs=novel, novelty=novelty(article.body, novel), former_story=former_story,
     )
     left = []
     if copying.taken:

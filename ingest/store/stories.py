@@ -41,6 +41,7 @@ from sqlalchemy import (
     Text,
     and_,
     bindparam,
+    exists,
     false,
     func,
     insert,
@@ -300,6 +301,11 @@ _MOVE = update(articles).where(
 _LINK = update(articles).where(articles.c.id == bindparam("article_id"))
 _NEW_STORY = insert(stories).returning(stories.c.id).cte("new_story")
 _LINK_TO_NEW_STORY = _LINK.values(story_id=select(_NEW_STORY.c.id).scalar_subquery()).returning(articles.c.story_id)
+_MEMBER = articles.alias("member")
+_LINK_TO_FORMER_STORY = _LINK.where(
+    exists().where(stories.c.id == bindparam("former_story")),
+    ~exists().where(_MEMBER.c.story_id == bindparam("former_story")),
+).values(story_id=bindparam("former_story")).returning(articles.c.story_id)
 
 
 async def story_paragraphs(conn: AsyncConnection, story_id: int, exclude_id: int) -> list[str]:
@@ -328,12 +334,18 @@ async def move(conn: AsyncConnection, article_id: int, story_id: int) -> None:
 
 async def link(
     conn: AsyncConnection, article_id: int, *, story_id: int | None, duplicate_of: int | None,
-    novel_paragraphs: list[int], novelty: float,
+    novel_paragraphs: list[int], novelty: float, former_story: int | None = None,
 ) -> int:
-    """Put the article in its story, a new one when `story_id` is None (made in the same
-    statement: one round trip less in the locked part); return the story's id."""
+    """Put the article in its story; with none (`story_id` None), back in the `former_story` a
+    re-processed article left if no article is left in it (links to the story outlive the
+    re-processing, and it is not left behind empty), else in a new one (made in the same
+    statement: one round trip less in the locked part). Return the story's id."""
     values = {"article_id": article_id, "duplicate_of": duplicate_of,
               "novel_paragraphs": novel_paragraphs, "novelty": novelty}
+    if story_id is None and former_story is not None:
+        taken_back = await conn.scalar(_LINK_TO_FORMER_STORY, {**values, "former_story": former_story})
+        if taken_back is not None:
+            return taken_back
     if story_id is None:
         return (await conn.execute(_LINK_TO_NEW_STORY, values)).scalar_one()
     await conn.execute(_LINK, {**values, "story_id": story_id})
