@@ -254,3 +254,28 @@ def test_a_file_replaced_while_it_is_taken_goes_back_to_the_inbox_to_be_taken_as
     assert [(i, bytes(raw)) for i, raw in sql("SELECT id, raw FROM documents ORDER BY id")] == [
         (1, SEED_A.read_bytes()), (2, SECOND_VERSION)]
     assert list(inbox.iterdir()) == []
+
+
+def test_an_in_progress_file_that_does_not_hold_its_documents_bytes_is_taken_as_its_own_at_start(cli, service, sql):
+    """A crash just after a file being claimed was found replaced by a newer version, before it
+    was put back, leaves that version in in-progress/ under the older one's document; a database
+    restored from an older backup leaves files whose document is not there. At the next start
+    each goes back to the inbox and is stored as a document of its own."""
+    newer = SEED_A.read_bytes() + b"\nUpdated at 14:05 with the Kremlin's statement.\n"
+    cli("import", str(SEED_A))
+    [(stored,)] = sql("SELECT id FROM documents")
+    in_progress = service.archive / "in-progress"
+    in_progress.mkdir(parents=True)
+    (in_progress / f"{stored}_latest.txt").write_bytes(newer)
+    (in_progress / "7_restored.txt").write_bytes(SEED_B.read_bytes())
+
+    service.start("run")
+    service.wait_for(lambda: service.archived("processed") == ["latest.txt", "restored.txt"])
+
+    assert [(name, status, bytes(raw)) for name, status, raw in sql(
+        "SELECT original_name, status, raw FROM documents ORDER BY id")] == [
+        (SEED_A.name, "done", SEED_A.read_bytes()), ("latest.txt", "done", newer), ("restored.txt", "done", SEED_B.read_bytes())]
+    assert f"latest.txt, in progress for document {stored}, does not hold its bytes" in service.output()
+    assert "restored.txt, in progress for document 7, does not hold its bytes" in service.output()
+    assert service.archived("in-progress") == []
+    assert service.stop() == 0

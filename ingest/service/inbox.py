@@ -134,6 +134,10 @@ class Archive:
                 found.append((path, int(prefix)))
         return found
 
+    def release(self, path: Path, inbox: Path) -> Path:
+        """Return an in-progress file to the inbox under the name it was dropped as (never over another)."""
+        return _put_back(path, inbox / self.original_name(path))
+
     def original_name(self, path: Path) -> str:
         """The name a file was dropped under, also for one waiting in in-progress/."""
         return _original_name(path, self.in_progress)

@@ -39,6 +39,12 @@ async def receive_file(db: Database, path: Path, max_bytes: int) -> tuple[querie
     return await _add(db, readable(path.name), size, digest.hexdigest(), data, max_bytes), read
 
 
+def file_sha256(path: Path) -> str:
+    """Hashed in chunks: a file is never read into memory whole just to be checked."""
+    with path.open("rb") as handle:
+        return hashlib.file_digest(handle, "sha256").hexdigest()
+
+
 async def _add(db: Database, name: str, size: int, sha256: str, raw: bytes | None, max_bytes: int) -> queries.Received:
     too_big = size > max_bytes
     async with db.autocommit() as conn:

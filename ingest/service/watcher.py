@@ -22,6 +22,7 @@ from ingest.service.inbox import (
     Archive, Identity, Replaced, Snapshot, is_ignored, is_temporary_name_of, readable, refusal,
 )
 from ingest.service.intake import Intake
+from ingest.service.receive import file_sha256
 from ingest.store import operations
 from ingest.store.operations import UNFINISHED
 from ingest.store.queries import Received
@@ -64,6 +65,15 @@ class EventWatch:
     def close(self) -> None:
         self.stop.set()
         os.close(self.fd)
+
+
+def _holds_other_bytes(path: Path, sha256: str | None) -> bool:
+    """Whether an in-progress file is not its document's (`sha256`; None: no such document).
+    One that cannot be read is followed as it is: archiving it reports what became of it."""
+    try:
+        return sha256 is None or file_sha256(path) != sha256
+    except OSError:
+        return False
 
 
 class Watcher:
@@ -206,8 +216,25 @@ class Watcher:
 
     async def resume(self) -> None:
         """Follow the in-progress files again, queueing their documents in case the job was lost
-        (a no-op for one queued or already done)."""
-        for path, document_id in self.archive.claimed():
+        (a no-op for one queued or already done). A file that does not hold its document's bytes
+        goes back to the inbox, to be taken on its own: a newer version renamed over it as it was
+        claimed, when the service died before putting it back (see `Archive.claim`), or a file
+        whose document is not in the database (restored from an older backup)."""
+        claimed = self.archive.claimed()
+        try:
+            async with self.intake.db.autocommit() as conn:
+                stored: dict[int, str] | None = await operations.hashes(conn, [i for _, i in claimed])
+        except DatabaseUnavailable as exc:
+            log.warning("in-progress files followed without checking their bytes: %s", exc)
+            stored = None
+        for path, document_id in claimed:
+            if stored is not None and await asyncio.to_thread(_holds_other_bytes, path, stored.get(document_id)):
+                name, back = self.archive.original_name(path), self.archive.release(path, self.inbox)
+                log.warning("%s, in progress for document %s, does not hold its bytes: back in the inbox as %s, to "
+                            "be taken as a document of its own", readable(name), document_id, readable(back.name),
+                            extra={"document_id": document_id})
+                self.note(back)
+                continue
             self.queued[path] = document_id
             self.to_queue.append(document_id)
         await self.queue_taken()

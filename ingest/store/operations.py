@@ -40,6 +40,13 @@ async def finished(conn: AsyncConnection, ids: Iterable[int]) -> dict[int, Docum
     return {r.id: DocumentState(r.status, r.error) for r in rows}
 
 
+async def hashes(conn: AsyncConnection, ids: Iterable[int]) -> dict[int, str]:
+    """The SHA-256 of each document among `ids` that exists."""
+    rows = await conn.execute(select(documents.c.id, documents.c.sha256).where(documents.c.id == any_of("ids", BigInteger)),
+                              {"ids": list(ids)})
+    return {r.id: r.sha256 for r in rows}
+
+
 async def orphans(conn: AsyncConnection, older_than_seconds: float) -> list[int]:
     """Unfinished documents with no job waiting or running: their job was never queued
     (a crash between commit and defer) or was lost. The age keeps the sweep away from
