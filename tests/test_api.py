@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import gzip
+import html
 import http.client
 import json
 import logging
@@ -710,6 +711,22 @@ def test_markup_in_stored_titles_is_shown_as_text_in_chromium_not_run(run_api, s
     assert "&lt;img src=x onerror=\"document.title=1\"&gt;A" in dom
     assert "&lt;b&gt;O&lt;/b&gt;" in dom
     assert "<script" not in dom and "<img" not in dom and "<b>" not in dom
+
+
+def test_the_home_page_link_to_older_stories_keeps_since_and_limit(run_api):
+    stories = Path(__file__).parent / "stories"
+
+    async def scenario(client):
+        for path in (SEED_A, stories / "004_norfolk-seal-pups.txt", Path(__file__).parent / "fixtures" / "api" / "other_story.txt"):
+            assert (await post(client, path))[0] == 202
+        first = await (await client.get("/?since=2025-01-01&limit=1")).text()
+        [older] = re.findall(r'<a href="([^"]*)">Older stories</a>', first)
+        second = await (await client.get(html.unescape(older))).text()
+        return [re.findall(r'<h2><a href="/stories/(\d+)">', page) for page in (first, second)], second
+
+    (first, second), second_page = run_api(scenario)
+    assert (first, second) == (["3"], ["2"])  # story 1 (December 2024) is older than `since`
+    assert "Older stories" not in second_page
 
 
 def test_the_home_page_is_html_that_forbids_scripts(run_api):

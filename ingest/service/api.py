@@ -131,9 +131,13 @@ class Api:
         return json_response({"stories": stories, "next_cursor": cursor})
 
     async def home(self, request: web.Request) -> web.Response:
-        """The read-only HTML page: the same stories as `GET /stories`, same parameters."""
+        """The read-only HTML page: the same stories as `GET /stories`, same parameters.
+
+        The link to older stories keeps the page's `since` and `limit`: a cursor alone would
+        continue with every story."""
         stories, cursor = await self._stories(request)
-        return web.Response(text=page.render(stories, cursor), content_type="text/html", headers=page.HEADERS)
+        older = str(request.rel_url.update_query(cursor=cursor)) if cursor is not None else None
+        return web.Response(text=page.render(stories, older), content_type="text/html", headers=page.HEADERS)
 
     async def get_story(self, request: web.Request) -> web.Response:
         story_id = params.path_id(request.match_info["id"], "story")

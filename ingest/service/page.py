@@ -41,10 +41,10 @@ def _story(story: dict[str, Any]) -> str:
             f'<ul>{"".join(_article(a) for a in story["articles"])}</ul></section>')
 
 
-def render(stories: list[dict[str, Any]], next_cursor: str | None) -> str:
-    """The page for one page of stories (as `GET /stories` returns them)."""
+def render(stories: list[dict[str, Any]], older_url: str | None) -> str:
+    """The page for one page of stories (as `GET /stories` returns them), linking to the next one."""
     body = "".join(_story(s) for s in stories) or "<p>No stories yet.</p>"
-    older = f'<p><a href="/?cursor={escape(next_cursor)}">Older stories</a></p>' if next_cursor else ""
+    older = f'<p><a href="{escape(older_url)}">Older stories</a></p>' if older_url else ""
     return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>ingest: recent stories</title>'
             f'<meta name="viewport" content="width=device-width, initial-scale=1"><style>{_STYLE}</style></head>'
             f"<body><h1>Recent stories</h1>{body}{older}</body></html>")
