@@ -417,6 +417,17 @@ def test_search_syntax_and_sql_in_q_are_plain_text_never_an_error(run_api, sql, 
     assert sql("SELECT count(*) FROM articles") == [(2,)]
 
 
+@pytest.mark.parametrize(("q", "ids"), [
+    ("-" * 500, []),  # a separator line pasted into the search box
+    ("asylum " + "-" * 33 + "Tartus", [2]),  # an odd run is one NOT: asylum, not Tartus
+    ("asylum " + "- (" * 34 + "Tartus", [1]),  # an even one none: asylum and Tartus
+])
+def test_a_long_run_of_minus_signs_in_q_is_a_negation_or_none_never_an_error(run_api, q, ids):
+    status, page = seeded_get(run_api, "/articles?q=" + quote(q))[0]
+
+    assert (status, [a["id"] for a in page["articles"]]) == (200, ids)
+
+
 def test_q_with_asylum_among_tsquery_operators_still_finds_both(run_api):
     status, page = seeded_get(run_api, "/articles?q=" + quote("asylum & !"))[0]
 

@@ -7,6 +7,7 @@ caller turns the key of a page's last row into an opaque cursor.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any, Generic, TypeVar
@@ -24,6 +25,16 @@ stories = table(Story)
 
 Key = TypeVar("Key")
 ArticleKey = tuple[datetime, int]
+
+# `websearch_to_tsquery` reads each '-' before a word as NOT, skipping spaces and the operator
+# characters !&|()< between them, and fails on more than 32 in a row ("tsquery stack too small").
+_NOT_RUN = re.compile(r'(?<![^\s!&|()<"])-(?:[\s!&|()<]*-)+')
+
+
+def _search_text(q: str) -> str:
+    """`q` with each run of NOTs cut to one or two: two cancel out, so the query means the same
+    (two, not none, keep a following `or` a word rather than the OR operator)."""
+    return _NOT_RUN.sub(lambda run: "-" * (2 - run.group().count("-") % 2), q)
 
 
 @dataclass(frozen=True)
@@ -59,7 +70,7 @@ async def articles_page(conn: AsyncConnection, where: ArticleFilter, limit: int,
         a.c.duplicate_of, a.c.novelty, a.c.document_id, d.c.original_name.label("source_name"),
     ).join(d, d.c.id == a.c.document_id)
     if where.q is not None:
-        stmt = stmt.where(a.c.search.bool_op("@@")(func.websearch_to_tsquery(cast("simple", REGCONFIG), where.q)))
+        stmt = stmt.where(a.c.search.bool_op("@@")(func.websearch_to_tsquery(cast("simple", REGCONFIG), _search_text(where.q))))
     for column, value in ((a.c.outlet, where.outlet), (a.c.story_id, where.story), (a.c.language, where.language)):
         if value is not None:
             stmt = stmt.where(column == value)
