@@ -25,6 +25,7 @@ from ingest.config import Settings
 from ingest.errors import CleanError, ConfigError, IngestError, InputError, NotFound, described
 from ingest.logs import configure as configure_logging
 from ingest.service import export
+from ingest.service.params import MAX_ID
 from ingest.store import embedded, operations, reads, schema
 from ingest.store.database import Database, redact, resolve_url
 
@@ -231,8 +232,10 @@ def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
     async def work(db: Database) -> int:
-        async with db.transaction() as conn:
-            record = await reads.article(conn, args.article_id)
+        record = None
+        if 1 <= args.article_id <= MAX_ID:  # past bigint, PostgreSQL would refuse the id rather than find nothing
+            async with db.transaction() as conn:
+                record = await reads.article(conn, args.article_id)
         if record is None:
             raise NotFound(f"no article with id {args.article_id}", hint="see ingest export or ingest stories")
         if args.json:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import FIXTURES, SEEDS
 
 UNREACHABLE = "postgresql://postgres@127.0.0.1:1/nowhere"
@@ -59,3 +61,11 @@ def test_readable_view_prints_page_text_that_looks_like_markup_as_text(cli):
     assert result.returncode == 0, result.stderr
     assert "Passengers with season tickets do not need to do anything, and the [bold]weekend[/bold] crossings" in result.stdout
     assert '[button link="https://example.org/timetable" type="big"] Download the new timetable[/button]' in result.stdout
+
+
+@pytest.mark.parametrize("article_id", ["99", "9223372036854775808", "99999999999999999999"])
+def test_show_of_an_id_no_article_has_is_not_found_even_past_bigint(cli, article_id):
+    result = cli("show", article_id)
+
+    assert (result.returncode, result.stderr) == (
+        1, f"ingest: error: no article with id {article_id} (see ingest export or ingest stories)\n")
