@@ -554,6 +554,15 @@ def test_an_invalid_parameter_is_refused_with_400_naming_it(run_api, url, messag
     assert run_api(scenario) == (400, {"error": message})
 
 
+@pytest.mark.parametrize(("url", "name"), [
+    ("/articles/1?q=asylum", "q"), ("/stories/1?limit=1", "limit"), ("/documents/1?status=failed", "status"),
+])
+def test_a_read_by_id_refuses_parameters_as_it_takes_none(run_api, url, name):
+    status, body = seeded_get(run_api, url)[0]
+
+    assert (status, body) == (400, {"error": f"unknown parameter {name!r}; this endpoint takes none"})
+
+
 def test_an_unexpected_error_is_a_generic_500_and_its_text_stays_in_the_log(run_api, caplog):
     async def failing_submit(name: str, data: bytes) -> Received:
         raise RuntimeError("internal detail: /secret/path")

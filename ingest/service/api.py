@@ -98,7 +98,7 @@ class Api:
                              status=202, headers={"Location": f"/documents/{received.id}"})
 
     async def get_document(self, request: web.Request) -> web.Response:
-        document_id = params.path_id(request.match_info["id"], "document")
+        document_id = params.path_id(request.match_info["id"], request.query, "document")
         async with self.db.transaction() as conn:
             found = await pages.document(conn, document_id)
         if found is None:
@@ -113,7 +113,7 @@ class Api:
         return json_response({"articles": page.items, "next_cursor": cursor})
 
     async def get_article(self, request: web.Request) -> web.Response:
-        article_id = params.path_id(request.match_info["id"], "article")
+        article_id = params.path_id(request.match_info["id"], request.query, "article")
         async with self.db.transaction() as conn:
             found = await reads.article(conn, article_id)
         if found is None:
@@ -140,7 +140,7 @@ class Api:
         return web.Response(text=page.render(stories, older), content_type="text/html", headers=page.HEADERS)
 
     async def get_story(self, request: web.Request) -> web.Response:
-        story_id = params.path_id(request.match_info["id"], "story")
+        story_id = params.path_id(request.match_info["id"], request.query, "story")
         async with self.db.transaction() as conn:
             found = await pages.story(conn, story_id)
         if found is None:

@@ -52,7 +52,8 @@ def checked(query: MultiMapping[str], allowed: Collection[str]) -> dict[str, str
     values: dict[str, str] = {}
     for name in query:
         if name not in allowed:
-            raise InputError(f"unknown parameter {name!r}; allowed: {', '.join(allowed)}")
+            known = f"allowed: {', '.join(allowed)}" if allowed else "this endpoint takes none"
+            raise InputError(f"unknown parameter {name!r}; {known}")
         if len(query.getall(name)) > 1:
             raise InputError(f"parameter {name!r} is given more than once")
         if query[name] != "":
@@ -170,8 +171,11 @@ def story_query(query: MultiMapping[str]) -> StoryQuery:
     return StoryQuery(moment(values, "since"), limit(values), _key_id(key[0]) if key is not None else None)
 
 
-def path_id(raw: str, kind: str) -> int:
-    """The id in a path like `/articles/{id}`: anything that is not a stored id is not found."""
+def path_id(raw: str, query: MultiMapping[str], kind: str) -> int:
+    """The id in a path like `/articles/{id}`: anything that is not a stored id is not found.
+
+    Such a read takes no parameters: one given (`/stories/1?limit=5`) is refused, not ignored."""
+    checked(query, ())
     number = _whole(raw, 1, MAX_ID)
     if number is None:
         raise NotFound(f"no {kind} {raw!r}")
