@@ -490,6 +490,17 @@ def test_stories_are_paged_newest_first_through_the_cursor(run_api, sql):
     assert ([s["id"] for s in second["stories"]], second["next_cursor"]) == ([1], None)
 
 
+def test_the_stories_command_lists_stories_in_the_order_of_get_stories(run_api, cli):
+    async def scenario(client):
+        for path in (SEED_A, Path(__file__).parent / "fixtures" / "api" / "other_story.txt", SEED_B):
+            assert (await post(client, path))[0] == 202  # the last joins the first story
+        return await get(client, "/stories")
+
+    _, page = run_api(scenario)
+    listed = [json.loads(line)["id"] for line in cli("stories", "--json").stdout.splitlines()]
+    assert ([s["id"] for s in page["stories"]], listed) == ([2, 1], [2, 1])
+
+
 def test_stories_since_a_time_leave_out_older_ones(run_api):
     (_, later), (_, earlier) = seeded_get(run_api, "/stories?since=2024-12-10", "/stories?since=2024-12-09")
 

@@ -93,8 +93,11 @@ async def story_members(conn: AsyncConnection, story_ids: list[int]) -> dict[int
 
 
 async def list_stories(conn: AsyncConnection, since: datetime | None) -> list[dict[str, Any]]:
-    """Stories (newest activity first) with their articles, optionally only those active since a time."""
-    stmt = select(stories).where(stories.c.article_count > 0).order_by(stories.c.updated_at.desc(), stories.c.id.desc())
+    """Stories newest first with their articles, optionally only those active since a time.
+
+    In the order of `GET /stories` (by id: order of creation), so the CLI and the API agree;
+    `updated_at` moves with every recount, a re-processing included."""
+    stmt = select(stories).where(stories.c.article_count > 0).order_by(stories.c.id.desc())
     if since is not None:
         stmt = stmt.where(func.coalesce(stories.c.last_published, stories.c.updated_at) >= since)
     found = [story_record(r) for r in await conn.execute(stmt)]
