@@ -447,6 +447,40 @@ def test_pages_follow_one_another_through_the_cursor_without_overlap(run_api):
     assert (status2, [a["id"] for a in second["articles"]], second["next_cursor"]) == (200, [1], None)
 
 
+def cursor_passed_on(run_api: Callable[..., Any], first: str, then: str) -> tuple[int, Any]:
+    """GET `first` (after posting both seeds and another story), then `then` with its next_cursor."""
+
+    async def scenario(client):
+        await post_seeds(client)
+        await post(client, Path(__file__).parent / "fixtures" / "api" / "other_story.txt")
+        cursor = (await get(client, first))[1]["next_cursor"]
+        return await get(client, f"{then}&cursor={cursor}")
+
+    return run_api(scenario)
+
+
+@pytest.mark.parametrize(("first", "then"), [
+    ("/articles?q=asylum&limit=1", "/articles?q=Kremlin&limit=1"),
+    ("/articles?limit=1", "/articles?outlet=vtcnews.vn&limit=1"),
+    ("/articles?since=2024-12-01&limit=1", "/articles?limit=1"),
+    ("/stories?limit=1", "/stories?since=2024-12-01&limit=1"),
+])
+def test_a_cursor_passed_back_with_other_filters_is_a_400(run_api, first, then):
+    assert cursor_passed_on(run_api, first, then) == (400, {
+        "error": "parameter 'cursor' was returned for other filters: pass it back with the ones it came with"})
+
+
+@pytest.mark.parametrize(("first", "then", "key", "ids"), [
+    ("/articles?q=asylum&limit=1", "/articles?q=asylum&limit=5", "articles", [1]),
+    ("/articles?since=2024-12-01&limit=1", "/articles?since=2024-12-01T01:00:00%2B01:00&limit=5", "articles", [3, 1]),
+    ("/stories?limit=1", "/stories?limit=5", "stories", [1]),
+])
+def test_a_cursor_goes_on_with_the_same_filters_written_otherwise_or_another_limit(run_api, first, then, key, ids):
+    status, page = cursor_passed_on(run_api, first, then)
+
+    assert (status, [item["id"] for item in page[key]]) == (200, ids)
+
+
 def test_a_full_page_at_the_end_has_no_next_cursor(run_api):
     status, page = seeded_get(run_api, "/articles?limit=2")[0]
 

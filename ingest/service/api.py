@@ -109,7 +109,7 @@ class Api:
         query = params.article_query(request.query)
         async with self.db.transaction() as conn:
             page = await pages.articles_page(conn, query.where, query.limit, query.after)
-        cursor = params.article_cursor(page.next_key) if page.next_key is not None else None
+        cursor = params.article_cursor(page.next_key, query.where) if page.next_key is not None else None
         return json_response({"articles": page.items, "next_cursor": cursor})
 
     async def get_article(self, request: web.Request) -> web.Response:
@@ -124,7 +124,7 @@ class Api:
         query = params.story_query(request.query)
         async with self.db.transaction() as conn:
             found = await pages.stories_page(conn, query.since, query.limit, query.after)
-        return found.items, params.encode_cursor([found.next_key]) if found.next_key is not None else None
+        return found.items, params.story_cursor(found.next_key, query.since) if found.next_key is not None else None
 
     async def list_stories(self, request: web.Request) -> web.Response:
         stories, cursor = await self._stories(request)

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
 import json
 import re
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import datetime, timezone
 
 from multidict import MultiMapping
@@ -111,15 +112,25 @@ def limit(values: dict[str, str]) -> int:
     return number
 
 
-def encode_cursor(key: list[object]) -> str:
-    return base64.urlsafe_b64encode(json.dumps(key, separators=(",", ":")).encode()).decode().rstrip("=")
+def _filters_tag(filters: tuple[object, ...]) -> str:
+    """A short digest of a list's filters (times in UTC: the same instant written otherwise is the
+    same filter). A cursor carries it, so one passed back with other filters is refused rather
+    than starting the other list part-way and silently leaving out its newer rows."""
+    shown = [f.astimezone(timezone.utc).isoformat() if isinstance(f, datetime) else f for f in filters]
+    return hashlib.blake2s(json.dumps(shown).encode(), digest_size=6).hexdigest()
+
+
+def _encode_cursor(key: list[object], filters: tuple[object, ...]) -> str:
+    text = json.dumps([*key, _filters_tag(filters)], separators=(",", ":"))
+    return base64.urlsafe_b64encode(text.encode()).decode().rstrip("=")
 
 
 def _bad_cursor() -> InputError:
     return InputError("parameter 'cursor' is not a cursor this API returned")
 
 
-def _decoded(values: dict[str, str]) -> list[object] | None:
+def _decoded(values: dict[str, str], size: int, filters: tuple[object, ...]) -> list[object] | None:
+    """The key of `size` values in the cursor, if one is given, returned for these `filters`."""
     value = values.get("cursor")
     if value is None:
         return None
@@ -127,9 +138,11 @@ def _decoded(values: dict[str, str]) -> list[object] | None:
         key = json.loads(base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))) if len(value) <= MAX_CURSOR else None
     except (ValueError, binascii.Error):
         key = None
-    if not isinstance(key, list):
+    if not isinstance(key, list) or len(key) != size + 1 or not isinstance(key[-1], str):
         raise _bad_cursor()
-    return key
+    if key[-1] != _filters_tag(filters):
+        raise InputError("parameter 'cursor' was returned for other filters: pass it back with the ones it came with")
+    return key[:-1]
 
 
 def _key_id(value: object) -> int:
@@ -144,10 +157,10 @@ def article_query(query: MultiMapping[str]) -> ArticleQuery:
         q=text(values, "q"), outlet=text(values, "outlet"), story=identifier(values, "story"),
         language=text(values, "language"), since=moment(values, "since"), until=moment(values, "until"),
     )
-    key = _decoded(values)
+    key = _decoded(values, 2, astuple(where))
     after: ArticleKey | None = None
     if key is not None:
-        if len(key) != 2 or not isinstance(key[0], str):
+        if not isinstance(key[0], str):
             raise _bad_cursor()
         try:
             when = datetime.fromisoformat(key[0])
@@ -159,16 +172,19 @@ def article_query(query: MultiMapping[str]) -> ArticleQuery:
     return ArticleQuery(where, limit(values), after)
 
 
-def article_cursor(key: ArticleKey) -> str:
-    return encode_cursor([key[0].isoformat(), key[1]])
+def article_cursor(key: ArticleKey, where: ArticleFilter) -> str:
+    return _encode_cursor([key[0].isoformat(), key[1]], astuple(where))
 
 
 def story_query(query: MultiMapping[str]) -> StoryQuery:
     values = checked(query, STORY_PARAMS)
-    key = _decoded(values)
-    if key is not None and len(key) != 1:
-        raise _bad_cursor()
-    return StoryQuery(moment(values, "since"), limit(values), _key_id(key[0]) if key is not None else None)
+    since = moment(values, "since")
+    key = _decoded(values, 1, (since,))
+    return StoryQuery(since, limit(values), _key_id(key[0]) if key is not None else None)
+
+
+def story_cursor(key: int, since: datetime | None) -> str:
+    return _encode_cursor([key], (since,))
 
 
 def path_id(raw: str, query: MultiMapping[str], kind: str) -> int:
