@@ -580,7 +580,9 @@ def test_an_unknown_path_or_method_is_a_json_error(run_api):
                                     "2026-11-22T08:00:00+01:00), not '2024-13-01'")),
     ("/articles?cursor=garbage", "parameter 'cursor' is not a cursor this API returned"),
     ("/articles?cursor=WzEsMl0", "parameter 'cursor' is not a cursor this API returned"),  # [1,2]
-    ("/articles?cursor=WyIyMDI2LTExLTIyVDA1OjA3OjAxIiwyXQ", "parameter 'cursor' is not a cursor this API returned"),
+    # ["2026-11-22T05:07:01",2,<the tag of no filters>]: a time with no offset
+    ("/articles?cursor=WyIyMDI2LTExLTIyVDA1OjA3OjAxIiwyLCJjN2FlODE5NDgwMjIiXQ",
+     "parameter 'cursor' is not a cursor this API returned"),
     ("/stories?cursor=WyJ4Il0", "parameter 'cursor' is not a cursor this API returned"),  # ["x"]
     ("/stories?cursor=W3RydWVd", "parameter 'cursor' is not a cursor this API returned"),  # [true]
     ("/stories?cursor=" + "W" * 201, "parameter 'cursor' is not a cursor this API returned"),
