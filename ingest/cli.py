@@ -151,7 +151,7 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
     async def work(db: Database) -> int:
         async with db.transaction() as conn:
-            await export.write(reads.export_articles(conn), args.format, sys.stdout)
+            await export.write(reads.export_articles(conn), reads.export_fields(), args.format, sys.stdout)
         return 0
 
     return with_database(settings, work)

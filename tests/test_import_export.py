@@ -144,6 +144,14 @@ def test_export_csv_has_a_header_and_one_row_per_article(cli):
     assert rows[0]["title"] == exported(cli)[0]["title"]
 
 
+def test_export_csv_of_no_articles_is_the_header_alone(cli):
+    header = cli("export", "--format", "csv").stdout
+
+    cli("import", *map(str, SEED_FILES))
+    assert header == cli("export", "--format", "csv").stdout.splitlines(keepends=True)[0]
+    assert header.startswith("id,source_name,document_id,story_id,")
+
+
 def test_removed_lines_are_queryable_with_their_rule(cli, sql):
     cli("import", *map(str, SEED_FILES))
     stored = sql("SELECT count(*) FROM removed_lines")[0][0]

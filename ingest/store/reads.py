@@ -45,6 +45,12 @@ def _shape(row: Any) -> dict[str, Any]:
     return record
 
 
+def export_fields() -> list[str]:
+    """The keys of every `export_articles` record, in their order: a CSV header even with no rows."""
+    names = [c.name for c in _article_select().selected_columns if not c.name.endswith("_has_offset")]
+    return [name for name in names if name != "paragraphs"] + ["body"]
+
+
 async def export_articles(conn: AsyncConnection) -> AsyncIterator[dict[str, Any]]:
     """Every stored article with its provenance, oldest first, streamed."""
     result = await conn.stream(_article_select().order_by(articles.c.id))
