@@ -14,7 +14,7 @@ import json
 import re
 from collections.abc import Collection
 from dataclasses import astuple, dataclass
-from datetime import datetime, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from multidict import MultiMapping
 
@@ -71,6 +71,11 @@ def text(values: dict[str, str], name: str) -> str | None:
     return value
 
 
+def _lowered(value: str | None) -> str | None:
+    """Language codes are stored in lower case (`en`): `EN` asks for the same."""
+    return value.lower() if value is not None else None
+
+
 def _whole(value: str, low: int, high: int) -> int | None:
     """`value` as an integer in [low, high], or None (length checked first: int() of a huge string is slow)."""
     if not (value.isascii() and value.isdigit() and len(value) <= len(str(high))):
@@ -89,8 +94,9 @@ def identifier(values: dict[str, str], name: str) -> int | None:
     return number
 
 
-def moment(values: dict[str, str], name: str) -> datetime | None:
-    """An ISO 8601 date or date-time; without an offset it is taken as UTC."""
+def moment(values: dict[str, str], name: str, *, end_of_day: bool = False) -> datetime | None:
+    """An ISO 8601 date or date-time; without an offset it is taken as UTC. With `end_of_day`, a
+    date alone stands for the end of that day: `until=2024-12-09` includes the 9th, as one reads it."""
     value = values.get(name)
     if value is None:
         return None
@@ -99,7 +105,17 @@ def moment(values: dict[str, str], name: str) -> datetime | None:
     except ValueError:
         raise InputError(f"parameter {name!r} must be an ISO 8601 date or date-time (2026-11-22 or "
                          f"2026-11-22T08:00:00+01:00), not {value!r}") from None
+    if end_of_day and _is_date(value):
+        parsed += timedelta(days=1)
     return parsed if parsed.tzinfo is not None else parsed.replace(tzinfo=timezone.utc)
+
+
+def _is_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def limit(values: dict[str, str]) -> int:
@@ -155,7 +171,8 @@ def article_query(query: MultiMapping[str]) -> ArticleQuery:
     values = checked(query, ARTICLE_PARAMS)
     where = ArticleFilter(
         q=text(values, "q"), outlet=text(values, "outlet"), story=identifier(values, "story"),
-        language=text(values, "language"), since=moment(values, "since"), until=moment(values, "until"),
+        language=_lowered(text(values, "language")), since=moment(values, "since"),
+        until=moment(values, "until", end_of_day=True),
     )
     key = _decoded(values, 2, astuple(where))
     after: ArticleKey | None = None
