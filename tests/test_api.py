@@ -514,6 +514,15 @@ def test_stories_list_the_seed_story_with_both_articles(run_api):
     assert one == page["stories"][0]
 
 
+def test_a_storys_publication_times_are_shown_as_its_articles_show_them(run_api):
+    """The first seed's page gives 02:40 with no offset: its wall-clock time, not UTC."""
+    (_, story), (_, article) = seeded_get(run_api, "/stories/1", "/articles/1")
+
+    assert article["published"] == "2024-12-09T02:40:00"
+    assert (story["first_published"], story["last_published"]) == ("2024-12-09T02:40:00", "2024-12-09T02:40:00")
+    assert "first_published_has_offset" not in story
+
+
 def test_stories_are_paged_newest_first_through_the_cursor(run_api, sql):
     async def scenario(client):
         await post_seeds(client)

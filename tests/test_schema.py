@@ -89,3 +89,23 @@ def test_the_copies_of_an_article_are_looked_up_by_index_not_by_reading_every_ar
 
     assert "Seq Scan" not in "\n".join(plan)
     assert any("articles_duplicate_of_idx" in line for line in plan)
+
+
+def test_upgrading_sets_whether_the_stories_publication_times_came_with_an_offset(create_database):
+    url = create_database()
+    schema.upgrade(url, "0005")
+    with psycopg.connect(url, autocommit=True) as conn:
+        conn.execute("INSERT INTO documents (sha256, original_name, size_bytes) VALUES ('x', 'x.txt', 1)")
+        conn.execute("INSERT INTO stories (first_published, last_published) VALUES "
+                     "('2024-12-09 02:40+00', '2024-12-10 09:00+00'), (NULL, NULL)")
+        conn.execute("INSERT INTO articles (document_id, record_index, kind, body, paragraphs, word_count, fingerprint, "
+                     "story_id, published, published_has_offset) VALUES "
+                     "(1, 0, 'article', 'a', '{a}', 1, 'f0', 1, '2024-12-09 02:40+00', false), "
+                     "(1, 1, 'article', 'b', '{b}', 1, 'f1', 1, '2024-12-10 09:00+00', true), "
+                     "(1, 2, 'article', 'c', '{c}', 1, 'f2', 2, NULL, NULL)")
+
+    schema.upgrade(url)
+
+    with psycopg.connect(url) as conn:
+        assert conn.execute("SELECT id, first_published_has_offset, last_published_has_offset FROM stories "
+                            "ORDER BY id").fetchall() == [(1, False, True), (2, None, None)]

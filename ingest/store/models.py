@@ -105,6 +105,10 @@ class Story(Base):
     title: Mapped[str | None] = mapped_column(Text)
     first_published: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_published: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    first_published_has_offset: Mapped[bool | None] = mapped_column(comment=(
+        "Whether first_published came with a UTC offset; if not, it is the page's wall-clock time stored as if UTC."))
+    last_published_has_offset: Mapped[bool | None] = mapped_column(comment=(
+        "Whether last_published came with a UTC offset; if not, it is the page's wall-clock time stored as if UTC."))
     article_count: Mapped[int] = mapped_column(Integer, server_default="0")
     outlets: Mapped[list[str]] = mapped_column(ARRAY(Text), server_default="{}")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())

@@ -77,10 +77,12 @@ async def article(conn: AsyncConnection, article_id: int) -> dict[str, Any] | No
 
 
 def story_record(row: Any) -> dict[str, Any]:
-    """A `stories` row with its times as ISO strings."""
+    """A `stories` row with its times as ISO strings (publication times as their articles show them)."""
     record = dict(row._mapping)
-    for name in ("first_published", "last_published", "created_at", "updated_at"):
-        record[name] = record[name].isoformat() if record[name] else None
+    for name in ("first_published", "last_published"):
+        record[name] = shown_time(record[name], record.pop(f"{name}_has_offset"))
+    for name in ("created_at", "updated_at"):
+        record[name] = record[name].isoformat()
     return record
 
 

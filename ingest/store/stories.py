@@ -358,10 +358,16 @@ async def link(
 # An aggregate always returns a row, so a story left without articles is counted as empty.
 _RECOUNT = text("""
     UPDATE stories AS s
-       SET (title, first_published, last_published, article_count, outlets) = (
+       SET (title, first_published, last_published, first_published_has_offset, last_published_has_offset,
+            article_count, outlets) = (
                SELECT (array_agg(a.title ORDER BY a.story_time, a.id)
                          FILTER (WHERE a.title IS NOT NULL AND a.duplicate_of IS NULL))[1],
-                      min(a.published), max(a.published), count(*),
+                      min(a.published), max(a.published),
+                      (array_agg(a.published_has_offset ORDER BY a.published, a.id)
+                         FILTER (WHERE a.published IS NOT NULL))[1],
+                      (array_agg(a.published_has_offset ORDER BY a.published DESC, a.id)
+                         FILTER (WHERE a.published IS NOT NULL))[1],
+                      count(*),
                       coalesce(array_agg(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL), '{}')
                  FROM articles AS a
                 WHERE a.story_id = s.id),
