@@ -279,3 +279,21 @@ def test_an_in_progress_file_that_does_not_hold_its_documents_bytes_is_taken_as_
     assert "restored.txt, in progress for document 7, does not hold its bytes" in service.output()
     assert service.archived("in-progress") == []
     assert service.stop() == 0
+
+
+def test_names_with_control_characters_are_stored_logged_and_listed_with_them_escaped(service, sql, cli):
+    """A name cannot forge a line of the log or of `ingest status`, nor colour a terminal."""
+    service.inbox.mkdir()
+    shutil.copy(SEED_A, service.inbox / "two\nlines.txt")
+    (service.inbox / "red\x1b[31m.txt").write_bytes(b"")
+    service.start()
+
+    service.wait_for(lambda: service.archived("processed") == ["two\nlines.txt"]
+                     and service.archived("failed") == ["red\x1b[31m.txt", "red\x1b[31m.txt.error.json"])
+    assert sorted(sql("SELECT original_name, status FROM documents")) == [
+        ("red\\x1b[31m.txt", "failed"), ("two\\nlines.txt", "done")]
+    assert "two\\nlines.txt: processed" in service.output()
+    assert "\x1b" not in service.output() and "two\nlines" not in service.output()
+    status = cli("status").stdout
+    assert "red\\x1b[31m.txt: empty file: it holds no bytes or only whitespace\n" in status
+    assert "\x1b" not in status

@@ -10,6 +10,7 @@ from __future__ import annotations
 import fnmatch
 import json
 import os
+import re
 import stat
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -24,12 +25,16 @@ _NOT_REGULAR = {stat.S_IFIFO: "a named pipe (FIFO)", stat.S_IFSOCK: "a socket", 
 NAME_MAX = 255  # bytes in one file name (ext4, XFS, btrfs, APFS)
 # What the archive adds to a name: the in-progress `<document id>_`, ` (n)` against collisions, `.error.json`.
 _ARCHIVE_ADDS = len("1234567890_") + len(" (999)") + len(".error.json")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 
 
 def readable(name: str) -> str:
     """A file name as text PostgreSQL, logs and JSON can hold: bytes that are not UTF-8 (a
-    Latin-1 name from an old share or a zip) shown as `\\xe9`, where Python keeps lone surrogates."""
-    return os.fsencode(name).decode("utf-8", "backslashreplace")
+    Latin-1 name from an old share or a zip) shown as `\\xe9`, where Python keeps lone surrogates,
+    and control characters escaped (`\\n`, `\\x1b`), so a name cannot forge a line of the log or
+    of `ingest status`, or send a terminal escape sequence."""
+    text = os.fsencode(name).decode("utf-8", "backslashreplace")
+    return _CONTROL.sub(lambda found: found.group().encode("unicode_escape").decode(), text)
 
 
 def is_ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
