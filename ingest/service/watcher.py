@@ -229,12 +229,18 @@ class Watcher:
             stored = None
         for path, document_id in claimed:
             if stored is not None and await asyncio.to_thread(_holds_other_bytes, path, stored.get(document_id)):
-                name, back = self.archive.original_name(path), self.archive.release(path, self.inbox)
-                log.warning("%s, in progress for document %s, does not hold its bytes: back in the inbox as %s, to "
-                            "be taken as a document of its own", readable(name), document_id, readable(back.name),
-                            extra={"document_id": document_id})
-                self.note(back)
-                continue
+                name = readable(self.archive.original_name(path))
+                try:
+                    back = self.archive.release(path, self.inbox)
+                except OSError as exc:
+                    log.warning("%s, in progress for document %s, does not hold its bytes, and cannot go back to the "
+                                "inbox: %s", name, document_id, exc, extra={"document_id": document_id})
+                else:
+                    log.warning("%s, in progress for document %s, does not hold its bytes: back in the inbox as %s, "
+                                "to be taken as a document of its own", name, document_id, readable(back.name),
+                                extra={"document_id": document_id})
+                    self.note(back)
+                    continue
             self.queued[path] = document_id
             self.to_queue.append(document_id)
         await self.queue_taken()
