@@ -8,6 +8,7 @@ import json
 from ingest.clean import CleanOptions
 from ingest.dedup.options import DedupOptions
 from ingest.service.process import Pipeline
+from ingest.service import queue as queue_module
 from ingest.service.queue import TASK, Queue
 from ingest.service.worker import Worker
 from ingest.store.database import Database
@@ -92,6 +93,17 @@ def test_queueing_a_batch_that_holds_an_already_queued_document_queues_the_other
     assert asyncio.run(defer_twice()) == ([2], [1, 3])
     assert sql("SELECT args->>'document_id', lock, status FROM procrastinate_jobs ORDER BY id") == [
         ("2", "document:2", "todo"), ("1", "document:1", "todo"), ("3", "document:3", "todo")]
+
+
+def test_a_long_list_is_queued_in_batches_each_document_once(clean_tables, sql, monkeypatch):
+    monkeypatch.setattr(queue_module, "DEFER_BATCH", 4)
+
+    async def defer_twice() -> tuple[list[int], list[int]]:
+        async with Queue(clean_tables).open() as queue:
+            return await queue.defer([3, 6, 7]), await queue.defer(list(range(1, 11)))
+
+    assert asyncio.run(defer_twice()) == ([3, 6, 7], [1, 2, 4, 5, 8, 9, 10])
+    assert sql("SELECT count(*), count(DISTINCT lock) FROM procrastinate_jobs") == [(10, 10)]
 
 
 def test_the_sweep_aborts_a_dead_workers_job_and_queues_its_document_again_at_once(clean_tables, sql, caplog):

@@ -31,6 +31,7 @@ TASK = "ingest.process_document"
 # outages are waited out inside the job. This backstop retries a job that failed while
 # recording a failure, with backoff, 2 s up to about 17 minutes apart.
 RETRY = RetryStrategy(max_attempts=10, exponential_wait=2)
+DEFER_BATCH = 10_000  # jobs to a statement: bounds the memory a whole-corpus `ingest reprocess` takes
 
 
 def libpq_url(url: str) -> str:
@@ -90,10 +91,18 @@ class Queue:
                         first_line(exc))
 
     async def defer(self, document_ids: Sequence[int]) -> list[int]:
-        """Queue the documents' jobs in one statement, and return the ids queued: all of them, less
-        any whose job is already waiting (the same document queued again), which sends the rest
-        one at a time. A database error is `DatabaseUnavailable`: the caller keeps the files and
-        retries, or leaves the documents to the workers' sweep."""
+        """Queue the documents' jobs, `DEFER_BATCH` to a statement, and return the ids queued: all
+        of them, less any whose job is already waiting (the same document queued again). A
+        database error is `DatabaseUnavailable`: the caller keeps the files and retries, or leaves
+        the documents to the workers' sweep."""
+        queued: list[int] = []
+        for start in range(0, len(document_ids), DEFER_BATCH):
+            queued += await self._defer(document_ids[start:start + DEFER_BATCH])
+        return queued
+
+    async def _defer(self, document_ids: Sequence[int]) -> list[int]:
+        """One statement; one refused for holding a document already waiting is halved until the
+        document is found: a few statements for a whole-corpus `ingest reprocess`, not one each."""
         if not document_ids:
             return []
         jobs = [self.app.configure_task(TASK, queue=QUEUE, lock=job_lock(i), queueing_lock=job_lock(i))
@@ -103,7 +112,8 @@ class Queue:
         except AlreadyEnqueued:
             if len(document_ids) == 1:
                 return []
-            return [i for i in document_ids if await self.defer([i])]
+            half = len(document_ids) // 2
+            return [*await self._defer(document_ids[:half]), *await self._defer(document_ids[half:])]
         except (ConnectorException, psycopg.Error) as exc:
             raise DatabaseUnavailable(
                 f"cannot queue {len(document_ids)} document(s) at {redact(self.url)}: {exc}") from exc
