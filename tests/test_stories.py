@@ -15,6 +15,7 @@ from sqlalchemy import text
 from ingest.clean import CleanOptions
 from ingest.dedup.options import DedupOptions
 from ingest.dedup.prepare import prepare
+from ingest.service.grouping import mend_chains
 from ingest.service.process import Pipeline, process_document
 from ingest.service.receive import receive_bytes
 from ingest.store import pages, queries
@@ -348,3 +349,34 @@ def test_reprocessing_keeps_each_articles_id_arrival_time_and_story(cli, service
     assert sql("SELECT status, error, attempts FROM documents") == [("done", None, 2)] * 5
     assert sql(identities) == before
     assert sql("SELECT article_count FROM stories ORDER BY id") == [(2,), (1,), (2,)]
+
+
+def test_copies_of_a_copy_are_mended_to_point_at_the_first_original_in_its_story(cli, sql, clean_tables, tmp_path):
+    """What the take-over race leaves (a copy stored as its original's original was taken over,
+    through a band key the two transactions do not share): a copy of a copy, in a story of its
+    own. Mending the originals a document linked to, after its commit, undoes it."""
+    copies = [tmp_path / f"republished-{n}.txt" for n in range(2)]
+    for n, path in enumerate(copies):
+        path.write_text(edited_copy_of_seed_a() + f"\nEditor's note {n}: this article was updated.", encoding="utf-8")
+    cli("import", str(SEED_A), *map(str, copies))
+    [(original, story)] = sql("SELECT id, story_id FROM articles WHERE duplicate_of IS NULL")
+    [first_copy, second_copy] = [i for (i,) in sql("SELECT id FROM articles WHERE duplicate_of IS NOT NULL ORDER BY id")]
+    [(own_story,)] = sql("INSERT INTO stories (article_count) VALUES (1) RETURNING id")
+    sql("UPDATE articles SET duplicate_of = %s, story_id = %s WHERE id = %s", first_copy, own_story, second_copy)
+    sql("UPDATE stories SET article_count = 2 WHERE id = %s", story)
+
+    asyncio.run(mend(clean_tables, [first_copy]))
+
+    assert sql("SELECT id, duplicate_of, story_id FROM articles ORDER BY id") == [
+        (original, None, story), (first_copy, original, story), (second_copy, original, story)]
+    assert sql("SELECT id, article_count FROM stories ORDER BY id") == [(story, 3), (own_story, 0)]
+    assert sql(STALE_COUNTS) == [(0,)]
+
+
+async def mend(url: str, originals: list[int]) -> None:
+    db = Database(url)
+    try:
+        async with db.transaction() as conn:
+            await mend_chains(conn, originals)
+    finally:
+        await db.close()

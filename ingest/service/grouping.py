@@ -8,6 +8,7 @@ while documents about unrelated events are stored in parallel.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 
 from sqlalchemy.ext.asyncio import AsyncConnection
@@ -25,12 +26,23 @@ from ingest.dedup.assign import (
 from ingest.dedup.options import DedupOptions
 from ingest.store import queries, stories
 
+MAX_CHAIN_DEPTH = 4  # a copy of a copy of ...: each round mends one level
+
+
+@dataclass(frozen=True)
+class Grouped:
+    """A document's stored articles, and the originals they copy or took over: to be checked for
+    copies of copies once committed (`mend_chains`)."""
+
+    article_ids: list[int]
+    originals: list[int]
+
 
 async def save_and_group(
     conn: AsyncConnection, document_id: int, cleaned: Sequence[tuple[int, Article, Prepared]], options: DedupOptions,
     note: str | None = None, replacing: bool = True,
-) -> list[int]:
-    """Replace the document's articles with `cleaned`, group them, and return their ids.
+) -> Grouped:
+    """Replace the document's articles with `cleaned` and group them.
 
     A first processing (`replacing` False) writes its rows before taking the locks: no one sees
     them before the commit, and the locked part, which related documents queue behind, stays
@@ -49,11 +61,37 @@ async def save_and_group(
     saved = await queries.save_articles(conn, document_id, cleaned, note=note, identities=withdrawn.identities)
     if not replacing:
         await stories.lock(conn, keys)
-    story_ids = [story_id for row, (index, article, prepared) in zip(saved, cleaned, strict=True)
-                 for story_id in await _group(conn, row.id, (document_id, index), row.times, article, prepared,
-                                              options, withdrawn.former_stories.get(index))]
-    await stories.refresh(conn, [*withdrawn.stories, *story_ids])
-    return [row.id for row in saved]
+    story_ids, originals = list(withdrawn.stories), []
+    for row, (index, article, prepared) in zip(saved, cleaned, strict=True):
+        touched, linked = await _group(conn, row.id, (document_id, index), row.times, article, prepared, options,
+                                       withdrawn.former_stories.get(index))
+        story_ids += touched
+        originals += linked
+    await stories.refresh(conn, story_ids)
+    return Grouped([row.id for row in saved], originals)
+
+
+async def mend_chains(conn: AsyncConnection, originals: Sequence[int]) -> None:
+    """Point the copies of a copy at its own original, in that one's story.
+
+    A copy stored at the same moment as its original is taken over (`take_copies`), through a
+    band key the two transactions do not share, misses the take-over and copies a copy. Both
+    sides call this after their commit with the originals they linked to or took over: whichever
+    commits second sees the other's commit. Rare, so it locks everything.
+    """
+    if not await stories.chains(conn, originals):
+        return
+    await stories.lock_everything(conn)
+    touched: list[int] = []
+    for _ in range(MAX_CHAIN_DEPTH):
+        found = await stories.chains(conn, originals)  # again, under the lock
+        if not found:
+            break
+        for chain in found:
+            await stories.take_copies(conn, chain.root, chain.root_story, [chain.link])
+            touched += [*chain.stories, chain.root_story]
+        originals = [chain.root for chain in found]
+    await stories.refresh(conn, touched)
 
 
 async def fail(conn: AsyncConnection, document_id: int, reason: str) -> None:
@@ -66,11 +104,12 @@ async def fail(conn: AsyncConnection, document_id: int, reason: str) -> None:
 
 
 async def _group(conn: AsyncConnection, article_id: int, order: tuple[int, int], when: stories.Times,
-                 article: Article, prepared: Prepared, options: DedupOptions, former_story: int | None) -> list[int]:
+                 article: Article, prepared: Prepared, options: DedupOptions,
+                 former_story: int | None) -> tuple[list[int], list[int]]:
     """Link the article to its original and story (if none matches, the story it was in before
     a re-processing when no article is left in it, else a new one), take over
     the near-duplicates received after it and the undated articles that match it better than
-    their own story; return the stories touched."""
+    their own story; return the stories touched, and the originals it copies or took over."""
     found = await stories.index_and_find_related(
         conn, article_id, prepared.band_keys, prepared.terms[: options.indexed_terms],
         prepared.terms[: options.query_terms], when, timedelta(hours=options.story_window_hours),
@@ -93,7 +132,8 @@ async def _group(conn: AsyncConnection, article_id: int, order: tuple[int, int],
     if copying.taken:
         await stories.take_copies(conn, article_id, story_id, copying.taken)
         left = [c.story_id for c in found.copies if c.root in copying.taken and c.story_id is not None]
-    return [story_id, *left, *await _take_over_strays(conn, prepared, related, story_id, options)]
+    linked = [copying.original] if copying.original is not None else copying.taken
+    return [story_id, *left, *await _take_over_strays(conn, prepared, related, story_id, options)], linked
 
 
 async def _take_over_strays(conn: AsyncConnection, prepared: Prepared, related: Sequence[Stored], story_id: int,

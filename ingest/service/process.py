@@ -18,7 +18,7 @@ from ingest.dedup.options import DedupOptions
 from ingest.dedup.prepare import prepare
 from ingest.errors import CleanError, StorageRefused
 from ingest.service.cpu import CpuPool
-from ingest.service.grouping import fail, save_and_group
+from ingest.service.grouping import fail, mend_chains, save_and_group
 from ingest.store import queries
 from ingest.store.database import Database
 
@@ -83,6 +83,16 @@ class Outcome:
         return "skipped" if self.skipped else "failed" if self.error and not self.article_ids else "done"
 
 
+async def _mend_chains(db: Database, document_id: int, originals: list[int]) -> None:
+    """After the commit (see `mend_chains`); the articles are stored whatever happens here."""
+    try:
+        async with db.transaction() as conn:
+            await mend_chains(conn, originals)
+    except Exception:  # logged; a later document linking to the same originals mends them
+        log.exception("could not check the document's originals for copies of copies",
+                      extra={"document_id": document_id})
+
+
 async def process_document(db: Database, document_id: int, pipeline: Pipeline, *, wait_for_disk: bool = True) -> Outcome:
     """Clean and store one document.
 
@@ -111,12 +121,14 @@ async def process_document(db: Database, document_id: int, pipeline: Pipeline, *
         partial = _partial_failure(result.errors, result.total)
         try:
             async with db.transaction(wait_for_disk=wait_for_disk) as conn:
-                ids = await save_and_group(conn, document_id, result.records, pipeline.dedup_options, note=partial,
-                                           replacing=claimed.has_articles)
+                grouped = await save_and_group(conn, document_id, result.records, pipeline.dedup_options,
+                                               note=partial, replacing=claimed.has_articles)
         except StorageRefused as exc:
             reason = str(exc)
         else:
-            return Outcome(ids, partial)
+            if grouped.originals:
+                await _mend_chains(db, document_id, grouped.originals)
+            return Outcome(grouped.article_ids, partial)
     log.info("document failed: %s", reason, extra={"document_id": document_id})
     async with db.transaction() as conn:
         await fail(conn, document_id, reason)

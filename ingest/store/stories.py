@@ -15,7 +15,8 @@ An undated article taken over by a later dated one (`assign.follows`) was found 
 key both lock; an article reaching it through another key may still see its old story, and
 is itself moved by the next dated article it matches better. Likewise an original that becomes
 the copy of one received before it (`take_copies`) takes its copies along; a copy of it stored
-at the same moment through a band key the two do not share may keep pointing at it.
+at the same moment through a band key the two do not share misses that, and is mended once both
+have committed (`ingest.service.grouping.mend_chains`).
 """
 
 from __future__ import annotations
@@ -325,6 +326,33 @@ _TAKE_COPIES = update(articles).where(
 async def take_copies(conn: AsyncConnection, original: int, story_id: int, originals: Sequence[int]) -> None:
     """Make `originals`, and their copies, copies of `original`, in its story."""
     await conn.execute(_TAKE_COPIES, {"original": original, "to_story": story_id, "originals": list(originals)})
+
+
+@dataclass(frozen=True)
+class Chain:
+    """A copy (`link`) that has copies of its own: they are to copy its `root`, in `root_story`."""
+
+    link: int
+    root: int
+    root_story: int
+    stories: list[int]  # where the link's copies are now
+
+
+_COPY = articles.alias("copy")
+_ROOT = articles.alias("root")
+_CHAINS = (
+    select(articles.c.id, articles.c.duplicate_of, _ROOT.c.story_id,
+           select(func.array_agg(_COPY.c.story_id)).where(_COPY.c.duplicate_of == articles.c.id).scalar_subquery())
+    .join(_ROOT, _ROOT.c.id == articles.c.duplicate_of)
+    .where(articles.c.id == any_of("ids", BigInteger), _ROOT.c.story_id.is_not(None),
+           exists().where(_COPY.c.duplicate_of == articles.c.id))
+)
+
+
+async def chains(conn: AsyncConnection, ids: Sequence[int]) -> list[Chain]:
+    """The articles among `ids` that are copies with copies of their own."""
+    rows = await conn.execute(_CHAINS, {"ids": list(ids)})
+    return [Chain(link, root, story, [s for s in copy_stories if s is not None]) for link, root, story, copy_stories in rows]
 
 
 async def move(conn: AsyncConnection, article_id: int, story_id: int) -> None:
