@@ -7,8 +7,10 @@ The server is the one named by INGEST_TEST_DATABASE_URL, or else an embedded one
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import uuid
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -31,15 +33,22 @@ def with_database(url: str, name: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def server_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A PostgreSQL server for the whole run (its own admin database in the URL)."""
+def server_url() -> Iterator[str]:
+    """A PostgreSQL server for the whole run (its own admin database in the URL).
+
+    The embedded one keeps its data outside pytest's temporary folder: under root, the server
+    runs as its own user, and another pytest session starting on this machine makes that folder
+    private again, which cut this session's server off its files (it stopped with a PANIC)."""
     given = os.environ.get("INGEST_TEST_DATABASE_URL")
     if given:
         yield given
         return
-    pgdata = tmp_path_factory.mktemp("embedded") / "pg"
-    yield embedded.start(pgdata)
-    embedded.stop(pgdata)
+    root = Path(tempfile.mkdtemp(prefix="ingest-test-pg-"))
+    try:
+        yield embedded.start(root / "pg")
+        embedded.stop(root / "pg")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
