@@ -17,7 +17,7 @@ from sqlalchemy.dialects.postgresql import REGCONFIG
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from ingest.store.models import ArticleRow, Document, Story, table
-from ingest.store.reads import shown_time, story_members, story_record
+from ingest.store.reads import listed_stories, shown_time, with_members
 
 articles = table(ArticleRow)
 documents = table(Document)
@@ -96,15 +96,12 @@ async def stories_page(conn: AsyncConnection, since: datetime | None, limit: int
 
     `since` keeps stories whose latest article was published (else updated) at or after it.
     """
-    stmt = select(stories).where(stories.c.article_count > 0)
-    if since is not None:
-        stmt = stmt.where(func.coalesce(stories.c.last_published, stories.c.updated_at) >= since)
+    stmt = listed_stories(since)
     if after is not None:
         stmt = stmt.where(stories.c.id < after)
-    rows = list(await conn.execute(stmt.order_by(stories.c.id.desc()).limit(limit + 1)))
-    found = [story_record(r) for r in rows[:limit]]
-    members = await story_members(conn, [s["id"] for s in found])
-    return Page([{**s, "articles": members[s["id"]]} for s in found], found[-1]["id"] if len(rows) > limit else None)
+    rows = list(await conn.execute(stmt.limit(limit + 1)))
+    found = await with_members(conn, rows[:limit])
+    return Page(found, found[-1]["id"] if len(rows) > limit else None)
 
 
 async def story(conn: AsyncConnection, story_id: int) -> dict[str, Any] | None:
@@ -112,7 +109,7 @@ async def story(conn: AsyncConnection, story_id: int) -> dict[str, Any] | None:
     row = (await conn.execute(select(stories).where(stories.c.id == story_id, stories.c.article_count > 0))).one_or_none()
     if row is None:
         return None
-    return {**story_record(row), "articles": (await story_members(conn, [story_id]))[story_id]}
+    return (await with_members(conn, [row]))[0]
 
 
 async def document(conn: AsyncConnection, document_id: int) -> dict[str, Any] | None:

@@ -6,7 +6,7 @@ shown as the page's wall-clock time (no offset), lists as lists.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterable
 from datetime import datetime, timezone
 from typing import Any
 
@@ -100,14 +100,23 @@ async def story_members(conn: AsyncConnection, story_ids: list[int]) -> dict[int
     return members
 
 
-async def list_stories(conn: AsyncConnection, since: datetime | None) -> list[dict[str, Any]]:
-    """Stories newest first with their articles, optionally only those active since a time.
-
-    In the order of `GET /stories` (by id: order of creation), so the CLI and the API agree;
-    `updated_at` moves with every recount, a re-processing included."""
+def listed_stories(since: datetime | None) -> Select[Any]:
+    """Stories with articles, newest first by id (order of creation: `updated_at` moves with
+    every recount), those whose latest article was published (else updated) at or after `since`.
+    The one listing of `ingest stories`, `GET /stories` and the home page."""
     stmt = select(stories).where(stories.c.article_count > 0).order_by(stories.c.id.desc())
     if since is not None:
         stmt = stmt.where(func.coalesce(stories.c.last_published, stories.c.updated_at) >= since)
-    found = [story_record(r) for r in await conn.execute(stmt)]
+    return stmt
+
+
+async def with_members(conn: AsyncConnection, rows: Iterable[Any]) -> list[dict[str, Any]]:
+    """`stories` rows as records, each with its articles in brief."""
+    found = [story_record(r) for r in rows]
     members = await story_members(conn, [s["id"] for s in found])
     return [{**s, "articles": members[s["id"]]} for s in found]
+
+
+async def list_stories(conn: AsyncConnection, since: datetime | None) -> list[dict[str, Any]]:
+    """Every listed story (see `listed_stories`) with its articles."""
+    return await with_members(conn, await conn.execute(listed_stories(since)))
