@@ -12,9 +12,6 @@ from ingest.service.inbox import Identity, readable
 from ingest.store import queries
 from ingest.store.database import Database
 
-_CHUNK = 1 << 20
-
-
 async def receive_bytes(db: Database, name: str, data: bytes, max_bytes: int) -> queries.Received:
     """Store `data` as a queued document (or a failed one when over the size limit)."""
     return await _add(db, name, len(data), hashlib.sha256(data).hexdigest(), data, max_bytes)
@@ -29,9 +26,7 @@ async def receive_file(db: Database, path: Path, max_bytes: int) -> tuple[querie
                 data: bytes | None = handle.read()
                 digest = hashlib.sha256(data)
             else:
-                data, digest = None, hashlib.sha256()
-                while chunk := handle.read(_CHUNK):
-                    digest.update(chunk)
+                data, digest = None, hashlib.file_digest(handle, "sha256")
             read = Identity.of(os.fstat(handle.fileno()))
     except OSError as exc:
         raise InputError(f"cannot read {readable(str(path))}: {exc.strerror or exc}") from exc
