@@ -54,7 +54,7 @@ async def save_and_group(
         [key for _, _, prepared in cleaned for key in prepared.band_keys],
         [term for _, _, prepared in cleaned for term in prepared.terms],
     )
-    withdrawn = queries.Withdrawn([], {}, {})  # the replaced articles: their stories are recounted with the others
+    withdrawn = queries.Withdrawn({}, {})  # the replaced articles: their stories are recounted with the others
     if replacing:
         await stories.lock(conn, keys)
         withdrawn = await queries.withdraw_articles(conn, document_id)

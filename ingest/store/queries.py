@@ -166,19 +166,22 @@ _INSERT_FIRST_ARTICLE = _INSERT_ARTICLE.add_cte(_FINISH.cte("finish"))
 
 @dataclass(frozen=True)
 class Withdrawn:
-    """What a document's deleted articles leave behind: the stories to recount, and by record
-    index, the identity (id, arrival time) and story its new article takes over."""
+    """What a document's deleted articles leave behind, by record index: the identity (id,
+    arrival time) and story its new article takes over."""
 
-    stories: list[int]
     identities: dict[int, dict[str, Any]]
     former_stories: dict[int, int]
+
+    @property
+    def stories(self) -> list[int]:
+        """The stories the articles left: to be recounted."""
+        return sorted(set(self.former_stories.values()))
 
 
 async def withdraw_articles(conn: AsyncConnection, document_id: int) -> Withdrawn:
     """Delete the document's articles (a re-processing replaces them, a failure leaves none)."""
     rows = (await conn.execute(_DELETE_ARTICLES, {"document_id": document_id})).all()
-    return Withdrawn(sorted({row.story_id for row in rows if row.story_id is not None}),
-                     {row.record_index: {"id": row.id, "created_at": row.created_at} for row in rows},
+    return Withdrawn({row.record_index: {"id": row.id, "created_at": row.created_at} for row in rows},
                      {row.record_index: row.story_id for row in rows if row.story_id is not None})
 
 
