@@ -76,13 +76,17 @@ def test_sigterm_during_a_burst_of_200_files_then_restart_processes_each_exactly
     assert service.stop() == 0
 
 
-def test_a_second_sigterm_exits_at_once_and_a_restart_finishes_the_work(service, sql, tmp_path):
+def drop_a_long_page_and_wait_until_it_is_being_cleaned(service, sql) -> None:
     paragraph = "<p>" + "The council said the bridge would be repaired before winter, officials said. " * 3 + "</p>"
     page = f"<html><head><title>A long report</title></head><body><article>{paragraph * 15000}</article></body></html>"
-    service.start("run")
     (service.inbox / "long.html.part").write_text(page)
     (service.inbox / "long.html.part").rename(service.inbox / "long.html")
     service.wait_for(lambda: sql("SELECT status FROM documents") == [("processing",)])  # being cleaned: seconds
+
+
+def test_a_second_sigterm_exits_at_once_and_a_restart_finishes_the_work(service, sql, tmp_path):
+    service.start("run")
+    drop_a_long_page_and_wait_until_it_is_being_cleaned(service, sql)
 
     service.proc.send_signal(signal.SIGTERM)
     service.wait_for(lambda: "stopping: finishing the documents in hand" in service.output())
@@ -95,6 +99,26 @@ def test_a_second_sigterm_exits_at_once_and_a_restart_finishes_the_work(service,
     service.procs.pop()
     service.start("run")
     service.wait_for(lambda: service.archived("processed") == ["long.html"], timeout=120)
+    assert sql("SELECT status, attempts FROM documents") == [("done", 2)]
+    assert sql("SELECT count(*) FROM articles") == [(1,)]
+    assert service.stop() == 0
+
+
+def test_a_restart_on_the_same_host_hands_back_the_jobs_of_a_killed_process_at_once(service, sql):
+    """kill -9 leaves the job held by a worker that no longer beats; the restarted process finds
+    the dead process's released lock file and unregisters its worker instead of waiting 20 s."""
+    service.start("run")
+    drop_a_long_page_and_wait_until_it_is_being_cleaned(service, sql)
+    [(worker_id,)] = sql("SELECT worker_id FROM procrastinate_jobs WHERE status = 'doing'")
+
+    service.proc.kill()
+    service.proc.wait()
+    service.procs.pop()
+    service.start("run")
+
+    service.wait_for(lambda: service.archived("processed") == ["long.html"], timeout=120)
+    assert f"stopped without handing back its jobs (workers {worker_id})" in service.output()
+    assert sql("SELECT count(*) FROM procrastinate_workers WHERE id = %s", worker_id) == [(0,)]
     assert sql("SELECT status, attempts FROM documents") == [("done", 2)]
     assert sql("SELECT count(*) FROM articles") == [(1,)]
     assert service.stop() == 0

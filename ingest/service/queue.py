@@ -56,15 +56,19 @@ async def _autocommit(conn: psycopg.AsyncConnection) -> None:
 class Queue:
     """Defers document jobs; with a handler, also runs them (see `ingest.service.worker`)."""
 
-    def __init__(self, url: str, handler: Callable[[int], Awaitable[None]] | None = None, pool_size: int = 4) -> None:
+    def __init__(self, url: str, handler: Callable[[int], Awaitable[None]] | None = None, pool_size: int = 4,
+                 on_new_worker: Callable[[set[int]], None] | None = None) -> None:
         self.url = url
         self.app = App(connector=PsycopgConnector(conninfo=libpq_url(url), min_size=1, max_size=pool_size,
                                                   configure=_autocommit, pool_factory=_pool))
         self.worker_ids: set[int] = set()  # this process's procrastinate workers, known from their jobs
         if handler is not None:
             async def process_document(context: JobContext, document_id: int) -> None:
-                if context.job.worker_id is not None:
-                    self.worker_ids.add(context.job.worker_id)
+                worker_id = context.job.worker_id
+                if worker_id is not None and worker_id not in self.worker_ids:
+                    self.worker_ids.add(worker_id)
+                    if on_new_worker is not None:
+                        on_new_worker(self.worker_ids)
                 await handler(document_id)
 
             self.app.task(name=TASK, queue=QUEUE, retry=RETRY, pass_context=True)(process_document)

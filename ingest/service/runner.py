@@ -25,13 +25,14 @@ from ingest.service.api import make_app, start
 from ingest.service.cpu import CpuPool
 from ingest.service.inbox import DEFAULT_IGNORED, Archive
 from ingest.service.intake import Intake
+from ingest.service.liveness import WorkerLocks
 from ingest.service.metrics import Metrics
 from ingest.service.process import Pipeline
 from ingest.service.queue import Queue
 from ingest.service.watcher import Watcher
 from ingest.service.worker import BACKOFF_SECONDS, Worker
 from ingest.store import schema
-from ingest.store.database import Database, resolve_url
+from ingest.store.database import Database, redact, resolve_url
 
 log = logging.getLogger(__name__)
 
@@ -127,7 +128,8 @@ async def serve(settings: Settings, parts: Parts) -> int:
             running = [asyncio.create_task(stop.wait())]
             if parts.work:
                 worker = Worker(db, pipeline_for(settings, pool), concurrency=settings.concurrency,
-                                grace_seconds=settings.shutdown_seconds, observe=metrics.observe)
+                                grace_seconds=settings.shutdown_seconds, observe=metrics.observe,
+                                locks=WorkerLocks(settings.data_dir / "workers", redact(url)))
                 before_exit.append(worker.queue.hand_back_now)  # a restart resumes their documents at once
                 running.append(asyncio.create_task(worker.run(stop)))
             if watcher is not None:

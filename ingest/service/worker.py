@@ -23,6 +23,7 @@ from procrastinate.jobs import Status
 
 from ingest.errors import DatabaseUnavailable, described, first_line
 from ingest.service.grouping import fail
+from ingest.service.liveness import WorkerLocks
 from ingest.service.process import Outcome, Pipeline, process_document
 from ingest.service.queue import Queue
 from ingest.store import jobs, operations
@@ -47,11 +48,12 @@ class Worker:
     `grace_seconds`; unfinished ones are aborted and queued again by the next sweep)."""
 
     def __init__(self, db: Database, pipeline: Pipeline, *, concurrency: int, grace_seconds: float,
-                 observe: Observer | None = None) -> None:
+                 observe: Observer | None = None, locks: WorkerLocks | None = None) -> None:
         self.db, self.pipeline = db, pipeline
         self.concurrency, self.grace_seconds = concurrency, grace_seconds
-        self.observe = observe
-        self.queue = Queue(db.url, handler=self.handle, pool_size=concurrency + 2)
+        self.observe, self.locks = observe, locks
+        self.queue = Queue(db.url, handler=self.handle, pool_size=concurrency + 2,
+                           on_new_worker=locks.record if locks is not None else None)
 
     async def handle(self, document_id: int) -> None:
         started = time.perf_counter()
@@ -84,6 +86,15 @@ class Worker:
                 await asyncio.sleep(delay)
 
     async def run(self, stop: asyncio.Event) -> None:
+        if self.locks is not None:
+            self.locks.hold()
+        try:
+            await self._run(stop)
+        finally:
+            if self.locks is not None:
+                self.locks.release()
+
+    async def _run(self, stop: asyncio.Event) -> None:
         failures = 0
         while not stop.is_set():
             try:
@@ -139,6 +150,7 @@ class Worker:
         on the queueing lock and block it on the job lock. Queueing afresh is one path for both.
         """
         manager = self.queue.app.job_manager
+        await self._hand_back_dead_on_this_host()
         stalled = []  # their documents are queued now: no job of theirs is being queued at this moment
         for job in await manager.get_stalled_jobs(queue=jobs.QUEUE, seconds_since_heartbeat=STALLED_SECONDS):
             document_id = job.task_kwargs.get("document_id")
@@ -153,3 +165,16 @@ class Worker:
             await manager.finish_job_by_id_async(job_id, status=Status.SUCCEEDED, delete_job=True)
         for document_id in await self.queue.defer(sorted({*stalled, *lost})):
             log.info("queued again: its job was lost", extra={"document_id": document_id})
+
+    async def _hand_back_dead_on_this_host(self) -> None:
+        """Unregister the workers of this host's dead processes: their jobs are stalled at once,
+        for this sweep to queue again, without waiting out their heartbeats."""
+        if self.locks is None:
+            return
+        for dead in self.locks.dead():
+            for worker_id in dead.worker_ids:
+                await self.queue.app.job_manager.unregister_worker(worker_id)
+            if dead.worker_ids:
+                log.warning("a process on this host stopped without handing back its jobs (workers %s): "
+                            "they are queued again", ", ".join(map(str, dead.worker_ids)))
+            self.locks.forget(dead)
