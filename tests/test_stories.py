@@ -18,6 +18,7 @@ from ingest.dedup.prepare import prepare
 from ingest.service.grouping import mend_chains
 from ingest.service.process import Pipeline, process_document
 from ingest.service.receive import receive_bytes
+from ingest.service.worker import Worker
 from ingest.store import pages, queries
 from ingest.store.database import Database
 from ingest.store.stories import MAX_KEY_LOCKS, lock_keys
@@ -351,10 +352,10 @@ def test_reprocessing_keeps_each_articles_id_arrival_time_and_story(cli, service
     assert sql("SELECT article_count FROM stories ORDER BY id") == [(2,), (1,), (2,)]
 
 
-def test_copies_of_a_copy_are_mended_to_point_at_the_first_original_in_its_story(cli, sql, clean_tables, tmp_path):
+def make_a_copy_of_a_copy(cli, sql, tmp_path) -> tuple[int, int, int, int, int]:
     """What the take-over race leaves (a copy stored as its original's original was taken over,
     through a band key the two transactions do not share): a copy of a copy, in a story of its
-    own. Mending the originals a document linked to, after its commit, undoes it."""
+    own. Returns the original, its story, the first copy, the second copy and the latter's story."""
     copies = [tmp_path / f"republished-{n}.txt" for n in range(2)]
     for n, path in enumerate(copies):
         path.write_text(edited_copy_of_seed_a() + f"\nEditor's note {n}: this article was updated.", encoding="utf-8")
@@ -364,13 +365,32 @@ def test_copies_of_a_copy_are_mended_to_point_at_the_first_original_in_its_story
     [(own_story,)] = sql("INSERT INTO stories (article_count) VALUES (1) RETURNING id")
     sql("UPDATE articles SET duplicate_of = %s, story_id = %s WHERE id = %s", first_copy, own_story, second_copy)
     sql("UPDATE stories SET article_count = 2 WHERE id = %s", story)
+    return original, story, first_copy, second_copy, own_story
 
-    asyncio.run(mend(clean_tables, [first_copy]))
 
+def assert_the_copies_point_at_the_first_original_in_its_story(sql, original, story, first_copy, second_copy, own_story):
     assert sql("SELECT id, duplicate_of, story_id FROM articles ORDER BY id") == [
         (original, None, story), (first_copy, original, story), (second_copy, original, story)]
     assert sql("SELECT id, article_count FROM stories ORDER BY id") == [(story, 3), (own_story, 0)]
     assert sql(STALE_COUNTS) == [(0,)]
+
+
+def test_copies_of_a_copy_are_mended_to_point_at_the_first_original_in_its_story(cli, sql, clean_tables, tmp_path):
+    """Mending the originals a document linked to, after its commit, undoes the race."""
+    chain = make_a_copy_of_a_copy(cli, sql, tmp_path)
+
+    asyncio.run(mend(clean_tables, [chain[2]]))
+
+    assert_the_copies_point_at_the_first_original_in_its_story(sql, *chain)
+
+
+def test_a_copy_of_a_copy_whose_check_never_ran_is_mended_by_the_first_sweep(cli, sql, clean_tables, tmp_path):
+    """The process died between the commit and its check: a worker's first sweep checks every copy."""
+    chain = make_a_copy_of_a_copy(cli, sql, tmp_path)
+
+    asyncio.run(sweep(clean_tables))
+
+    assert_the_copies_point_at_the_first_original_in_its_story(sql, *chain)
 
 
 async def mend(url: str, originals: list[int]) -> None:
@@ -378,5 +398,15 @@ async def mend(url: str, originals: list[int]) -> None:
     try:
         async with db.transaction() as conn:
             await mend_chains(conn, originals)
+    finally:
+        await db.close()
+
+
+async def sweep(url: str) -> None:
+    db = Database(url)
+    worker = Worker(db, Pipeline(CleanOptions(), DedupOptions()), concurrency=1, grace_seconds=1)
+    try:
+        async with worker.queue.open():
+            await worker.sweep()
     finally:
         await db.close()

@@ -94,6 +94,12 @@ async def mend_chains(conn: AsyncConnection, originals: Sequence[int]) -> None:
     await stories.refresh(conn, touched)
 
 
+async def mend_all_chains(conn: AsyncConnection) -> None:
+    """`mend_chains` for every copy: for the chains whose documents' own checks never ran (the
+    process died between a commit and its check, or the check failed)."""
+    await mend_chains(conn, await stories.copied_copies(conn))
+
+
 async def fail(conn: AsyncConnection, document_id: int, reason: str) -> None:
     """Mark the document failed. A failed document keeps no articles: those of an earlier
     processing (a re-processing the cleaner now rejects) leave their stories, which are

@@ -88,7 +88,7 @@ async def _mend_chains(db: Database, document_id: int, originals: list[int]) -> 
     try:
         async with db.transaction() as conn:
             await mend_chains(conn, originals)
-    except Exception:  # logged; a later document linking to the same originals mends them
+    except Exception:  # logged; a later document linking to them, or the workers' check of every copy, mends them
         log.exception("could not check the document's originals for copies of copies",
                       extra={"document_id": document_id})
 

@@ -22,7 +22,7 @@ from procrastinate.exceptions import ConnectorException
 from procrastinate.jobs import Status
 
 from ingest.errors import DatabaseUnavailable, described, first_line
-from ingest.service.grouping import fail
+from ingest.service.grouping import fail, mend_all_chains
 from ingest.service.liveness import WorkerLocks
 from ingest.service.process import Outcome, Pipeline, process_document
 from ingest.service.queue import Queue
@@ -37,6 +37,9 @@ SWEEP_SECONDS = 10.0
 # Older than the commit-to-queue gap of a live process. (Queueing a document twice is harmless
 # anyway: the queueing lock keeps one job waiting, and a job finding its document done skips it.)
 ORPHAN_AGE_SECONDS = 10.0
+# Every copy is checked for copies of its own this often, and at start: chains are rare, and
+# each document checks its own after its commit (see `ingest.service.grouping.mend_chains`).
+CHAIN_CHECK_SECONDS = 3600.0
 BACKOFF_SECONDS = (1.0, 2.0, 5.0, 10.0)  # capped low: the service is back within 10 s of the database
 OUTAGE = (ConnectorException, psycopg.Error, DatabaseUnavailable, OSError)
 
@@ -52,6 +55,7 @@ class Worker:
         self.db, self.pipeline = db, pipeline
         self.concurrency, self.grace_seconds = concurrency, grace_seconds
         self.observe, self.locks = observe, locks
+        self.chains_checked_at: float | None = None
         self.queue = Queue(db.url, handler=self.handle, pool_size=concurrency + 2,
                            on_new_worker=locks.record if locks is not None else None)
 
@@ -143,7 +147,8 @@ class Worker:
             await asyncio.sleep(SWEEP_SECONDS)
 
     async def sweep(self) -> None:
-        """Queue again the documents of dead workers' jobs and those that lost their job.
+        """Queue again the documents of dead workers' jobs and those that lost their job; at
+        start and every `CHAIN_CHECK_SECONDS`, mend the copies of copies no document's check did.
 
         A dead worker's job is closed as aborted rather than retried: a restarted watcher may
         already have queued the document anew, and a retried job would then collide with it
@@ -165,6 +170,10 @@ class Worker:
             await manager.finish_job_by_id_async(job_id, status=Status.SUCCEEDED, delete_job=True)
         for document_id in await self.queue.defer(sorted({*stalled, *lost})):
             log.info("queued again: its job was lost", extra={"document_id": document_id})
+        if self.chains_checked_at is None or time.monotonic() - self.chains_checked_at >= CHAIN_CHECK_SECONDS:
+            self.chains_checked_at = time.monotonic()
+            async with self.db.transaction() as conn:
+                await mend_all_chains(conn)
 
     async def _hand_back_dead_on_this_host(self) -> None:
         """Unregister the workers of this host's dead processes: their jobs are stalled at once,

@@ -349,6 +349,20 @@ _CHAINS = (
 )
 
 
+# Every copy that has copies of its own, through the index of copies: what is left when a
+# document's own check after its commit never ran (see `ingest.service.grouping.mend_chains`).
+_COPIED_COPIES = (
+    select(_COPY.c.duplicate_of).distinct()
+    .join(articles, articles.c.id == _COPY.c.duplicate_of)
+    .where(_COPY.c.duplicate_of.is_not(None), articles.c.duplicate_of.is_not(None))
+)
+
+
+async def copied_copies(conn: AsyncConnection) -> list[int]:
+    """All the copies with copies of their own."""
+    return list((await conn.scalars(_COPIED_COPIES)).all())
+
+
 async def chains(conn: AsyncConnection, ids: Sequence[int]) -> list[Chain]:
     """The articles among `ids` that are copies with copies of their own."""
     rows = await conn.execute(_CHAINS, {"ids": list(ids)})
