@@ -1,4 +1,5 @@
-"""Driving the real service in subprocesses: `ingest run`, `ingest worker`, `ingest watch`."""
+"""Driving the real service: `ingest run`, `ingest worker`, `ingest watch` in subprocesses, and a
+worker's recovery sweep in this process."""
 
 from __future__ import annotations
 
@@ -10,6 +11,12 @@ import sys
 import time
 from collections.abc import Callable, Collection
 from pathlib import Path
+
+from ingest.clean import CleanOptions
+from ingest.dedup.options import DedupOptions
+from ingest.service.process import Pipeline
+from ingest.service.worker import Worker
+from ingest.store.database import Database
 
 
 def free_port() -> int:
@@ -117,3 +124,14 @@ def assert_each_file_stored_exactly_once(sql: Callable[..., list[tuple]], servic
     assert service.archived("processed") == sorted(names)
     assert list(service.inbox.iterdir()) == []
     assert service.archived("in-progress") == []
+
+
+async def sweep_once(url: str) -> None:
+    """One recovery sweep of a worker that runs no jobs, as a worker's first sweep at start."""
+    db = Database(url)
+    worker = Worker(db, Pipeline(CleanOptions(), DedupOptions()), concurrency=1, grace_seconds=1)
+    try:
+        async with worker.queue.open():
+            await worker.sweep()
+    finally:
+        await db.close()

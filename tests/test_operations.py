@@ -5,15 +5,11 @@ from __future__ import annotations
 import asyncio
 import json
 
-from ingest.clean import CleanOptions
-from ingest.dedup.options import DedupOptions
-from ingest.service.process import Pipeline
 from ingest.service import queue as queue_module
 from ingest.service.queue import TASK, Queue
-from ingest.service.worker import Worker
-from ingest.store.database import Database
 from ingest.store.jobs import QUEUE
 from tests.conftest import FIXTURES, SEEDS
+from tests.service import sweep_once
 
 SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
 
@@ -111,16 +107,7 @@ def test_the_sweep_aborts_a_dead_workers_job_and_queues_its_document_again_at_on
     sql("INSERT INTO procrastinate_jobs (queue_name, task_name, args, status, lock) "
         "VALUES (%s, %s, '{\"document_id\": 7}', 'doing', 'document:7')", QUEUE, TASK)
 
-    async def sweep() -> None:
-        db = Database(clean_tables)
-        worker = Worker(db, Pipeline(CleanOptions(), DedupOptions()), concurrency=1, grace_seconds=1)
-        try:
-            async with worker.queue.open():
-                await worker.sweep()
-        finally:
-            await db.close()
-
-    asyncio.run(sweep())
+    asyncio.run(sweep_once(clean_tables))
     logged = [(r.levelname, r.getMessage(), getattr(r, "document_id", None))
               for r in caplog.records if r.name == "ingest.service.worker"]
     assert logged == [("WARNING", "job 1 belonged to a worker that stopped", 7)]

@@ -18,12 +18,12 @@ from ingest.dedup.prepare import prepare
 from ingest.service.grouping import mend_chains
 from ingest.service.process import Pipeline, process_document
 from ingest.service.receive import receive_bytes
-from ingest.service.worker import Worker
 from ingest.store import pages, queries
 from ingest.store.database import Database
 from ingest.store.stories import MAX_KEY_LOCKS, lock_keys
 from tests.conftest import FIXTURES, SEEDS
 from tests.dedup.test_similarity import HASHER, article, edited_copy_of_seed_a
+from tests.service import sweep_once
 
 SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
 SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
@@ -388,7 +388,7 @@ def test_a_copy_of_a_copy_whose_check_never_ran_is_mended_by_the_first_sweep(cli
     """The process died between the commit and its check: a worker's first sweep checks every copy."""
     chain = make_a_copy_of_a_copy(cli, sql, tmp_path)
 
-    asyncio.run(sweep(clean_tables))
+    asyncio.run(sweep_once(clean_tables))
 
     assert_the_copies_point_at_the_first_original_in_its_story(sql, *chain)
 
@@ -401,12 +401,3 @@ async def mend(url: str, originals: list[int]) -> None:
     finally:
         await db.close()
 
-
-async def sweep(url: str) -> None:
-    db = Database(url)
-    worker = Worker(db, Pipeline(CleanOptions(), DedupOptions()), concurrency=1, grace_seconds=1)
-    try:
-        async with worker.queue.open():
-            await worker.sweep()
-    finally:
-        await db.close()
