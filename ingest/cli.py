@@ -179,6 +179,8 @@ def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
         counts = found.counts
         print("documents: " + (", ".join(f"{n} {s}" for s, n in counts.documents.items() if n) or "none"))
         print("queue: " + (", ".join(f"{n} {s}" for s, n in counts.jobs.items() if n) or "empty"))
+        print(f"workers: {counts.workers} running" if counts.workers else
+              "workers: none running (queued documents wait for `ingest run` or `ingest worker`)")
         print(f"articles: {counts.articles} in {counts.stories} stories")
         for failure in found.recent_failures:
             print(f"  failed {failure.id:>6}  {failure.updated_at:%Y-%m-%d %H:%M}  {failure.original_name}: {failure.error}")

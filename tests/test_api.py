@@ -678,12 +678,13 @@ def test_metrics_count_documents_jobs_articles_stories_and_processing_times(run_
     samples = dict(line.rsplit(" ", 1) for line in text.splitlines() if line and not line.startswith("#"))
     assert {name: samples[name] for name in (
         "ingest_database_up", 'ingest_documents_total{status="done"}', 'ingest_documents_total{status="failed"}',
-        'ingest_queue_jobs{status="todo"}', "ingest_articles_total", "ingest_stories_total",
+        'ingest_queue_jobs{status="todo"}', "ingest_workers", "ingest_articles_total", "ingest_stories_total",
         'ingest_processing_seconds_count{status="done"}', 'ingest_processing_seconds_count{status="failed"}',
         'ingest_http_requests_total{code="202",route="/documents"}',
     )} == {
         "ingest_database_up": "1.0", 'ingest_documents_total{status="done"}': "2.0",
         'ingest_documents_total{status="failed"}': "1.0", 'ingest_queue_jobs{status="todo"}': "1.0",
+        "ingest_workers": "0.0",
         "ingest_articles_total": "2.0", "ingest_stories_total": "1.0",
         'ingest_processing_seconds_count{status="done"}': "2.0",
         'ingest_processing_seconds_count{status="failed"}': "1.0",

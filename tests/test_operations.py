@@ -22,9 +22,20 @@ def test_status_counts_documents_and_shows_the_latest_failure_with_its_reason(cl
     status = json.loads(result.stdout)
     assert {k: n for k, n in status["counts"]["documents"].items() if n} == {"done": 1, "failed": 1}
     assert set(status["counts"]["jobs"].values()) == {0}
+    assert status["counts"]["workers"] == 0
     assert (status["counts"]["articles"], status["counts"]["stories"]) == (1, 1)
     assert [(f["original_name"], f["error"]) for f in status["recent_failures"]] == [
         ("whitespace.txt", "empty file: it holds no bytes or only whitespace")]
+
+
+def test_status_says_when_no_worker_runs_to_process_the_queue(cli, service):
+    assert "workers: none running (queued documents wait for `ingest run` or `ingest worker`)\n" in cli("status").stdout
+
+    service.start("worker")
+
+    service.wait_for(lambda: "workers: 1 running\n" in cli("status").stdout)
+    assert service.stop() == 0
+    assert "workers: none running" in cli("status").stdout
 
 
 def test_retry_failed_queues_failed_documents_and_a_worker_runs_them_again(cli, service, sql):

@@ -41,6 +41,8 @@ class _Stored(Collector):
         for status, count in sorted(self.snapshot.jobs.items()):
             jobs.add_metric([status], count)
         yield jobs
+        yield GaugeMetricFamily("ingest_workers", "Worker processes alive (a heartbeat in the last 20 s), on every host.",
+                                value=self.snapshot.workers)
         yield GaugeMetricFamily("ingest_articles_total", "Articles stored.", value=self.snapshot.articles)
         yield GaugeMetricFamily("ingest_stories_total", "Stories with at least one article.", value=self.snapshot.stories)
 

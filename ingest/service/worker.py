@@ -32,7 +32,6 @@ from ingest.store.database import Database
 log = logging.getLogger(__name__)
 
 HEARTBEAT_SECONDS = 5.0
-STALLED_SECONDS = 20.0  # no heartbeat this long: the worker is dead and its jobs are retried
 SWEEP_SECONDS = 10.0
 # Older than the commit-to-queue gap of a live process. (Queueing a document twice is harmless
 # anyway: the queueing lock keeps one job waiting, and a job finding its document done skips it.)
@@ -118,7 +117,7 @@ class Worker:
         worker = asyncio.create_task(self.queue.app.run_worker_async(
             queues=[jobs.QUEUE], concurrency=self.concurrency, install_signal_handlers=False,
             delete_jobs="successful", shutdown_graceful_timeout=self.grace_seconds,
-            update_heartbeat_interval=HEARTBEAT_SECONDS, stalled_worker_timeout=STALLED_SECONDS,
+            update_heartbeat_interval=HEARTBEAT_SECONDS, stalled_worker_timeout=jobs.STALLED_SECONDS,
             name="ingest-worker"))
         sweeper = asyncio.create_task(self._sweep_forever())
         stopping = asyncio.create_task(stop.wait())
@@ -157,7 +156,7 @@ class Worker:
         manager = self.queue.app.job_manager
         await self._hand_back_dead_on_this_host()
         stalled = []  # their documents are queued now: no job of theirs is being queued at this moment
-        for job in await manager.get_stalled_jobs(queue=jobs.QUEUE, seconds_since_heartbeat=STALLED_SECONDS):
+        for job in await manager.get_stalled_jobs(queue=jobs.QUEUE, seconds_since_heartbeat=jobs.STALLED_SECONDS):
             document_id = job.task_kwargs.get("document_id")
             log.warning("job %s belonged to a worker that stopped", job.id, extra={"document_id": document_id})
             await manager.finish_job(job, status=Status.ABORTED, delete_job=False)

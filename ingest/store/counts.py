@@ -7,12 +7,13 @@ Read at scrape time from PostgreSQL rather than counted in memory, so every proc
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from procrastinate.jobs import Status
 from sqlalchemy import func, select, text
 from sqlalchemy.ext.asyncio import AsyncConnection
 
-from ingest.store.jobs import QUEUE, jobs
+from ingest.store.jobs import QUEUE, STALLED_SECONDS, jobs, workers
 from ingest.store.jobs import status as job_status
 from ingest.store.models import DOCUMENT_STATUSES, ArticleRow, Document, Story
 from ingest.store.models import table as model_table
@@ -28,6 +29,7 @@ class Snapshot:
 
     documents: dict[str, int]
     jobs: dict[str, int]
+    workers: int  # worker processes alive on every host: none means queued documents wait
     articles: int
     stories: int
 
@@ -44,6 +46,8 @@ async def snapshot(conn: AsyncConnection) -> Snapshot:
     return Snapshot(
         documents=dict.fromkeys(DOCUMENT_STATUSES, 0) | {status: n for status, n in await conn.execute(by_status)},
         jobs=dict.fromkeys((s.value for s in Status), 0) | {str(status): n for status, n in await conn.execute(queued)},
+        workers=(await conn.execute(select(func.count()).where(
+            workers.c.last_heartbeat > func.now() - timedelta(seconds=STALLED_SECONDS)))).scalar_one(),
         articles=(await conn.execute(select(func.count()).select_from(articles))).scalar_one(),
         stories=(await conn.execute(select(func.count()).where(stories.c.article_count > 0))).scalar_one(),
     )

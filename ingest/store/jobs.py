@@ -1,4 +1,5 @@
-"""procrastinate's job table, as our read queries see it (procrastinate writes it; we only count and look).
+"""procrastinate's job and worker tables, as our read queries see them (procrastinate writes them; we
+only count and look).
 
 The table comes from migration 0003; only the columns read here are named.
 """
@@ -9,8 +10,10 @@ from sqlalchemy import Text, cast, column, table
 
 QUEUE = "documents"  # the queue of document jobs
 LOCK_PREFIX = "document:"
+STALLED_SECONDS = 20.0  # a worker with no heartbeat this long is dead, and its jobs are retried
 
 jobs = table("procrastinate_jobs", column("id"), column("status"), column("queue_name"), column("lock"))
+workers = table("procrastinate_workers", column("id"), column("last_heartbeat"))
 status = cast(jobs.c.status, Text)  # an enum of procrastinate's: compared and grouped as text
 
 
