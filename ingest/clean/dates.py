@@ -61,6 +61,7 @@ _GLUED_ELEMENT = re.compile(r"(?<=\d)(?=[A-Z][a-z])|(?<=[A-Z]{2})(?=[A-Z][a-z]|\
 _PLACE = re.compile(r"^(?:[^\W\d_][\w.'’-]*\s*){1,3},\s*|,\s*(?:[^\W\d_][\w.'’-]*\s*){1,3}$")
 _NOISE = re.compile(r"\s*[|•·]\s*|\s+(?:Uhr|h)\b|\bum\b|\bà\b|\ba las\b|\bat\b", re.I)
 _PARTS = ["day", "month", "year"]
+PLAUSIBLE_YEARS = range(1800, 2200)
 _CLOCK = re.compile(r"\b\d{1,2}[:h.]\d{2}\b")
 # An ISO 8601 date and time, local, in UTC ("Z", " UTC", " GMT") or without a time: see `_iso_date`.
 _ISO_DATE = re.compile(
@@ -185,7 +186,14 @@ def parse_date(text: str, style: DateStyle) -> datetime | None:
             value = _parser(style.languages, _order(cleaned, style)).get_date_data(cleaned)["date_obj"]
         except (ValueError, OverflowError, TypeError):
             return None
-    return _stated_zone(value, cleaned, zone)
+    return _plausible(_stated_zone(value, cleaned, zone))
+
+
+def _plausible(value: datetime | None) -> datetime | None:
+    """A date a page can have been published on, else None: 0001-01-01 and 9999-12-31 are a CMS's
+    placeholders for "no date", and the story window (up to a century) is added to and taken from
+    a published date, which must stay inside the calendar."""
+    return value if value is not None and value.year in PLAUSIBLE_YEARS else None
 
 
 def _iso_date(text: str) -> datetime | None:
@@ -384,6 +392,6 @@ def parse_iso(value: object) -> datetime | None:
         return None
     text = value.strip()
     try:
-        return datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return _plausible(datetime.fromisoformat(text.replace("Z", "+00:00")))
     except ValueError:
         return parse_date(text, DateStyle())

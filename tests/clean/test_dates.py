@@ -86,6 +86,17 @@ def test_iso_dates_the_standard_library_cannot_read_are_left_to_dateparser() -> 
     assert dates._iso_date("2025-03-01 09:00 UTC") == datetime(2025, 3, 1, 9, 0, tzinfo=timezone.utc)
 
 
+@pytest.mark.parametrize("text", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00", "31 December 9999", "1 January 0001"])
+def test_placeholder_dates_at_the_ends_of_the_calendar_are_no_date(text: str) -> None:
+    assert dates.parse_iso(text) is None
+    assert dates.parse_date(text, DateStyle()) is None
+
+
+def test_dates_of_old_and_future_pages_within_the_plausible_years_are_kept() -> None:
+    assert dates.parse_iso("1851-09-18") == datetime(1851, 9, 18)
+    assert dates.parse_iso("2199-12-31T10:00:00+00:00") == datetime(2199, 12, 31, 10, tzinfo=timezone.utc)
+
+
 def test_a_year_without_a_day_and_month_is_not_parsed(monkeypatch: pytest.MonkeyPatch) -> None:
     def no_parse(*args: object, **kwargs: object) -> None:
         raise AssertionError("dateparser was called")
