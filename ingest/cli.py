@@ -12,6 +12,7 @@ import dataclasses
 import json
 import logging
 import os
+import shutil
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime, timezone
@@ -280,8 +281,11 @@ def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     if args.action == "url":
         print(url)
     elif args.action == "psql":
-        psql = embedded.psql_path() if not settings.database_url else Path("psql")
-        os.execvp(str(psql), [str(psql), url])
+        psql = shutil.which(str(embedded.psql_path()) if not settings.database_url else "psql")
+        if psql is None:
+            raise ConfigError("the psql client is not installed", hint="install the PostgreSQL client, e.g. the "
+                              "postgresql-client package, or point another client at the URL `ingest db url` prints")
+        os.execv(psql, [psql, url])
     elif args.action == "upgrade":
         schema.upgrade(url, args.revision or "head")
         print(f"schema at {schema.current_revision(url)} on {redact(url)}")
@@ -363,7 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         settings = load_settings()
-        configure_logging(settings.log_format.value, "DEBUG" if args.debug else settings.log_level)
+        configure_logging(settings.log_format.value, "DEBUG" if args.debug else settings.log_level.value)
         return int(args.func(args, settings))
     except IngestError as exc:
         if args.debug:

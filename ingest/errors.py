@@ -43,7 +43,7 @@ class IngestError(Exception):
 
 
 class ConfigError(IngestError):
-    """A setting is invalid or a path given by the user cannot be used."""
+    """A setting is invalid, a path given by the user cannot be used, or a program it needs is missing."""
 
     http_status = 400
 

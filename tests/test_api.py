@@ -22,13 +22,13 @@ from typing import Any, TypeVar
 from urllib.parse import quote
 
 import pytest
-from aiohttp import ClientTimeout
+from aiohttp import ClientSession, ClientTimeout
 from aiohttp.test_utils import TestClient, TestServer
 
 from ingest.clean import CleanOptions
 from ingest.config import Settings
 from ingest.dedup.options import DedupOptions
-from ingest.service.api import make_app
+from ingest.service.api import make_app, start
 from ingest.service.metrics import Metrics
 from ingest.service.process import Pipeline, process_document
 from ingest.service.receive import receive_bytes
@@ -344,6 +344,13 @@ def test_the_right_token_is_accepted_and_reads_need_none(run_api):
         return posted[0], (await client.get("/articles")).status, (await client.get("/documents/1")).status
 
     assert run_api(scenario, api_token=TOKEN) == (202, 200, 200)
+
+
+def test_a_token_set_with_a_trailing_newline_is_the_token_without_it(run_api):
+    async def scenario(client):
+        return (await post(client, SEED_A, Authorization=f"Bearer {TOKEN}"))[0]
+
+    assert run_api(scenario, api_token=f" {TOKEN}\n") == 202
 
 
 # --- reading articles and stories -------------------------------------------------------
@@ -713,6 +720,24 @@ def test_each_app_has_its_own_metrics(run_api):
 
     assert b'ingest_processing_seconds_count{status="done"} 1.0' in first.render(None)
     assert b"ingest_processing_seconds_count" not in second.render(None)
+
+
+def test_on_port_0_the_log_names_the_port_the_system_chose(clean_tables, tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="ingest.service.api")
+    settings = Settings(database_url=clean_tables, data_dir=tmp_path / "data", api_port=0)
+
+    async def main() -> int:
+        db, metrics = Database(clean_tables), Metrics()
+        runner = await start(make_app(settings, db, inline_submit(db, settings, metrics), metrics), settings)
+        try:
+            [listening] = [m for m in caplog.messages if m.startswith("HTTP API listening on ")]
+            async with ClientSession() as session, session.get(listening.split()[-1] + "/healthz") as response:
+                return response.status
+        finally:
+            await runner.cleanup()
+            await db.close()
+
+    assert asyncio.run(main()) == 200
 
 
 # --- load --------------------------------------------------------------------------------

@@ -41,6 +41,42 @@ def test_invalid_setting_names_the_variable(cli):
     assert result.stderr.startswith("ingest: error: invalid setting INGEST_LOG_FORMAT:")
 
 
+@pytest.mark.parametrize(("name", "value", "message"), [
+    ("INGEST_LOG_LEVEL", "verbose", "Input should be 'DEBUG', 'INFO', 'WARNING' or 'ERROR'"),
+    ("INGEST_STABLE_SECONDS", "inf", "Input should be a finite number"),
+    ("INGEST_STABLE_SECONDS", "nan", "Input should be a finite number"),
+    ("INGEST_RESCAN_SECONDS", "inf", "Input should be a finite number"),
+    ("INGEST_SHUTDOWN_SECONDS", "inf", "Input should be a finite number"),
+    ("INGEST_STORY_WINDOW_HOURS", "inf", "Input should be a finite number"),
+    ("INGEST_STORY_WINDOW_HOURS", "876001", "Input should be less than or equal to 876000"),
+    ("INGEST_MAX_BYTES", "1073741825",
+     "at most 1073741824 bytes (1 GiB): PostgreSQL cannot store a larger document"),
+    ("INGEST_API_TOKEN", "", "must not be empty (unset it to leave POST /documents open)"),
+    ("INGEST_API_TOKEN", " \n", "must not be empty (unset it to leave POST /documents open)"),
+])
+def test_a_setting_outside_what_works_is_refused_naming_the_variable(cli, name, value, message):
+    result = cli("export", env={name: value})
+
+    assert (result.returncode, result.stderr) == (
+        2, f"ingest: error: invalid setting {name}: {message} (see the configuration table in README.md)\n")
+
+
+@pytest.mark.parametrize(("name", "value"), [
+    ("INGEST_LOG_LEVEL", "warning"), ("INGEST_LOG_LEVEL", "Error"), ("INGEST_LOG_FORMAT", "JSON")])
+def test_named_values_are_accepted_in_any_case(cli, name, value):
+    result = cli("clean", "--json", str(SEEDS / "000_6417beaea2ca3f1a.txt"), env={name: value})
+
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_db_psql_without_the_psql_client_says_to_install_it(cli, tmp_path):
+    result = cli("db", "psql", env={"PATH": str(tmp_path)})  # the CLI runs the python executable by its full path
+
+    assert (result.returncode, result.stderr) == (2, (
+        "ingest: error: the psql client is not installed (install the PostgreSQL client, e.g. the postgresql-client "
+        "package, or point another client at the URL `ingest db url` prints)\n"))
+
+
 def test_not_a_postgresql_url_is_refused(cli):
     result = cli("export", env={"INGEST_DATABASE_URL": "mysql://root@localhost/x"})
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import psycopg
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import create_engine, pool
@@ -109,3 +110,17 @@ def test_upgrading_sets_whether_the_stories_publication_times_came_with_an_offse
     with psycopg.connect(url) as conn:
         assert conn.execute("SELECT id, first_published_has_offset, last_published_has_offset FROM stories "
                             "ORDER BY id").fetchall() == [(1, False, True), (2, None, None)]
+
+
+@pytest.mark.parametrize(("action", "revision", "message"), [
+    ("upgrade", "nope", "Can't locate revision identified by 'nope'"),
+    ("downgrade", "nope", "Can't locate revision identified by 'nope'"),
+    ("downgrade", "-100", "Relative revision -100 didn't produce 100 migrations"),
+])
+def test_db_upgrade_or_downgrade_to_a_revision_alembic_does_not_know_is_one_line(cli, action, revision, message):
+    result = cli("db", action, revision)
+
+    assert (result.returncode, result.stderr) == (2, (
+        f"ingest: error: cannot {action} the schema to {revision!r}: {message} "
+        f"(the revisions are base, 0001 to {HEAD} and head; `ingest db current` shows the database's)\n"))
+    assert cli("db", "current").stdout.strip() == HEAD

@@ -214,5 +214,11 @@ async def start(app: web.Application, settings: Settings) -> web.AppRunner:
     runner = web.AppRunner(app, logger=server_log)
     await runner.setup()
     await web.TCPSite(runner, settings.api_host, settings.api_port).start()
-    log.info("HTTP API listening on http://%s:%s", settings.api_host, settings.api_port)
+    log.info("HTTP API listening on %s", ", ".join(_url(address) for address in runner.addresses))
     return runner
+
+
+def _url(address: tuple[str, int] | tuple[str, int, int, int]) -> str:
+    """The URL of a bound socket: its real port (INGEST_API_PORT=0 lets the system pick), IPv6 in brackets."""
+    host, port = address[:2]
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"

@@ -6,12 +6,13 @@ from pathlib import Path
 
 from alembic import command
 from alembic.config import Config
+from alembic.util import CommandError
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import create_engine, pool
 from sqlalchemy import exc as sa_exc
 
-from ingest.errors import SchemaMismatch
+from ingest.errors import InputError, SchemaMismatch, first_line
 from ingest.store.database import sqlalchemy_url, unavailable
 
 MIGRATIONS_DIR = Path(__file__).resolve().parents[2] / "migrations"
@@ -40,12 +41,16 @@ def current_revision(url: str) -> str | None:
         engine.dispose()
 
 
+def known_revisions(url: str) -> list[str]:
+    """This code's revisions, newest first."""
+    return [s.revision for s in ScriptDirectory.from_config(alembic_config(url)).walk_revisions()]
+
+
 def check_known(url: str) -> str | None:
     """Refuse a database migrated by a newer ingest: this code would misread it."""
     revision = current_revision(url)
     if revision is not None:
-        scripts = ScriptDirectory.from_config(alembic_config(url))
-        if revision not in {s.revision for s in scripts.walk_revisions()}:
+        if revision not in known_revisions(url):
             raise SchemaMismatch(
                 f"the database schema is at revision {revision}, which this version of ingest does not know",
                 hint="a newer ingest migrated it: upgrade ingest, or point INGEST_DATABASE_URL elsewhere",
@@ -59,8 +64,21 @@ def upgrade(url: str, revision: str = "head") -> None:
         command.upgrade(alembic_config(url), revision)
     except (sa_exc.OperationalError, sa_exc.InterfaceError) as exc:
         raise unavailable(url, exc) from exc
+    except CommandError as exc:
+        raise _unknown_target(url, "upgrade", revision, exc) from exc
 
 
 def downgrade(url: str, revision: str) -> None:
     check_known(url)
-    command.downgrade(alembic_config(url), revision)
+    try:
+        command.downgrade(alembic_config(url), revision)
+    except CommandError as exc:
+        raise _unknown_target(url, "downgrade", revision, exc) from exc
+
+
+def _unknown_target(url: str, action: str, revision: str, exc: CommandError) -> InputError:
+    """Alembic refuses a target it cannot resolve (an unknown id, `-100` past base) before migrating anything."""
+    revisions = known_revisions(url)
+    return InputError(f"cannot {action} the schema to {revision!r}: {first_line(exc)}",
+                      hint=f"the revisions are base, {revisions[-1]} to {revisions[0]} and head; "
+                           "`ingest db current` shows the database's")
