@@ -12,7 +12,7 @@ import subprocess
 import sys
 import tempfile
 import uuid
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import psycopg
@@ -103,9 +103,10 @@ class Cli:
         self.env = env
         self.cwd = cwd
 
-    def __call__(self, *args: str, env: dict[str, str] | None = None, timeout: float = 120) -> subprocess.CompletedProcess[str]:
+    def __call__(self, *args: str, env: dict[str, str] | None = None, timeout: float = 120,
+                 prefix: Sequence[str] = ()) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
-            [sys.executable, "-m", "ingest.cli", *args], cwd=self.cwd, env={**self.env, **(env or {})},
+            [*prefix, sys.executable, "-m", "ingest.cli", *args], cwd=self.cwd, env={**self.env, **(env or {})},
             capture_output=True, text=True, timeout=timeout,
         )
 

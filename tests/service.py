@@ -4,19 +4,43 @@ worker's recovery sweep in this process."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
+
+import pytest
 
 from ingest.clean import CleanOptions
 from ingest.dedup.options import DedupOptions
 from ingest.service.process import Pipeline
 from ingest.service.worker import Worker
 from ingest.store.database import Database
+
+
+# A command prefix under which root, like any other user, cannot read a file made unreadable
+# (`chmod 0`): the capabilities that let root override file permissions are dropped.
+UNPRIVILEGED: tuple[str, ...] = ("setpriv", "--bounding-set=-dac_override,-dac_read_search") if os.geteuid() == 0 else ()
+
+
+def _why_root_cannot_test_unreadable_files() -> str | None:
+    if not UNPRIVILEGED:
+        return None
+    if shutil.which("setpriv") is None:
+        return "runs as root without setpriv: root reads a file whatever its permissions"
+    if not os.environ.get("INGEST_TEST_DATABASE_URL"):
+        # Under root the embedded server runs as its own user with a private socket folder,
+        # which only the dropped capabilities let root into; the run on a TCP server covers these.
+        return "runs as root on the embedded server, whose socket a process without root's overrides cannot reach"
+    return None
+
+
+_WHY_NOT = _why_root_cannot_test_unreadable_files()
+needs_unreadable_files = pytest.mark.skipif(_WHY_NOT is not None, reason=_WHY_NOT or "")
 
 
 def free_port() -> int:
@@ -46,10 +70,12 @@ class Service:
         self.logs = root / "logs"
         self.logs.mkdir(exist_ok=True)
 
-    def start(self, command: str = "run", **env: str) -> subprocess.Popen[str]:
+    def start(self, command: str = "run", prefix: Sequence[str] = (), **env: str) -> subprocess.Popen[str]:
         log = (self.logs / f"{len(self.procs)}-{command}.log").open("w")
-        proc = subprocess.Popen([sys.executable, "-m", "ingest.cli", command], env={**self.env, **env},
-                                stdout=log, stderr=subprocess.STDOUT, text=True)
+        # Its own process group, as a shell gives each command: a test can signal it and its cleaning
+        # processes together, as Ctrl-C does (`interrupt`).
+        proc = subprocess.Popen([*prefix, sys.executable, "-m", "ingest.cli", command], env={**self.env, **env},
+                                stdout=log, stderr=subprocess.STDOUT, text=True, start_new_session=True)
         self.procs.append(proc)
         if command != "worker":
             self.wait_for(lambda: self.inbox.exists())
@@ -62,6 +88,11 @@ class Service:
     def stop(self, timeout: float = 60) -> int:
         """SIGTERM the latest process and return its exit status."""
         self.proc.send_signal(signal.SIGTERM)
+        return self.proc.wait(timeout=timeout)
+
+    def interrupt(self, timeout: float = 60) -> int:
+        """Ctrl-C in a terminal: SIGINT to the latest process's whole group; its exit status."""
+        os.killpg(self.proc.pid, signal.SIGINT)
         return self.proc.wait(timeout=timeout)
 
     def stop_all(self, timeout: float = 60) -> list[int]:

@@ -28,7 +28,7 @@ from ingest.store import schema
 from ingest.store.database import Database
 from tests.conftest import FIXTURES, SEEDS
 from tests.fixtures.bad import make
-from tests.service import Service
+from tests.service import UNPRIVILEGED, Service, needs_unreadable_files
 
 CORPUS = FIXTURES / "bad"
 MAX_BYTES = 60 * 1024 * 1024  # the 50 MB line fits; over_limit.txt is one byte more
@@ -229,14 +229,14 @@ def test_every_file_is_stored_once_and_the_service_stops_cleanly(run: Run) -> No
     assert run.exit_code == 0
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="runs as root here, and root reads a file whatever its permissions")
+@needs_unreadable_files
 def test_an_unreadable_file_goes_to_failed_with_the_permission_error(cli, tmp_path, sql) -> None:
     service = Service(tmp_path, cli.env)
     service.inbox.mkdir()
     secret = service.inbox / "secret.txt"
     secret.write_text(make.EN)
     secret.chmod(0)
-    service.start()
+    service.start(prefix=UNPRIVILEGED)
     try:
         service.wait_for(lambda: "secret.txt.error.json" in service.archived("failed"))
     finally:

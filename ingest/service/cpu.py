@@ -17,6 +17,7 @@ import importlib
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections.abc import Callable
@@ -31,16 +32,24 @@ T = TypeVar("T")
 
 def _start_child(parent: int) -> None:
     """Import the cleaner (trafilatura, lxml, datasketch: about a second) when a process starts,
-    and make the process exit when its parent dies: after a kill -9 of the service, idle pool
-    processes would otherwise wait on their queue forever, holding their memory."""
+    and leave signals to the service: Ctrl-C in a terminal sends SIGINT to the whole process
+    group, and a service manager may send SIGTERM to it, but the service decides how to stop
+    (the documents in hand finish here first); the pool ends its processes itself."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})  # in every thread started from here: `_follow_parent` takes it
+    threading.Thread(target=_follow_parent, args=(parent,), name="follow-parent", daemon=True).start()
     importlib.import_module("ingest.service.process")
 
-    def follow_parent() -> None:
-        while os.getppid() == parent:
-            time.sleep(1.0)
-        os._exit(1)
 
-    threading.Thread(target=follow_parent, name="follow-parent", daemon=True).start()
+def _follow_parent(parent: int) -> None:
+    """Exit when the parent dies (after a kill -9 of the service, idle pool processes would
+    otherwise wait on their queue forever, holding their memory), or when it sends SIGTERM:
+    it terminates what is left of a broken pool that way."""
+    while os.getppid() == parent:
+        sent = signal.sigtimedwait({signal.SIGTERM}, 1.0)
+        if sent is not None and sent.si_pid == parent:
+            break
+    os._exit(1)
 
 
 class CpuPool:

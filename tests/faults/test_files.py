@@ -6,9 +6,8 @@ import os
 import threading
 import time
 
-import pytest
-
 from tests.conftest import SEEDS
+from tests.service import UNPRIVILEGED, needs_unreadable_files
 
 SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
 SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
@@ -41,9 +40,9 @@ def test_slow_vanishing_and_renamed_files_are_each_read_whole_once_or_not_at_all
     assert service.proc.poll() is None
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads any file: an unreadable file cannot be made here")
+@needs_unreadable_files
 def test_an_unreadable_file_is_reported_and_the_watcher_goes_on(service, sql):
-    service.start("run")
+    service.start("run", prefix=UNPRIVILEGED)
     locked = service.inbox / "locked.txt"
     locked.write_bytes(SEED_A.read_bytes())
     locked.chmod(0)
