@@ -9,9 +9,9 @@ COPY ingest ./ingest
 COPY migrations ./migrations
 RUN pip install -e .
 
-RUN useradd --create-home --uid 1000 ingest && mkdir -p /data /inbox && chown ingest /data /inbox
+RUN useradd --create-home --uid 1000 ingest && mkdir -p /data && chown ingest /data
 USER ingest
-ENV INGEST_DATA_DIR=/data INGEST_INBOX=/inbox INGEST_API_HOST=0.0.0.0
+ENV INGEST_DATA_DIR=/data INGEST_API_HOST=0.0.0.0
 
 # The service: watcher, workers and HTTP API. Scale out with more containers running
 # `ingest worker` against the same database.

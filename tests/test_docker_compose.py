@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import PurePosixPath
+
 import yaml
 
 from tests.conftest import ROOT
@@ -31,13 +33,18 @@ def test_ingest_waits_for_a_healthy_database_and_points_at_it():
     )
 
 
-def test_ingest_is_built_here_with_the_inbox_bind_mounted():
+def test_ingest_is_built_here_with_the_inbox_and_the_archive_on_one_bind_mount():
     ingest = compose()["services"]["ingest"]
+    mounts = {volume.split(":")[1]: volume.split(":")[0] for volume in ingest["volumes"]}
+
+    def mount_of(path: str) -> str:
+        return max((m for m in mounts if PurePosixPath(path).is_relative_to(m)), key=len)
 
     assert ingest["build"] == "."
     assert (ROOT / "Dockerfile").exists()
-    inbox = ingest["environment"]["INGEST_INBOX"]
-    assert any(v.startswith("./") and v.endswith(f":{inbox}") for v in ingest["volumes"])
+    inbox, archive = ingest["environment"]["INGEST_INBOX"], ingest["environment"]["INGEST_ARCHIVE_DIR"]
+    assert mount_of(inbox) == mount_of(archive)  # files leave the inbox by a rename
+    assert mounts[mount_of(inbox)].startswith("./")
 
 
 def test_stop_grace_period_leaves_time_for_a_graceful_shutdown():

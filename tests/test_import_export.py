@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import hashlib
 import io
@@ -10,7 +11,13 @@ import os
 import shutil
 from pathlib import Path
 
+from ingest.clean import CleanOptions
+from ingest.dedup.options import DedupOptions
+from ingest.service.importer import ImportReport, expand, import_paths
+from ingest.service.process import Pipeline
+from ingest.store.database import Database
 from tests.conftest import FIXTURES, SEEDS
+from tests.service import UNPRIVILEGED, needs_unreadable_files
 
 SEED_FILES = sorted(SEEDS.glob("*.txt"))
 
@@ -78,6 +85,67 @@ def test_import_goes_on_past_a_file_whose_name_is_not_utf8(cli, sql, tmp_path):
     assert result.stderr.splitlines()[-1] == f"failed: {folder}/caf\\xe9.txt: empty file: it holds no bytes or only whitespace"
     assert sql("SELECT original_name, status FROM documents ORDER BY id") == [
         ("a.txt", "done"), ("caf\\xe9.txt", "failed"), ("z.txt", "done")]
+
+
+async def import_listed(url: str, paths: list[Path]) -> ImportReport:
+    db = Database(url)
+    try:
+        return await import_paths(db, paths, Pipeline(CleanOptions(), DedupOptions()), progress=False)
+    finally:
+        await db.close()
+
+
+def test_files_gone_or_unreadable_after_the_listing_are_reported_failed_and_the_rest_imported(sql, clean_tables, tmp_path):
+    """The paths are listed before the first is read: a producer may delete or replace a file meanwhile."""
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    for name, seed in zip(("a.txt", "d.txt"), SEED_FILES):
+        shutil.copy(seed, folder / name)
+    for name in ("b.txt", "c.txt"):
+        (folder / name).write_text("A headline\nA body paragraph that says something.\n")
+    listed = expand([folder])
+    (folder / "b.txt").unlink()
+    (folder / "c.txt").unlink()
+    (folder / "c.txt").mkdir()
+
+    report = asyncio.run(import_listed(clean_tables, listed))
+
+    assert report.failed == [(f"{folder}/b.txt", f"cannot read {folder}/b.txt: No such file or directory"),
+                             (f"{folder}/c.txt", f"cannot read {folder}/c.txt: Is a directory")]
+    assert (report.files, report.new, report.articles) == (4, 2, 2)
+    assert sql("SELECT original_name, status FROM documents ORDER BY id") == [("a.txt", "done"), ("d.txt", "done")]
+
+
+@needs_unreadable_files
+def test_an_unreadable_file_is_reported_failed_and_the_import_goes_on_with_status_0(cli, sql, tmp_path):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    shutil.copy(SEED_FILES[0], folder / "a.txt")
+    (folder / "b.txt").write_text("A headline\nA body paragraph that says something.\n")
+    (folder / "b.txt").chmod(0)
+    shutil.copy(SEED_FILES[1], folder / "c.txt")
+
+    result = cli("import", str(folder), prefix=UNPRIVILEGED)
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "3 files: 2 new, 0 already stored, 1 failed; 2 articles stored"
+    assert result.stderr.splitlines()[-1] == f"failed: {folder}/b.txt: cannot read {folder}/b.txt: Permission denied"
+    assert sql("SELECT original_name FROM documents ORDER BY id") == [("a.txt",), ("c.txt",)]
+
+
+@needs_unreadable_files
+def test_a_subfolder_that_cannot_be_listed_stops_the_import_before_anything_is_stored(cli, sql, tmp_path):
+    folder = tmp_path / "drop"
+    (folder / "locked").mkdir(parents=True)
+    shutil.copy(SEED_FILES[0], folder / "a.txt")
+    shutil.copy(SEED_FILES[1], folder / "locked" / "b.txt")
+    (folder / "locked").chmod(0)
+
+    result = cli("import", str(folder), prefix=UNPRIVILEGED)
+
+    assert result.returncode == 2
+    assert result.stderr.strip() == f"ingest: error: cannot list the folder {folder}/locked: Permission denied"
+    assert sql("SELECT count(*) FROM documents") == [(0,)]
 
 
 def test_a_second_copy_of_a_failed_file_is_reported_failed_with_the_reason(cli, sql, tmp_path):

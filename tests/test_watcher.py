@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import shutil
+import tempfile
 import time
 from datetime import datetime, timezone
 from pathlib import Path
@@ -19,6 +20,7 @@ from ingest.service.watcher import Watcher
 from ingest.store.database import Database
 from ingest.store.queries import Received
 from tests.conftest import FIXTURES, SEEDS
+from tests.service import UNPRIVILEGED, needs_unreadable_files
 
 SEED_A = SEEDS / "000_6417beaea2ca3f1a.txt"
 SEED_B = SEEDS / "001_2734e09429ca7a01.txt"
@@ -172,6 +174,24 @@ def test_a_symlink_to_a_file_outside_the_inbox_is_refused_not_followed(service, 
     assert sql("SELECT count(*) FROM documents") == [(0,)]
 
 
+@needs_unreadable_files
+def test_a_folder_the_service_cannot_list_is_warned_about_once_and_its_files_taken_once_it_can(service):
+    locked = service.inbox / "locked"
+    locked.mkdir(parents=True)
+    shutil.copy(SEED_A, locked / "seed.txt")
+    locked.chmod(0)
+    service.start(prefix=UNPRIVILEGED, INGEST_RESCAN_SECONDS="0.5")
+
+    warning = f"cannot list the folder {locked}: Permission denied: its files wait there until the service can read it"
+    service.wait_for(lambda: warning in service.output())
+    time.sleep(2)  # four more rescans
+    assert service.output().count(warning) == 1
+
+    locked.chmod(0o755)
+    service.wait_for(lambda: service.archived("processed") == ["seed.txt"])
+    assert service.stop() == 0
+
+
 def test_names_never_collide_in_the_archive(service):
     service.start()
     (service.inbox / "a").mkdir()
@@ -188,6 +208,48 @@ def test_an_archive_inside_the_inbox_is_refused(cli, tmp_path):
 
     assert result.returncode == 2
     assert result.stderr.startswith(f"ingest: error: the archive folder {tmp_path / 'in' / 'done'} is inside the inbox")
+
+
+def test_an_archive_on_another_file_system_than_the_inbox_is_refused_at_start(cli, tmp_path):
+    other = Path("/dev/shm")  # a tmpfs on Linux
+    if not other.is_dir() or other.stat().st_dev == tmp_path.stat().st_dev:
+        pytest.skip("needs a second file system at /dev/shm")
+    archive = Path(tempfile.mkdtemp(dir=other))
+    try:
+        result = cli("watch", env={"INGEST_INBOX": str(tmp_path / "in"), "INGEST_ARCHIVE_DIR": str(archive)})
+        left = sorted(os.listdir(tmp_path / "in")) + sorted(os.listdir(archive))
+    finally:
+        shutil.rmtree(archive)
+
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"ingest: error: the archive folder {archive} is on another file system than the "
+                                    f"inbox {tmp_path / 'in'}: files leave the inbox by a rename")
+    assert left == []
+
+
+def test_an_inbox_that_is_a_file_is_refused_at_start(cli, tmp_path):
+    (tmp_path / "in").write_text("not a folder")
+
+    result = cli("run", env={"INGEST_INBOX": str(tmp_path / "in")})
+
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"ingest: error: the inbox {tmp_path / 'in'} is a file, not a folder")
+
+
+def test_a_processed_file_that_cannot_be_archived_waits_in_progress_and_is_archived_once_it_can(service, sql):
+    service.archive.mkdir()
+    (service.archive / "processed").write_text("a file where the processed/ folder belongs")
+    service.start()
+    shutil.copy(SEED_A, service.inbox / "seed.txt")
+
+    service.wait_for(lambda: "seed.txt: processed, but cannot be archived" in service.output())
+    assert sql("SELECT status FROM documents") == [("done",)]
+    assert [p.name for p in (service.archive / "in-progress").iterdir()] == ["1_seed.txt"]
+
+    (service.archive / "processed").unlink()
+    service.wait_for(lambda: service.archived("processed") == ["seed.txt"])
+    assert list((service.archive / "in-progress").iterdir()) == []
+    assert service.stop() == 0
 
 
 def test_a_whitespace_only_file_fails_and_sigterm_then_exits_cleanly(service):

@@ -12,6 +12,7 @@ import json
 import os
 import re
 import stat
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -44,6 +45,17 @@ def is_ignored(relative: Path, patterns: tuple[str, ...]) -> bool:
         return True
     name = relative.name.casefold()
     return any(fnmatch.fnmatchcase(name, pattern.casefold()) for pattern in patterns)
+
+
+def listed(folder: Path) -> tuple[list[Path], list[OSError]]:
+    """Every path under `folder` but inside hidden folders, in order, and why any folder could
+    not be listed: `rglob` passes over such a folder as if empty, and its files would wait unseen."""
+    found: list[Path] = []
+    errors: list[OSError] = []
+    for parent, subfolders, names in os.walk(folder, onerror=errors.append):
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        found += [Path(parent, name) for name in subfolders + names]
+    return sorted(found), errors
 
 
 def is_temporary_name_of(old: str, new: str) -> bool:
@@ -151,23 +163,46 @@ class Archive:
              now: datetime | None = None) -> Path | None:
         """Move a file to `kind`; None if it is gone (another watcher on this inbox moved it).
         Raises `Replaced` if it is not the version `read`."""
+        return _moved(path, self._target(path, kind, now), read)
+
+    def fail(self, path: Path, reason: str, document_id: int | None, *, read: Identity | None = None) -> Path | None:
+        """Move a file to failed/ with `<name>.error.json` beside it saying why. The reason is
+        written first, so a file is never in failed/ without it (a full disk fails the move instead)."""
+        target = self._target(path, "failed")
+        error = target.with_name(target.name + ".error.json")
+        record = {"file": readable(self.original_name(path)), "reason": reason,
+                  "time": datetime.now(timezone.utc).isoformat(), "document_id": document_id}
+        try:
+            error.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+            moved = _moved(path, target, read)
+        except BaseException:
+            error.unlink(missing_ok=True)
+            raise
+        if moved is None:
+            error.unlink()
+        return moved
+
+    def _target(self, path: Path, kind: str, now: datetime | None = None) -> Path:
         folder = self.root / kind
         if kind == "processed":
             folder = folder / (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")
         folder.mkdir(parents=True, exist_ok=True)
-        target = _free_name(folder / _fitted(self.original_name(path)))
-        return _moved(path, target, read)
+        return _free_name(folder / _fitted(self.original_name(path)))
 
-    def fail(self, path: Path, reason: str, document_id: int | None, *, read: Identity | None = None) -> Path | None:
-        """Move a file to failed/ with `<name>.error.json` beside it saying why."""
-        target = self.move(path, "failed", read=read)
-        if target is None:
-            return None
-        record = {"file": readable(self.original_name(path)), "reason": reason,
-                  "time": datetime.now(timezone.utc).isoformat(), "document_id": document_id}
-        target.with_name(target.name + ".error.json").write_text(
-            json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
-        return target
+
+def probe_moves(inbox: Path, archive_root: Path) -> None:
+    """Move a hidden file from the inbox to the archive root, as every dropped file will be moved:
+    raises the OSError the first file would meet (EXDEV: the two are on different file systems,
+    which a rename cannot cross; EACCES, EROFS: one is not writable), at start rather than later."""
+    fd, name = tempfile.mkstemp(prefix=".ingest-probe-", dir=inbox)
+    os.close(fd)
+    probe = archive_root / Path(name).name
+    try:
+        os.rename(name, probe)
+    except OSError:
+        os.unlink(name)
+        raise
+    os.unlink(probe)
 
 
 def _moved(path: Path, target: Path, read: Identity | None) -> Path | None:

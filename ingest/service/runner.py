@@ -8,12 +8,14 @@ let in-flight documents finish, archive the files whose documents finished, exit
 from __future__ import annotations
 
 import asyncio
+import errno
 import itertools
 import logging
 import os
 import signal
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from aiohttp import web
 
@@ -23,7 +25,7 @@ from ingest.dedup.options import DedupOptions
 from ingest.errors import ConfigError, DatabaseUnavailable
 from ingest.service.api import make_app, start
 from ingest.service.cpu import CpuPool
-from ingest.service.inbox import DEFAULT_IGNORED, Archive
+from ingest.service.inbox import DEFAULT_IGNORED, Archive, probe_moves
 from ingest.service.intake import Intake
 from ingest.service.liveness import WorkerLocks
 from ingest.service.metrics import Metrics
@@ -88,11 +90,37 @@ async def _migrated_url(settings: Settings, stop: asyncio.Event) -> str | None:
     return None
 
 
-def _watcher(settings: Settings, intake: Intake) -> Watcher:
+def _usable_folders(settings: Settings) -> tuple[Path, Path]:
+    """The inbox and the archive root, made if need be, once files are known to move from one
+    to the other: a layout where they cannot is refused at start, not met on the first file."""
     inbox, archive_root = settings.inbox_dir.resolve(), settings.archive_root.resolve()
     if archive_root == inbox or inbox in archive_root.parents:
         raise ConfigError(f"the archive folder {archive_root} is inside the inbox {inbox}",
                           hint="set INGEST_ARCHIVE_DIR outside INGEST_INBOX")
+    user = f"the user the service runs as (uid {os.getuid()})"
+    for name, folder in (("inbox", inbox), ("archive folder", archive_root)):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except FileExistsError:
+            raise ConfigError(f"the {name} {folder} is a file, not a folder") from None
+        except OSError as exc:
+            raise ConfigError(f"cannot make the {name} {folder}: {exc.strerror}",
+                              hint=f"create it, writable for {user}") from None
+    try:
+        probe_moves(inbox, archive_root)
+    except OSError as exc:
+        if exc.errno == errno.EXDEV:
+            raise ConfigError(
+                f"the archive folder {archive_root} is on another file system than the inbox {inbox}: files leave "
+                "the inbox by a rename, which cannot cross file systems",
+                hint="put INGEST_ARCHIVE_DIR on the same file system (in Docker, the same mount) as INGEST_INBOX",
+            ) from None
+        raise ConfigError(f"cannot move files from the inbox {inbox} to the archive folder {archive_root}: "
+                          f"{exc.strerror}", hint=f"make both writable for {user}") from None
+    return inbox, archive_root
+
+
+def _watcher(settings: Settings, intake: Intake, inbox: Path, archive_root: Path) -> Watcher:
     return Watcher(
         intake, inbox, Archive(archive_root), stable_seconds=settings.stable_seconds,
         rescan_seconds=settings.rescan_seconds, force_polling=settings.force_polling,
@@ -111,6 +139,7 @@ async def _serve_api(settings: Settings, db: Database, intake: Intake, metrics: 
 async def serve(settings: Settings, parts: Parts) -> int:
     before_exit: list[Callable[[], None]] = []
     stop = stop_on_signals(before_exit)
+    folders = _usable_folders(settings) if parts.watch else None
     url = await _migrated_url(settings, stop)
     if url is None:
         return 0
@@ -123,7 +152,7 @@ async def serve(settings: Settings, parts: Parts) -> int:
         queue = Queue(url)
         async with queue.open():
             intake = Intake(db, queue, settings.max_bytes)
-            watcher = _watcher(settings, intake) if parts.watch else None
+            watcher = _watcher(settings, intake, *folders) if folders else None
             api = await _serve_api(settings, db, intake, metrics) if parts.api else None
             running = [asyncio.create_task(stop.wait())]
             if parts.work:

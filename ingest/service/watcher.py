@@ -19,7 +19,7 @@ from watchfiles import Change, awatch
 
 from ingest.errors import DatabaseUnavailable, InputError
 from ingest.service.inbox import (
-    Archive, Identity, Replaced, Snapshot, is_ignored, is_temporary_name_of, readable, refusal,
+    Archive, Identity, Replaced, Snapshot, is_ignored, is_temporary_name_of, listed, readable, refusal,
 )
 from ingest.service.intake import Intake
 from ingest.service.receive import file_sha256
@@ -34,6 +34,7 @@ TICK_SECONDS = 0.1
 # has also stood still this long under our eyes (a writer still at work moves its mtime).
 SETTLED_CONFIRM_SECONDS = 0.1
 RETRY_SECONDS = 5.0  # after a database outage, or a file watch that failed as soon as it started
+ARCHIVE_RETRY_MAX_SECONDS = 300.0
 # Taken files' jobs are queued together: one statement for up to this many (a burst), sent at
 # the latest a tick after the first of them was taken or when a pass over the pending files ends.
 QUEUE_BATCH = 50
@@ -90,10 +91,12 @@ class Watcher:
         self.pending: dict[Path, tuple[Snapshot, float]] = {}
         self.renamed_in: set[Path] = set()  # pending files seen renamed from a temporary name
         self.queued: dict[Path, int] = {}
+        self.archive_again: dict[Path, tuple[float, float]] = {}  # queued files that could not be archived: when, delay
         self.to_queue: list[int] = []  # taken documents whose jobs are not queued yet
         self.to_queue_since = 0.0
         self.watch: EventWatch | None = None
         self.watch_again_at = 0.0
+        self.unlistable: set[str] = set()  # folders in the inbox that cannot be listed, warned about once
 
     async def run(self, stop: asyncio.Event) -> None:
         self.inbox.mkdir(parents=True, exist_ok=True)
@@ -137,8 +140,19 @@ class Watcher:
                 log.info("watching %s again", self.inbox)
 
     def rescan(self) -> None:
-        for path in sorted(self.inbox.rglob("*")):
+        self._note_all(self.inbox)
+
+    def _note_all(self, folder: Path) -> None:
+        """Note every path under `folder`; warn once about each folder that cannot be listed."""
+        found, errors = listed(folder)
+        for path in found:
             self.note(path)
+        unlistable = {str(exc.filename) for exc in errors}
+        for exc in errors:
+            if str(exc.filename) not in self.unlistable:
+                log.warning("cannot list the folder %s: %s: its files wait there until the service can read it",
+                            readable(str(exc.filename)), exc.strerror)
+        self.unlistable = unlistable if folder == self.inbox else self.unlistable | unlistable
 
     def note(self, path: Path) -> None:
         """Start (or restart) watching a path for completeness, unless it is to be ignored."""
@@ -159,8 +173,7 @@ class Watcher:
             for _, name in changes:
                 path = Path(name)
                 if path.is_dir() and not path.is_symlink():
-                    for child in path.rglob("*"):
-                        self.note(child)
+                    self._note_all(path)
                     continue
                 self.note(path)
                 if path in self.pending and any(
@@ -331,18 +344,33 @@ class Watcher:
                 found = await operations.finished(conn, self.queued.values())
         except DatabaseUnavailable:
             return  # asked again on the next tick
+        now = time.monotonic()
         for path, document_id in list(self.queued.items()):
             state = found.get(document_id)
-            if state is None:
+            if state is None or self.archive_again.get(path, (0.0, 0.0))[0] > now:
                 continue
-            del self.queued[path]
             context = {"document_id": document_id}
             name = readable(self.archive.original_name(path))
-            if not path.exists():
-                log.warning("%s was removed from %s before it was archived", name, path.parent, extra=context)
-            elif state.status == "failed":
-                self.archive.fail(path, state.error or "", document_id)
-                log.info("%s: failed: %s", name, state.error, extra=context)
-            else:
-                path.unlink(missing_ok=True) if self.delete_processed else self.archive.move(path, "processed")
-                log.info("%s: processed", name, extra=context)
+            outcome = "failed" if state.status == "failed" else "processed"
+            try:
+                if not path.exists():
+                    log.warning("%s was removed from %s before it was archived", name, path.parent, extra=context)
+                elif outcome == "failed":
+                    self.archive.fail(path, state.error or "", document_id)
+                    log.info("%s: failed: %s", name, state.error, extra=context)
+                else:
+                    path.unlink(missing_ok=True) if self.delete_processed else self.archive.move(path, "processed")
+                    log.info("%s: processed", name, extra=context)
+            except OSError as exc:
+                self._archive_later(path, f"{name}: {outcome}", exc, context)
+                continue
+            del self.queued[path]
+            self.archive_again.pop(path, None)
+
+    def _archive_later(self, path: Path, done: str, exc: OSError, context: dict[str, int]) -> None:
+        """A file that cannot be archived (a full disk, a folder made read-only) waits in
+        in-progress/, its document done, and is tried again with a growing delay."""
+        delay = min(self.archive_again.get(path, (0.0, RETRY_SECONDS / 2))[1] * 2, ARCHIVE_RETRY_MAX_SECONDS)
+        self.archive_again[path] = (time.monotonic() + delay, delay)
+        log.warning("%s, but cannot be archived (%s): it waits in %s and is tried again in %.0f s",
+                    done, exc, path.parent, delay, extra=context)
