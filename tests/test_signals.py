@@ -6,7 +6,9 @@ from __future__ import annotations
 import asyncio
 import multiprocessing
 import os
+import signal
 import subprocess
+import time
 
 from ingest.service.cpu import CpuPool
 from tests.corpus import write_events
@@ -60,3 +62,42 @@ def test_a_cleaning_process_ignores_sigint_and_sigterm_from_others_but_ends_when
             pool.close()
 
     asyncio.run(signal_the_process())
+
+
+def test_a_cleaning_process_still_importing_its_libraries_is_not_killed_by_sigint_or_sigterm_from_others():
+    """Ctrl-C in the second or so a process spends importing, before it can say how it takes
+    signals (after a start, a crash, or a replacement every `tasks_per_child` documents)."""
+
+    async def signal_the_process_while_it_starts() -> None:
+        pool = CpuPool(1)
+        try:
+            first = asyncio.ensure_future(pool.run(os.getpid))
+            await asyncio.sleep(0)  # submitted: the process is started and imports
+            [child] = multiprocessing.active_children()
+            for name in ("INT", "TERM"):
+                subprocess.run(["kill", f"-{name}", str(child.pid)], check=True)
+            assert await first == child.pid
+        finally:
+            pool.close()
+
+    asyncio.run(signal_the_process_while_it_starts())
+
+
+def test_work_whose_cleaning_process_is_killed_is_done_again_in_a_new_process(caplog):
+    """As the OOM killer or a crashing parser would end it: the pool is rebuilt, the work retried once."""
+
+    async def kill_the_process_at_work() -> None:
+        pool = CpuPool(1)
+        try:
+            await pool.start()
+            [child] = multiprocessing.active_children()
+            work = asyncio.ensure_future(pool.run(time.sleep, 1.0))
+            await asyncio.sleep(0.3)
+            os.kill(child.pid, signal.SIGKILL)
+            assert await work is None
+            assert await pool.run(os.getpid) not in (child.pid, os.getpid())
+        finally:
+            pool.close()
+
+    asyncio.run(kill_the_process_at_work())
+    assert "a cleaning process died; starting a new pool" in caplog.text

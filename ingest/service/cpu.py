@@ -13,6 +13,7 @@ cleaning 13,000 raw-text and HTML documents grew to 570 MB within the first 2,00
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import importlib
 import logging
 import multiprocessing
@@ -20,7 +21,7 @@ import os
 import signal
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
@@ -30,13 +31,31 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
+_LEFT_TO_THE_SERVICE = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextlib.contextmanager
+def _signals_held() -> Iterator[None]:
+    """Hold SIGINT and SIGTERM in this thread while it may start processes: a process starts with
+    its parent's signal mask, so it cannot be killed by them in the second it spends importing,
+    before `_start_child` runs (CPython starts its resource tracker the same way). A signal for
+    the service meanwhile is only delayed, to the end of the block."""
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _LEFT_TO_THE_SERVICE)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
 def _start_child(parent: int) -> None:
     """Import the cleaner (trafilatura, lxml, datasketch: about a second) when a process starts,
     and leave signals to the service: Ctrl-C in a terminal sends SIGINT to the whole process
     group, and a service manager may send SIGTERM to it, but the service decides how to stop
-    (the documents in hand finish here first); the pool ends its processes itself."""
+    (the documents in hand finish here first); the pool ends its processes itself.
+    Both signals are held from the start (`_signals_held`); SIGTERM stays held in every thread
+    started from here, for `_follow_parent` to take."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGTERM})  # in every thread started from here: `_follow_parent` takes it
+    signal.pthread_sigmask(signal.SIG_SETMASK, {signal.SIGTERM})
     threading.Thread(target=_follow_parent, args=(parent,), name="follow-parent", daemon=True).start()
     importlib.import_module("ingest.service.process")
 
@@ -67,16 +86,22 @@ class CpuPool:
         await asyncio.gather(*(self.run(time.sleep, 0.05) for _ in range(self.processes)))
 
     async def run(self, fn: Callable[..., T], *args: object) -> T:
-        loop = asyncio.get_running_loop()
         executor = self._executor
         try:
-            return await loop.run_in_executor(executor, fn, *args)
+            return await _submitted(executor, fn, *args)
         except BrokenProcessPool:
             if self._executor is executor:  # the first to notice rebuilds it
                 log.warning("a cleaning process died; starting a new pool")
                 executor.shutdown(wait=False, cancel_futures=True)
                 self._executor = self._new()
-            return await loop.run_in_executor(self._executor, fn, *args)
+            return await _submitted(self._executor, fn, *args)
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _submitted(executor: ProcessPoolExecutor, fn: Callable[..., T], *args: object) -> asyncio.Future[T]:
+    """Submit with signals held: submitting starts the pool's processes, and the thread that
+    replaces them later, which keeps the mask it starts with."""
+    with _signals_held():
+        return asyncio.get_running_loop().run_in_executor(executor, fn, *args)
