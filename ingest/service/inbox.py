@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import tempfile
+import uuid
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -167,13 +168,14 @@ class Archive:
 
     def fail(self, path: Path, reason: str, document_id: int | None, *, read: Identity | None = None) -> Path | None:
         """Move a file to failed/ with `<name>.error.json` beside it saying why. The reason is
-        written first, so a file is never in failed/ without it (a full disk fails the move instead)."""
+        written first, so a file is never in failed/ without it (a full disk fails the move instead),
+        and whole: whoever watches failed/ never reads half of it."""
         target = self._target(path, "failed")
         error = target.with_name(target.name + ".error.json")
         record = {"file": readable(self.original_name(path)), "reason": reason,
                   "time": datetime.now(timezone.utc).isoformat(), "document_id": document_id}
         try:
-            error.write_text(json.dumps(record, ensure_ascii=False, indent=2), encoding="utf-8")
+            _write_whole(error, json.dumps(record, ensure_ascii=False, indent=2))
             moved = _moved(path, target, read)
         except BaseException:
             error.unlink(missing_ok=True)
@@ -188,6 +190,19 @@ class Archive:
             folder = folder / (now or datetime.now(timezone.utc)).strftime("%Y-%m-%d")
         folder.mkdir(parents=True, exist_ok=True)
         return _free_name(folder / _fitted(self.original_name(path)))
+
+
+def _write_whole(path: Path, text: str) -> None:
+    """Write `text` under a short hidden name in the same folder (a long `path` may already be at the
+    file system's name limit), then rename it into place."""
+    partial = path.with_name(f".{uuid.uuid4().hex}.part")
+    try:
+        with partial.open("x", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def probe_moves(inbox: Path, archive_root: Path) -> None:
