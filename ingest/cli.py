@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import dataclasses
 import json
 import logging
@@ -162,10 +163,15 @@ def serve(parts: str) -> Callable[[argparse.Namespace, Settings], int]:
     """`ingest run` / `worker` / `watch`: the long-running service, or some of its parts."""
 
     def command(args: argparse.Namespace, settings: Settings) -> int:
-        from ingest.service.runner import Parts
-        from ingest.service.runner import serve as run_service
+        from ingest.service.cpu import CpuPool
 
-        return asyncio.run(run_service(settings, Parts(watch="watch" in parts, work="work" in parts, api="api" in parts)))
+        # Made first, so its processes' imports overlap the service's own.
+        with CpuPool(settings.cleaning_processes) if "work" in parts else contextlib.nullcontext() as pool:
+            from ingest.service.runner import Parts
+            from ingest.service.runner import serve as run_service
+
+            return asyncio.run(run_service(settings, Parts(watch="watch" in parts, work="work" in parts,
+                                                           api="api" in parts), pool))
 
     return command
 

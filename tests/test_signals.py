@@ -49,17 +49,14 @@ def test_a_cleaning_process_ignores_sigint_and_sigterm_from_others_but_ends_when
     """The service's own SIGTERM is how the pool ends the processes left of a broken pool."""
 
     async def signal_the_process() -> None:
-        pool = CpuPool(1)
-        try:
-            await pool.start()
+        with CpuPool(1) as pool:
+            await pool.ready()
             [child] = multiprocessing.active_children()
             for name in ("INT", "TERM"):  # from another process: a terminal, a service manager
                 subprocess.run(["kill", f"-{name}", str(child.pid)], check=True)
             assert await pool.run(os.getpid) == child.pid
             child.terminate()
             wait_for(lambda: not alive(child.pid), timeout=10)
-        finally:
-            pool.close()
 
     asyncio.run(signal_the_process())
 
@@ -69,16 +66,11 @@ def test_a_cleaning_process_still_importing_its_libraries_is_not_killed_by_sigin
     signals (after a start, a crash, or a replacement every `tasks_per_child` documents)."""
 
     async def signal_the_process_while_it_starts() -> None:
-        pool = CpuPool(1)
-        try:
-            first = asyncio.ensure_future(pool.run(os.getpid))
-            await asyncio.sleep(0)  # submitted: the process is started and imports
+        with CpuPool(1) as pool:  # its process starts at once, and imports
             [child] = multiprocessing.active_children()
             for name in ("INT", "TERM"):
                 subprocess.run(["kill", f"-{name}", str(child.pid)], check=True)
-            assert await first == child.pid
-        finally:
-            pool.close()
+            assert await pool.run(os.getpid) == child.pid
 
     asyncio.run(signal_the_process_while_it_starts())
 
@@ -87,17 +79,14 @@ def test_work_whose_cleaning_process_is_killed_is_done_again_in_a_new_process(ca
     """As the OOM killer or a crashing parser would end it: the pool is rebuilt, the work retried once."""
 
     async def kill_the_process_at_work() -> None:
-        pool = CpuPool(1)
-        try:
-            await pool.start()
+        with CpuPool(1) as pool:
+            await pool.ready()
             [child] = multiprocessing.active_children()
             work = asyncio.ensure_future(pool.run(time.sleep, 1.0))
             await asyncio.sleep(0.3)
             os.kill(child.pid, signal.SIGKILL)
             assert await work is None
             assert await pool.run(os.getpid) not in (child.pid, os.getpid())
-        finally:
-            pool.close()
 
     asyncio.run(kill_the_process_at_work())
     assert "a cleaning process died; starting a new pool" in caplog.text

@@ -10,7 +10,6 @@ import hashlib
 from collections.abc import Iterable, Sequence
 
 import numpy as np
-from datasketch import MinHash
 
 from ingest.dedup.fingerprint import words
 from ingest.dedup.options import DedupOptions
@@ -31,12 +30,16 @@ class MinHasher:
     """Signatures with fixed permutations (datasketch's default seed), made once per service."""
 
     def __init__(self, options: DedupOptions) -> None:
+        # Imported here: datasketch loads scipy (a third of a second), which the processes that
+        # only compare stored signatures (the service's main one) never need.
+        from datasketch import MinHash
+
         self.options = options
         self._template = MinHash(num_perm=options.num_perm, scheme=SCHEME)
 
     def signature(self, paragraphs: Iterable[str]) -> bytes:
         body_words = [w for p in paragraphs for w in words(p)]
-        minhash = MinHash(num_perm=self.options.num_perm, permutations=self._template.permutations, scheme=SCHEME)
+        minhash = self._template.copy()  # never updated: a blank signature with the fixed permutations
         minhash.update_batch(list(shingles(body_words, self.options.shingle_words)))
         return minhash.hashvalues.astype("<u4").tobytes()
 

@@ -72,18 +72,32 @@ def _follow_parent(parent: int) -> None:
 
 
 class CpuPool:
+    """Its processes start when it is made: their imports then overlap whatever the caller
+    does next (the service's own imports and migration: about a second of a start)."""
+
     def __init__(self, processes: int, tasks_per_child: int = 20_000) -> None:
         self.processes, self.tasks_per_child = processes, tasks_per_child
         self._executor = self._new()
+        with _signals_held():
+            self._starting = [self._executor.submit(time.sleep, 0.05) for _ in range(processes)]
+
+    def __enter__(self) -> CpuPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _new(self) -> ProcessPoolExecutor:
         # spawn: forking a process that runs an event loop and database pools copies their state.
         return ProcessPoolExecutor(self.processes, mp_context=multiprocessing.get_context("spawn"),
                                    max_tasks_per_child=self.tasks_per_child, initializer=_start_child, initargs=(os.getpid(),))
 
-    async def start(self) -> None:
-        """Start the processes now, so the first documents do not wait for their imports."""
-        await asyncio.gather(*(self.run(time.sleep, 0.05) for _ in range(self.processes)))
+    async def ready(self) -> None:
+        """Wait for the processes' imports, so the first documents do not wait for them."""
+        try:
+            await asyncio.gather(*map(asyncio.wrap_future, self._starting))
+        except BrokenProcessPool:  # one died importing: the first document rebuilds the pool
+            pass
 
     async def run(self, fn: Callable[..., T], *args: object) -> T:
         executor = self._executor

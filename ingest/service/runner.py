@@ -136,7 +136,8 @@ async def _serve_api(settings: Settings, db: Database, intake: Intake, metrics: 
                           hint="set INGEST_API_HOST / INGEST_API_PORT") from None
 
 
-async def serve(settings: Settings, parts: Parts) -> int:
+async def serve(settings: Settings, parts: Parts, pool: CpuPool | None) -> int:
+    """Run the parts asked for; `pool` (for the workers) is the caller's, made before its imports."""
     before_exit: list[Callable[[], None]] = []
     stop = stop_on_signals(before_exit)
     folders = _usable_folders(settings) if parts.watch else None
@@ -144,11 +145,10 @@ async def serve(settings: Settings, parts: Parts) -> int:
     if url is None:
         return 0
     db = Database(url, pool_size=settings.concurrency + 2)
-    pool = CpuPool(settings.cleaning_processes) if parts.work else None
     metrics = Metrics()
     try:
         if pool is not None:
-            await pool.start()
+            await pool.ready()
         queue = Queue(url)
         async with queue.open():
             intake = Intake(db, queue, settings.max_bytes)
@@ -171,8 +171,6 @@ async def serve(settings: Settings, parts: Parts) -> int:
             if watcher is not None:
                 await watcher.archive_finished()  # documents the workers finished while stopping
     finally:
-        if pool is not None:
-            pool.close()
         await db.close()
     log.info("stopped")
     return 0
