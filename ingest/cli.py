@@ -10,6 +10,7 @@ import argparse
 import asyncio
 import contextlib
 import dataclasses
+import gc
 import json
 import logging
 import os
@@ -371,6 +372,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    try:
+        return _run(args)
+    finally:
+        # Leave what is left to the OS: the interpreter's exit would otherwise spend about 0.4 s
+        # collecting the libraries' objects (trafilatura, SQLAlchemy) for nothing.
+        gc.freeze()
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         settings = load_settings()
         configure_logging(settings.log_format.value, "DEBUG" if args.debug else settings.log_level.value)

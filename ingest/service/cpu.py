@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gc
 import importlib
 import logging
 import multiprocessing
@@ -58,6 +59,7 @@ def _start_child(parent: int) -> None:
     signal.pthread_sigmask(signal.SIG_SETMASK, {signal.SIGTERM})
     threading.Thread(target=_follow_parent, args=(parent,), name="follow-parent", daemon=True).start()
     importlib.import_module("ingest.service.process")
+    gc.freeze()  # the libraries' objects live as long as the process: no collection need scan them again
 
 
 def _follow_parent(parent: int) -> None:
