@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT))
 
 from ingest.clean import CleanOptions  # noqa: E402
 from ingest.dedup.options import DedupOptions  # noqa: E402
-from ingest.service.process import clean_document  # noqa: E402
+from ingest.service.cleaning import clean_document  # noqa: E402
 from ingest.store import embedded  # noqa: E402
 from tests.corpus import write_events  # noqa: E402
 

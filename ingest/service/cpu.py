@@ -58,7 +58,7 @@ def _start_child(parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.pthread_sigmask(signal.SIG_SETMASK, {signal.SIGTERM})
     threading.Thread(target=_follow_parent, args=(parent,), name="follow-parent", daemon=True).start()
-    importlib.import_module("ingest.service.process")
+    importlib.import_module("ingest.service.cleaning")
     gc.freeze()  # the libraries' objects live as long as the process: no collection need scan them again
 
 

@@ -10,40 +10,17 @@ import logging
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 
-from ingest.clean import Article, CleanOptions, clean_records
+from ingest.clean import CleanOptions
 from ingest.clean.records import summary_error
-from ingest.dedup.assign import Prepared
-from ingest.dedup.minhash import MinHasher
 from ingest.dedup.options import DedupOptions
-from ingest.dedup.prepare import prepare
 from ingest.errors import CleanError, StorageRefused
+from ingest.service.cleaning import Cleaned, clean_document
 from ingest.service.cpu import CpuPool
 from ingest.service.grouping import fail, mend_chains, save_and_group
 from ingest.store import queries
 from ingest.store.database import Database
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Cleaned:
-    """A document's cleaned records ready to store (record index, article, dedup data), and
-    the records that failed."""
-
-    records: list[tuple[int, Article, Prepared]]
-    errors: list[CleanError]
-    total: int
-
-
-def clean_document(raw: bytes, name: str, clean_options: CleanOptions, dedup_options: DedupOptions) -> Cleaned:
-    """All of a document's CPU work: a plain function of its inputs, so it can run in another process."""
-    results = clean_records(raw, name, clean_options)
-    hasher = MinHasher(dedup_options)
-    return Cleaned(
-        [(i, r, prepare(r, hasher)) for i, r in enumerate(results) if isinstance(r, Article)],
-        [r for r in results if isinstance(r, CleanError)],
-        len(results),
-    )
 
 
 class Pipeline:
