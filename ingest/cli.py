@@ -28,16 +28,15 @@ from ingest.config import Settings
 from ingest.errors import CleanError, ConfigError, IngestError, InputError, NotFound, described
 from ingest.logs import configure as configure_logging
 from ingest.service import export
-from ingest.service.params import MAX_ID
-from ingest.store import embedded, operations, reads, schema
-from ingest.store.database import Database, redact, resolve_url
 
 if TYPE_CHECKING:
     from ingest.clean import CleanOptions
+    from ingest.store.database import Database
 
 # The cleaner (trafilatura) and the deduplicator (datasketch, which loads scipy) cost about a
-# second to import: commands import them when they need them, so `export`, `stories`, `show`
-# and `db` start fast.
+# second to import, the database's libraries (SQLAlchemy, Alembic) half a second: commands
+# import what they use, so `export`, `stories`, `show` and `db` start fast, and so do the
+# cleaning processes, which import this module again (as spawned processes import `__main__`).
 
 log = logging.getLogger("ingest")
 
@@ -59,6 +58,9 @@ def clean_options(settings: Settings) -> CleanOptions:
 
 def open_database(settings: Settings) -> Database:
     """Resolve the server (embedded when unset), bring the schema up to date, connect."""
+    from ingest.store import schema
+    from ingest.store.database import Database, resolve_url
+
     url = resolve_url(settings)
     schema.upgrade(url)
     return Database(url)
@@ -152,6 +154,8 @@ def cmd_import(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_export(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.store import reads
+
     async def work(db: Database) -> int:
         async with db.transaction() as conn:
             await export.write(reads.export_articles(conn), reads.export_fields(), args.format, sys.stdout)
@@ -178,6 +182,8 @@ def serve(parts: str) -> Callable[[argparse.Namespace, Settings], int]:
 
 
 def cmd_status(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.store import operations
+
     async def work(db: Database) -> int:
         async with db.transaction() as conn:
             found = await operations.status(conn)
@@ -202,6 +208,7 @@ def requeue(statuses: tuple[str, ...], what: str) -> Callable[[argparse.Namespac
 
     def command(args: argparse.Namespace, settings: Settings) -> int:
         from ingest.service.queue import Queue
+        from ingest.store import operations
 
         async def work(db: Database) -> int:
             async with db.transaction() as conn:
@@ -221,6 +228,8 @@ def requeue(statuses: tuple[str, ...], what: str) -> Callable[[argparse.Namespac
 
 
 def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.store import reads
+
     async def work(db: Database) -> int:
         async with db.transaction() as conn:
             found = await reads.list_stories(conn, args.since)
@@ -241,6 +250,9 @@ def cmd_stories(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def cmd_show(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.service.params import MAX_ID
+    from ingest.store import reads
+
     async def work(db: Database) -> int:
         record = None
         if 1 <= args.article_id <= MAX_ID:  # past bigint, PostgreSQL would refuse the id rather than find nothing
@@ -278,6 +290,9 @@ def _print_article(record: dict[str, Any]) -> None:
 
 
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.store import embedded, schema
+    from ingest.store.database import redact, resolve_url
+
     if args.action == "stop":
         if settings.database_url:
             raise ConfigError("INGEST_DATABASE_URL is set: that server is not ours to stop")
