@@ -5,7 +5,7 @@ watcher and the API. A parser that kills its process (a crash, the OOM killer) b
 whole pool; the pool is rebuilt and the work tried once more, so only a document that
 kills a fresh process twice is lost to the error, and its neighbours are not.
 Children are replaced every `tasks_per_child` documents, which bounds the memory the
-parsers' caches can grow to over months. Replacing one costs about 4 s of CPU (1.6 s of
+parsers' caches can grow to over months. Replacing one costs about 3 s of CPU (0.8 s of
 imports, then slower documents while its caches warm up), so it is done rarely: one process
 cleaning 13,000 raw-text and HTML documents grew to 570 MB within the first 2,000 and no further.
 """
