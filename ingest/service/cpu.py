@@ -23,7 +23,7 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TypeVar
 
@@ -80,8 +80,7 @@ class CpuPool:
     def __init__(self, processes: int, tasks_per_child: int = 20_000) -> None:
         self.processes, self.tasks_per_child = processes, tasks_per_child
         self._executor = self._new()
-        with _signals_held():
-            self._starting = [self._executor.submit(time.sleep, 0.05) for _ in range(processes)]
+        self._starting = [_submitted(self._executor, time.sleep, 0.05) for _ in range(processes)]
 
     def __enter__(self) -> CpuPool:
         return self
@@ -104,20 +103,20 @@ class CpuPool:
     async def run(self, fn: Callable[..., T], *args: object) -> T:
         executor = self._executor
         try:
-            return await _submitted(executor, fn, *args)
+            return await asyncio.wrap_future(_submitted(executor, fn, *args))
         except BrokenProcessPool:
             if self._executor is executor:  # the first to notice rebuilds it
                 log.warning("a cleaning process died; starting a new pool")
                 executor.shutdown(wait=False, cancel_futures=True)
                 self._executor = self._new()
-            return await _submitted(self._executor, fn, *args)
+            return await asyncio.wrap_future(_submitted(self._executor, fn, *args))
 
     def close(self) -> None:
         self._executor.shutdown(wait=True, cancel_futures=True)
 
 
-def _submitted(executor: ProcessPoolExecutor, fn: Callable[..., T], *args: object) -> asyncio.Future[T]:
+def _submitted(executor: ProcessPoolExecutor, fn: Callable[..., T], *args: object) -> Future[T]:
     """Submit with signals held: submitting starts the pool's processes, and the thread that
     replaces them later, which keeps the mask it starts with."""
     with _signals_held():
-        return asyncio.get_running_loop().run_in_executor(executor, fn, *args)
+        return executor.submit(fn, *args)
