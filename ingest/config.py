@@ -51,7 +51,8 @@ class Settings(BaseSettings):
 
     database_url: str | None = Field(
         default=None,
-        description="PostgreSQL URL (`postgresql://user@host:5432/db`). Unset: an embedded server under the data dir.",
+        description="PostgreSQL URL (`postgresql://user@host:5432/db`; a same-host server's Unix socket is cheaper: "
+                    "`postgresql://user@/db?host=/var/run/postgresql`). Unset: an embedded server under the data dir.",
     )
     data_dir: Path = Field(
         default=Path(".ingest"),
