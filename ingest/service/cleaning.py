@@ -1,6 +1,6 @@
 """A document's CPU work: cleaning and fingerprinting, a plain function of its inputs.
 
-Apart from `process`, which stores the results, so the cleaning processes import the
+Kept out of `process` (which stores the results) so that the cleaning processes import the
 cleaner and the deduplicator only, not the database's libraries.
 """
 
