@@ -30,6 +30,10 @@ _SKELETON_CHARS = 2
 _LETTERS_AND_SPACE = re.compile(r"[^\W\d_]+|\s+")
 _COMMAS = (",", "\u3001", "\uff0c")  # Latin, ideographic and full-width commas
 _DIGITS = re.compile(r"\d+")  # shape classes that open menu links, headlines, counters, tags and handles
+# A closing paragraph signed by its agency after its last sentence: "... hieß es. (FR mit dpa)",
+# "... officials said. (AP)". Above the article the same shape is a caption's credit, so only the
+# article's continuation reads it as a sentence.
+_SIGNED = re.compile(r"[.!?\u2026][\"'\u201c\u201d\u2018\u2019\u00bb\u203a]*\s+\([^()]{1,40}\)$")
 
 
 def before_teasers(lines: list[Line], labels: list[str | None], first: int, last: int) -> int:
@@ -130,7 +134,7 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
                 continue
             if line.text.endswith(":"):
                 in_list = True
-            elif line.terminal and not line.bullet:
+            elif (line.terminal or _SIGNED.search(line.text)) and not line.bullet:
                 in_list = False
             elif not (in_list and line.list_item) and not _continues_as_section(lines, labels, j):
                 break

@@ -717,3 +717,12 @@ def test_headline_under_a_bulleted_trending_list_heads_the_article_not_the_list(
     assert article.title == "Harbour town votes to keep its Sunday market after a year of complaints"
     assert removed_by_rule(article)["related"][:4] == ["TRENDING:", "- Budget vote", "- Storm Ellen", "- Rail strike"]
     assert article.body[0].startswith("Residents of Porthallow voted") and len(article.body) == 4
+
+
+def test_a_closing_paragraph_signed_by_its_agency_is_kept() -> None:
+    article = clean_fixture("de_closing_paragraph_signed_by_agency.txt")
+    assert article.body[-1] == (
+        "Schon im Sommer 1997 hatte ein Hochwasser an der Oder große Schäden angerichtet. Damals brachen mehrere "
+        "Deiche, ganze Dörfer standen unter Wasser. Die Behörden erwarten den Höchststand diesmal für Dienstag. (FR mit dpa)"
+    )
+    assert removed_by_rule(article)["caption"] == ["Rubriklistenbild: © Patrick Pleul/dpa"]
