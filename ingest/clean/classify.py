@@ -29,7 +29,7 @@ from ingest.clean import rules, trailer
 from ingest.clean.dates import DateLine, DateStyle, date_lines
 from ingest.clean.header import MAX_TITLE_WORDS, MERIDIEM, above_metadata, headline_shaped, label_header, over_metadata
 from ingest.clean.lines import Line
-from ingest.clean.span import article_span
+from ingest.clean.span import article_span, comments_start
 
 _CAPTION_MAX_WORDS = 40
 _KICKER_MAX_WORDS = 6
@@ -67,13 +67,14 @@ def classify(
     _label_related_blocks(lines, labels)
     _label_read_more_teasers(lines, labels)
     _label_kicker_teasers(lines, labels)
-    span = article_span(lines, labels)
+    comments = comments_start(lines, labels)
+    span = article_span(lines, labels, comments)
     start = 0
     if span is not None:
         span = (span[0], trailer.before_teasers(lines, labels, *span))
         span = (span[0], trailer.before_author_box(lines, labels, *span))
         start = label_header(lines, labels, span[0], page_dump, known_title)
-        trailer.label_trailer(lines, labels, max(span[1], start - 1), page_dump)
+        trailer.label_trailer(lines, labels, max(span[1], start - 1), page_dump, comments)
         _label_title_repeats(lines, labels)
     _keep_list_steps(lines, labels)
     return Classified(lines, [lab or rules.BODY for lab in labels], dates, start)

@@ -17,11 +17,14 @@ OPENING_MIN_WORDS = 8
 _KEY_POINT_MIN_WORDS = 4
 _MIN_CONTENTS_ENTRIES = 3
 _CONTENTS_FOUND_SHARE = 2 / 3
+_MIN_REPLY_CONTROLS = 2  # one alone may be a page's own word ("Antworten": answers)
+_COMMENT_HEADER_LINES = 2
 _NUMBERING = re.compile(r"^[\d.#)]+\s*")  # "3.1#1 Steckturm", "1. Senda Litoral"
 
 
-def article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int] | None:
-    """First and last line of the article block, or None when the page has no prose at all."""
+def article_span(lines: list[Line], labels: list[str | None], comments: int) -> tuple[int, int] | None:
+    """First and last line of the article block, or None when the page has no prose at all;
+    `comments` is where the comment section starts (`comments_start`)."""
     prose = [i for i, line in enumerate(lines) if labels[i] is None and line.is_prose()]
     if not prose:
         sentences = [i for i, line in enumerate(lines) if labels[i] is None and line.terminal]
@@ -34,11 +37,12 @@ def article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int]
             clusters.append([])
             walls.append(breaks == _TRAILER_WALL)
         clusters[-1].append(cur)
-    weights = [sum(lines[i].chars for i in c) for c in clusters]
-    # The article stands above its comment section, however long the comments run.
-    comments = next((i for i, line in enumerate(lines) if rules.is_comment_form(line)), len(lines))
-    above_comments = [k for k, c in enumerate(clusters) if c[0] < comments] or range(len(clusters))
-    main = max(above_comments, key=weights.__getitem__)
+    # The article stands above its comment section, however long the comments run, even when
+    # nothing but a comment's name and date part the thread from the article's last lines.
+    weights = [sum(lines[i].chars for i in c if i < comments) for c in clusters]
+    if not any(weights):  # no prose above it: a page of comments alone
+        comments, weights = len(lines), [sum(lines[i].chars for i in c) for c in clusters]
+    main = max(range(len(clusters)), key=weights.__getitem__)
     last = main  # a trailer header above the richest cluster was a box inside the article
     while last + 1 < len(clusters) and not walls[last + 1]:
         last += 1
@@ -52,7 +56,39 @@ def article_span(lines: list[Line], labels: list[str | None]) -> tuple[int, int]
     start = min(bylined, rich[0][0], *datelined[-1:])
     while start > 0 and labels[start - 1] is None and _opening_sentence(lines[start - 1], lines[start]):
         start -= 1
-    return start, rich[-1][-1]
+    return start, max(i for i in rich[-1] if i < comments)
+
+
+def comments_start(lines: list[Line], labels: list[str | None]) -> int:
+    """Where the comment section starts, `len(lines)` when the page has none: at the comment form
+    or the thread's header, or at the first comment of a thread of at least two reply buttons
+    that no header names ("- jdoe42" / "14 Jan 2020, 13:47" / comment / "- Reply")."""
+    form = next((i for i, line in enumerate(lines) if rules.is_comment_form(line)), len(lines))
+    replies = [i for i, line in enumerate(lines) if rules.is_reply_control(line)]
+    if len(replies) < _MIN_REPLY_CONTROLS or replies[0] > form:
+        return form
+    return _first_comment(lines, labels, replies[0])
+
+
+def _first_comment(lines: list[Line], labels: list[str | None], reply: int) -> int:
+    """The first line of the comment over a thread's first reply button: the text right under its
+    date, when the thread's comments are dated (the next one is: one template prints them all).
+    Otherwise the button itself, as the text above it may run on from the article."""
+    below = reply + 1
+    while below < len(lines) and labels[below] != rules.DATES and not _comment_text(lines, labels, below):
+        below += 1
+    dated = below < len(lines) and labels[below] == rules.DATES
+    top = reply
+    while top > 0 and _comment_text(lines, labels, top - 1):
+        top -= 1
+    header = range(max(0, top - _COMMENT_HEADER_LINES), top)  # "- jdoe42" / "14 Jan 2020, 13:47", either way round
+    return top if dated and top < reply and any(labels[k] == rules.DATES for k in header) else reply
+
+
+def _comment_text(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """An unclaimed line that reads as text, not as a name, a button or a date."""
+    line = lines[i]
+    return labels[i] is None and not line.bullet and (line.terminal or line.words > _NAV_MAX_WORDS)
 
 
 def _dateline_at(lines: list[Line], labels: list[str | None], i: int) -> int | None:

@@ -86,11 +86,14 @@ def _author_box(lines: list[Line], labels: list[str | None], i: int) -> bool:
     return named and about.terminal and rules.is_author_bio(about)
 
 
-def label_trailer(lines: list[Line], labels: list[str | None], end: int, page_dump: bool) -> None:
-    """Below the article: keep what continues it, then related-story runs and chrome."""
+def label_trailer(lines: list[Line], labels: list[str | None], end: int, page_dump: bool, comments: int) -> None:
+    """Below the article: keep what continues it (up to the comment section, when that starts
+    below the article), then related-story runs and chrome."""
     if not page_dump:  # extractor output: its list-shaped endings are mostly article content
         return
     j = _continuation_end(lines, labels, end)
+    if comments > end:
+        j = min(j, comments)
     tail = [k for k in range(j, len(lines)) if labels[k] is None]
     shaped = [k for k in tail if lines[k].headline_like and lines[k].words >= 3]
     if len(shaped) >= 2:

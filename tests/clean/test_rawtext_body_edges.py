@@ -726,3 +726,31 @@ def test_a_closing_paragraph_signed_by_its_agency_is_kept() -> None:
         "Deiche, ganze Dörfer standen unter Wasser. Die Behörden erwarten den Höchststand diesmal für Dienstag. (FR mit dpa)"
     )
     assert removed_by_rule(article)["caption"] == ["Rubriklistenbild: © Patrick Pleul/dpa"]
+
+
+def test_a_reader_thread_longer_than_the_article_is_not_taken_for_it() -> None:
+    article = clean_fixture("en_opinion_with_long_reader_thread.txt")
+    assert article.title == "The utility's coal deal is a lesson in public relations"
+    assert article.body == (
+        "The chief executive's offer of a board seat to a climate activist looked like a concession. It was "
+        "nothing of the kind, and the company's investors understood that at once.",
+        "The supply contract for the mine's rail line was never in question. Breaking it would have cost the "
+        "company penalties and a reputation for unreliability with every other customer it serves.",
+        "What the offer bought was a week of coverage in which the company appeared to take the climate "
+        "seriously, at no cost to the business itself.",
+        "Investors are the audience",
+        "Several large pension funds have pledged to leave companies that cannot show a credible path away "
+        "from coal. The meeting was staged for them.",
+        "Whether those funds accept the performance will be clear at the annual meeting next month.",
+    )
+
+
+def test_an_undated_reply_thread_ends_the_article_at_its_first_reply_button() -> None:
+    article = clean_fixture("en_post_with_undated_reply_thread.txt")
+    assert article.body[:3] == (
+        "The council printed more than two million pages last year, most of them agendas that nobody read on paper.",
+        "We moved every committee to shared tablets in January, and the print room now runs two days a week "
+        "instead of five.",
+        "The savings paid for the tablets within eight months, and members say they find papers faster than before.",
+    )
+    assert "Did the members need training, or did they pick it up on their own?" not in article.body

@@ -74,6 +74,7 @@ from ingest.clean.rules.links import (
     MORE_FROM_SITE,
     MORE_ON_HEAD,
     RELATED_HEAD,
+    REPLY_CONTROL,
     SECTION_WORD,
     TAGS_LINE,
     TRAILER_HEAD,
@@ -237,6 +238,11 @@ def is_comment_form(line: Line) -> bool:
     """The comment form's or the comment thread's header ("Leave a reply", "3 responses to “...”"),
     which pages print under the article and never above it."""
     return bool(COMMENT_FORM.match(line.text))
+
+
+def is_reply_control(line: Line) -> bool:
+    """A comment's reply button ("Reply", "- antworten"): one alone may be a page's own word."""
+    return bool(REPLY_CONTROL.match(line.text))
 
 
 def is_related_header(line: Line) -> bool:

@@ -73,6 +73,8 @@ COMMENT_FORM = rx(rf"^(?:{_COMMENT_FORM})$")
 COMMENTS_START = rx(
     rf"^(?:{_COMMENT_FORM}|(?:view|show|load|read) (?:all )?comments|(?:blog )?comments powered by \w+|kommentare anzeigen)$"
 )
+# A comment's reply button, alone on its line under each comment of a thread.
+REPLY_CONTROL = rx(r"^(?:reply|antworten|répondre|responder|rispondi|ответить)$")
 TRAILER_HEAD = rx(rf"^(?:{_TRAILER_HEAD}){_HEAD_END}")
 _MORE_ON = (
     r"(?:more (?:(?:articles|stories|posts) )?(?:from|on|in|about|by)|mehr (?:von|aus|zu|zum|zur)|plus sur|más sobre)"
