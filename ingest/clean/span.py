@@ -30,9 +30,9 @@ def article_span(lines: list[Line], labels: list[str | None], comments: int) -> 
         sentences = [i for i, line in enumerate(lines) if labels[i] is None and line.terminal]
         return (sentences[0], sentences[-1]) if sentences else None
     clusters, walls = [[prose[0]]], [False]  # walls[k]: a trailer header precedes cluster k
-    contents = _contents_entries(lines, labels)
+    listed = _contents_entries(lines, labels) | _colon_list_items(lines, labels)
     for prev, cur in zip(prose, prose[1:]):
-        breaks = _breaks(lines, labels, prev, cur, contents)
+        breaks = _breaks(lines, labels, prev, cur, listed)
         if breaks >= _BREAKS_BETWEEN_CLUSTERS:
             clusters.append([])
             walls.append(breaks == _TRAILER_WALL)
@@ -142,24 +142,39 @@ def _heads_text(line: Line, below: Line) -> bool:
     return not line.bullet and not below.bullet and below.terminal and below.words >= OPENING_MIN_WORDS
 
 
-def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int, contents: frozenset[int]) -> int:
+def _colon_list_items(lines: list[Line], labels: list[str | None]) -> frozenset[int]:
+    """The items of each list that a line ending in a colon introduces, down to the first line that
+    is no item. A sentence introduces the article's own list, whose items may be sentences or not
+    in turn ("... auf den Weg gebracht:" / "- Wirtschaftliche Soforthilfen für Kleinbetriebe." /
+    "- Erleichterter Zugang zur Grundsicherung,"); a label ("Teilen/diskutieren:") may head a
+    widget's links, which end at the first sentence (a teaser)."""
+    items: set[int] = set()
+    open_list = by_sentence = False
+    for i, line in enumerate(lines):
+        if labels[i] is None and open_list and line.list_item:
+            items.add(i)
+            open_list = by_sentence or not line.terminal
+        else:
+            open_list = labels[i] is None and line.text.endswith(":")
+            by_sentence = open_list and line.words >= OPENING_MIN_WORDS
+    return frozenset(items)
+
+
+def _breaks(lines: list[Line], labels: list[str | None], after: int, before: int, listed: frozenset[int]) -> int:
     """Navigation-like lines between two prose lines.
 
-    Not counted: claimed lines, sentences, items of a colon-introduced list, entries of the
-    table of contents, lowercase continuations, and subheadings (unbulleted lines of several words).
+    Not counted: claimed lines, sentences, lines ending in a colon, the `listed` items (of a
+    colon-introduced list, or entries of the table of contents), lowercase continuations, and
+    subheadings (unbulleted lines of several words).
     A trailer header ("You may also like") separates clusters on its own, as a wall.
     """
-    count, in_list = 0, False
+    count = 0
     for j in range(after + 1, before):
         line = lines[j]
         if labels[j] is not None and rules.is_trailer_header(line):
             return _TRAILER_WALL
-        if labels[j] is not None or line.terminal or j in contents:
-            in_list = False
-        elif line.text.endswith(":"):
-            in_list = True
-        elif not (in_list and line.list_item):
-            in_list = False
-            if line.bullet or line.words <= _NAV_MAX_WORDS:
-                count += not line.text[:1].islower()
+        if labels[j] is not None or line.terminal or line.text.endswith(":") or j in listed:
+            continue
+        if line.bullet or line.words <= _NAV_MAX_WORDS:
+            count += not line.text[:1].islower()
     return count

@@ -754,3 +754,14 @@ def test_an_undated_reply_thread_ends_the_article_at_its_first_reply_button() ->
         "The savings paid for the tablets within eight months, and members say they find papers faster than before.",
     )
     assert "Did the members need training, or did they pick it up on their own?" not in article.body
+
+
+def test_short_items_after_a_sentence_item_of_an_article_list_keep_its_opening_paragraphs() -> None:
+    article = clean_fixture("en_article_list_of_short_and_sentence_items.txt")
+    assert article.body[:3] == (
+        "The spread of the virus led towns, regions and the federal government to close every theatre, museum "
+        "and concert hall in the state within a single week in March.",
+        "Cultural life came almost entirely to a halt, and many venues lost all of their income for the spring season.",
+        "The state has put together a package of emergency measures for the sector:",
+    )
+    assert len(article.body) == 14
