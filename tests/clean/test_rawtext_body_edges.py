@@ -765,3 +765,15 @@ def test_short_items_after_a_sentence_item_of_an_article_list_keep_its_opening_p
         "The state has put together a package of emergency measures for the sector:",
     )
     assert len(article.body) == 14
+
+
+def test_wordpress_comments_under_author_lines_are_not_taken_for_the_article() -> None:
+    article = clean_fixture("en_post_with_wordpress_comments.txt")
+    assert article.title == "Village hall reopens after two years of repairs"
+    assert article.body == (
+        "The village hall on Mill Lane reopened on Saturday after two years of repairs to its roof and walls, "
+        "paid for by a lottery grant and local donations.",
+        "More than two hundred people came to the opening, where the parish council thanked the volunteers who "
+        "raised the last twelve thousand pounds.",
+        "The hall will host the weekly market again from November, and bookings for weddings and parties are now open.",
+    )

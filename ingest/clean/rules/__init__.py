@@ -68,6 +68,7 @@ from ingest.clean.rules.footers import (
 )
 from ingest.clean.rules.links import (
     BREADCRUMB,
+    COMMENT_AUTHOR,
     COMMENT_FORM,
     COMMENTS_START,
     MORE_FROM,
@@ -238,6 +239,12 @@ def is_comment_form(line: Line) -> bool:
     """The comment form's or the comment thread's header ("Leave a reply", "3 responses to “...”"),
     which pages print under the article and never above it."""
     return bool(COMMENT_FORM.match(line.text))
+
+
+def is_comment_author(line: Line) -> bool:
+    """A comment's author line ("- Jasmin sagt:"); a comment's when its date follows, as an
+    article's "The minister says:" never is."""
+    return bool(COMMENT_AUTHOR.match(line.text))
 
 
 def is_reply_control(line: Line) -> bool:

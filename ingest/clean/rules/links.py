@@ -75,6 +75,8 @@ COMMENTS_START = rx(
 )
 # A comment's reply button, alone on its line under each comment of a thread.
 REPLY_CONTROL = rx(r"^(?:reply|antworten|répondre|responder|rispondi|ответить)$")
+# A comment's author line, as WordPress heads each comment ("- Jasmin sagt:", "Art Edwards says:"), over its date.
+COMMENT_AUTHOR = rx(r"^[^.!?:]{1,50}\s(?:says|writes|wrote|sagt|schreibt|dit|a écrit|dice|escribió|disse)\s?:$")
 TRAILER_HEAD = rx(rf"^(?:{_TRAILER_HEAD}){_HEAD_END}")
 _MORE_ON = (
     r"(?:more (?:(?:articles|stories|posts) )?(?:from|on|in|about|by)|mehr (?:von|aus|zu|zum|zur)|plus sur|más sobre)"
