@@ -777,3 +777,12 @@ def test_wordpress_comments_under_author_lines_are_not_taken_for_the_article() -
         "raised the last twelve thousand pounds.",
         "The hall will host the weekly market again from November, and bookings for weddings and parties are now open.",
     )
+
+
+def test_labelled_photo_credits_are_captions_and_close_no_paragraph_above_them() -> None:
+    article = clean_fixture("de_labelled_photo_credits.txt")
+    assert removed_by_rule(article)["caption"] == ["Fotocredit: SID", "Bildquelle: dpa"]
+    assert article.body[-1] == (
+        "Bis Mittwoch hatten 274 der 403 Mitglieder des deutschen Teams Peking erreicht. Alle werden bei der "
+        "Ankunft und danach täglich getestet."
+    )

@@ -72,7 +72,7 @@ DATED_CAPTION = gated(
 CAPTION_START = rx(
     r"^(?:(?:file )?(?:photos?|fotos?|фото|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
     r"(?:image |photo |video )?(?:caption|source)\s*,|(?:image|photo|video) (?:caption|copyright)\b|"  # "Image caption, ...", "Image source, Getty Images"
-    r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)|(?:photo(?:graph)?|image|(?:photo )?illustration)s? by\s).{0,300}$"
+    r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)|(?:foto ?credits?|(?:bild|foto)(?:quelle|nachweis))\s*:|(?:photo(?:graph)?|image|(?:photo )?illustration)s? by\s).{0,300}$"
 )
 # The news agencies' caption opener: "In this Dec. 12, 2006, file photo, made available by NASA, ...".
 AGENCY_CAPTION = rx(r"^in this (?:[\w.,'’ -]{0,40} )?(?:photo|image|picture)(?: (?:provided|released|made available) by [^,]{1,60})?,")
