@@ -123,7 +123,8 @@ class Service:
 
     def wait_until_watching(self) -> None:
         """The latest process says it watches the inbox: from now on a rename is seen as one."""
-        self.wait_for(lambda: f"watching {self.inbox}" in self.output())
+        latest = next(self.logs.glob(f"{len(self.procs) - 1}-*.log"))
+        self.wait_for(lambda: f"watching {self.inbox}" in latest.read_text())
 
     def archived(self, kind: str) -> list[str]:
         folder = self.archive / kind
