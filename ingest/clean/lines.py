@@ -33,6 +33,7 @@ _TERMINAL = re.compile(rf"(?:{_STOP}{_CLOSER}*(?:\s*{_EMOJI})*|\w(?:\s*{_EMOJI})
 # What `_TERMINAL` matches after its first character: searched for only from one character before
 # the run of these that ends the line, as a search from its start would try every letter.
 _SENTENCE_END = re.compile(rf"{_STOP}|{_CLOSER}|\s|{_EMOJI}")
+_CREDIT_MAX_CHARS = 40  # "(FR mit dpa)", "(AP)": a credit; a longer bracket is a remark of its own
 
 # ISO 639-1 code (what py3langid returns) -> jusText stoplist name, for the languages
 # whose boilerplate we handle or meet often; others get no stopword evidence.
@@ -97,6 +98,14 @@ def _terminal(text: str) -> bool:
     while start and _SENTENCE_END.match(text, start - 1):
         start -= 1
     return bool(_TERMINAL.search(text, max(0, start - 1)))
+
+
+def signed_sentence(text: str) -> bool:
+    """A sentence followed by a short bracketed credit, as agencies sign a closing paragraph
+    ("... hieß es. (FR mit dpa)", "... officials said. (AP)")."""
+    opening = text.rfind("(") if text.endswith(")") else -1
+    credited = 0 < opening and len(text) - opening <= _CREDIT_MAX_CHARS and text[opening - 1].isspace()
+    return credited and _terminal(text[:opening].rstrip())
 
 
 def capital_like(ch: str) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from ingest.clean import rules
-from ingest.clean.lines import Line, capital_like
+from ingest.clean.lines import Line, capital_like, signed_sentence
 
 NAV, ASIDE = "nav", "aside"
 TEASER_MAX_WORDS = 25
@@ -30,10 +30,6 @@ _SKELETON_CHARS = 2
 _LETTERS_AND_SPACE = re.compile(r"[^\W\d_]+|\s+")
 _COMMAS = (",", "\u3001", "\uff0c")  # Latin, ideographic and full-width commas
 _DIGITS = re.compile(r"\d+")  # shape classes that open menu links, headlines, counters, tags and handles
-# A closing paragraph signed by its agency after its last sentence: "... hieß es. (FR mit dpa)",
-# "... officials said. (AP)". Above the article the same shape is a caption's credit, so only the
-# article's continuation reads it as a sentence.
-_SIGNED = re.compile(r"[.!?\u2026][\"'\u201c\u201d\u2018\u2019\u00bb\u203a]*\s+\([^()]{1,40}\)$")
 
 
 def before_teasers(lines: list[Line], labels: list[str | None], first: int, last: int) -> int:
@@ -137,7 +133,9 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
                 continue
             if line.text.endswith(":"):
                 in_list = True
-            elif (line.terminal or _SIGNED.search(line.text)) and not line.bullet:
+            # A closing paragraph signed by its agency reads as a sentence here; above the article
+            # the same shape is a caption's credit ("... Nogales, Ariz. (AP)"), so `terminal` leaves it out.
+            elif (line.terminal or signed_sentence(line.text)) and not line.bullet:
                 in_list = False
             elif not (in_list and line.list_item) and not _continues_as_section(lines, labels, j):
                 break
