@@ -19,6 +19,7 @@ _MIN_CONTENTS_ENTRIES = 3
 _CONTENTS_FOUND_SHARE = 2 / 3
 _MIN_REPLY_CONTROLS = 2  # one alone may be a page's own word ("Antworten": answers)
 _COMMENT_HEADER_LINES = 2
+_THREAD_GAP = 2  # a commenter's name and a "Report" button stand between one comment and the next one's date
 _NUMBERING = re.compile(r"^[\d.#)]+\s*")  # "3.1#1 Steckturm", "1. Senda Litoral"
 
 
@@ -72,9 +73,32 @@ def comments_start(lines: list[Line], labels: list[str | None]) -> int:
     return _first_comment(lines, labels, replies[0])
 
 
+def comment_thread_end(lines: list[Line], labels: list[str | None], start: int) -> int:
+    """The last line of the comment section that starts at `start`: the text of its last comment, or
+    its last date, author line or reply button. Names and buttons (up to `_THREAD_GAP` lines in a
+    row) may stand before a comment's date or author line, not before its text; and under a
+    comment form or a thread's header, text counts only once a comment's date, author line or
+    reply button has shown that comments follow (a sidebar under an empty comment form is none).
+    A line another rule claims (a footer, the comment form under the thread) ends it."""
+    end, shown = start, not rules.is_comment_form(lines[start])
+    for k in range(start + 1, len(lines)):
+        marker = labels[k] == rules.DATES or (labels[k] is None and _comment_marker(lines[k]))
+        shown = shown or marker
+        if (marker and k - end <= _THREAD_GAP + 1) or (shown and k == end + 1 and _comment_text(lines, labels, k)):
+            end = k
+        elif labels[k] is not None or k - end > _THREAD_GAP:
+            break
+    return end
+
+
+def _comment_marker(line: Line) -> bool:
+    """A reply button or a comment's author line ("- Jasmin sagt:")."""
+    return rules.is_reply_control(line) or rules.is_comment_author(line)
+
+
 def _first_comment(lines: list[Line], labels: list[str | None], reply: int) -> int:
-    """The first line of the comment over a thread's first reply button: the text right under its
-    date, when the thread's comments are dated (the next one is: one template prints them all).
+    """The first line of the comment over a thread's first reply button: its header (name and date)
+    when the thread's comments are dated (the next one is: one template prints them all).
     Otherwise the button itself, as the text above it may run on from the article."""
     below = reply + 1
     while below < len(lines) and labels[below] != rules.DATES and not _comment_text(lines, labels, below):
@@ -83,8 +107,15 @@ def _first_comment(lines: list[Line], labels: list[str | None], reply: int) -> i
     top = reply
     while top > 0 and _comment_text(lines, labels, top - 1):
         top -= 1
-    header = range(max(0, top - _COMMENT_HEADER_LINES), top)  # "- jdoe42" / "14 Jan 2020, 13:47", either way round
-    return top if dated and top < reply and any(labels[k] == rules.DATES for k in header) else reply
+    first = top  # the header: "- jdoe42" / "14 Jan 2020, 13:47", either way round
+    while first > max(0, top - _COMMENT_HEADER_LINES) and _comment_header(lines[first - 1], labels[first - 1]):
+        first -= 1
+    return first if dated and top < reply and rules.DATES in labels[first:top] else reply
+
+
+def _comment_header(line: Line, label: str | None) -> bool:
+    """A comment's date, or a name: a few words, no sentence."""
+    return label == rules.DATES or (label is None and not line.terminal and line.words <= _NAV_MAX_WORDS)
 
 
 def _comment_text(lines: list[Line], labels: list[str | None], i: int) -> bool:

@@ -3,7 +3,7 @@
 A page dump goes on after the article with more of its own text (closing sentences,
 lists, tables, subheaded sections) and then with link lists, teasers and footers.
 These passes decide where the article really ends; `classify` calls them once the
-article block is known. Labels given here: `related`, `nav`, `aside`.
+article block is known. Labels given here: `comments`, `related`, `nav`, `aside`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ import re
 
 from ingest.clean import rules
 from ingest.clean.lines import Line, capital_like, signed_sentence
+from ingest.clean.span import comment_thread_end
 
-NAV, ASIDE = "nav", "aside"
+NAV, ASIDE, COMMENTS = "nav", "aside", "comments"
 TEASER_MAX_WORDS = 25
 _TEASER_HEAD_MIN_WORDS = 4
 _MIN_TEASER_PAIRS = 2
@@ -84,12 +85,14 @@ def _author_box(lines: list[Line], labels: list[str | None], i: int) -> bool:
 
 def label_trailer(lines: list[Line], labels: list[str | None], end: int, page_dump: bool, comments: int) -> None:
     """Below the article: keep what continues it (up to the comment section, when that starts
-    below the article), then related-story runs and chrome."""
+    below the article), then the comment thread, related-story runs and chrome."""
     if not page_dump:  # extractor output: its list-shaped endings are mostly article content
         return
     j = _continuation_end(lines, labels, end)
-    if comments > end:
+    if end < comments < len(lines):
         j = min(j, comments)
+        for k in range(comments, comment_thread_end(lines, labels, comments) + 1):
+            labels[k] = labels[k] or COMMENTS
     tail = [k for k in range(j, len(lines)) if labels[k] is None]
     shaped = [k for k in tail if lines[k].headline_like and lines[k].words >= 3]
     if len(shaped) >= 2:

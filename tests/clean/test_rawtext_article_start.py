@@ -63,6 +63,7 @@ def test_short_post_above_the_comment_form_is_the_article_not_the_longer_sidebar
     )
     assert "Schreibe einen Kommentar" in removed_by_rule(article)["footer"]
     assert len(removed_by_rule(article)["aside"]) == 3  # the sidebar's "About me" text
+    assert "comments" not in removed_by_rule(article)  # the form has none, and the sidebar's text under it is none
 
 
 def test_german_comment_thread_header_ends_the_article_above_the_longer_comments() -> None:
@@ -75,4 +76,5 @@ def test_german_comment_thread_header_ends_the_article_above_the_longer_comments
         "3 Gedanken zu „Warum ich wieder mit dem Rad zur Arbeit fahre“",
         "Schreibe einen Kommentar",
     ]
-    assert len(removed_by_rule(article)["aside"]) == 3  # the comments
+    assert removed_by_rule(article)["comments"][::2] == ["- Martina", "- Jonas", "- Peter"]
+    assert len(removed_by_rule(article)["comments"]) == 6  # a name and a comment each; the dates are `dates`

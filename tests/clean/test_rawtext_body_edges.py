@@ -80,8 +80,10 @@ def test_table_rows_under_a_subheading_after_the_body_are_kept() -> None:
 def test_wordpress_comment_thread_header_ends_the_article() -> None:
     removed = removed_by_rule(clean_fixture("en_tour_dates_and_comment_thread.txt"))
     assert removed["footer"] == ["3 responses to “The Harbor Lights announce 40th anniversary tour”"]
-    assert removed["aside"] == [
+    assert removed["comments"] == [
+        "- bluesfan77 says:",
         "Saw them in 1989 and they were the best band I have ever heard live, cannot wait for this.",
+        "- marina_k says:",
         "Finally a date near me. Already booked the day off work for the show.",
     ]
 
@@ -743,6 +745,27 @@ def test_a_reader_thread_longer_than_the_article_is_not_taken_for_it() -> None:
         "from coal. The meeting was staged for them.",
         "Whether those funds accept the performance will be clear at the annual meeting next month.",
     )
+
+
+def test_reader_thread_lines_are_removed_as_comments_down_to_its_last_reply_button() -> None:
+    removed = removed_by_rule(clean_fixture("en_opinion_with_long_reader_thread.txt"))
+    assert [line[:30] for line in removed["comments"]] == [
+        "- jdoe42",
+        "Who outplayed whom is still an",
+        "I would rather see the activis",
+        "- Reply",
+        "- Report",
+        "- Harold M.",
+        "@jdoe42 I doubt that voters th",
+        "- Reply",
+        "- Report",
+        "- Sunny Field",
+        "The content of the piece is ex",
+        "She in turn had to say no, bec",
+        "- Reply",
+    ]
+    assert removed["dates"] == ["January 13, 2020", "14 Jan 2020, 13:47", "14 Jan 2020, 20:29", "14 Jan 2020, 13:29"]
+    assert removed["nav"][-2:] == ["Reader comments", "- Report"]  # a thread header no rule knows; a last button
 
 
 def test_an_undated_reply_thread_ends_the_article_at_its_first_reply_button() -> None:

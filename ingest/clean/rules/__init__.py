@@ -10,7 +10,7 @@ to whole lines and capped in length so that prose which merely mentions "comment
 Context (position, neighbours, runs) is decided in `classify.py`, not here.
 
 Rule names: byline, dates, section, tags, related, caption, source, footer, promo, markup;
-the classifier adds nav and aside for unclaimed lines outside the article.
+the classifier adds comments, nav and aside for unclaimed lines outside the article.
 """
 
 from __future__ import annotations
