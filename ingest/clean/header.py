@@ -59,7 +59,7 @@ def label_header(
         if labels[i] is not None:
             if labels[i] not in rules.HEADER_RULES:
                 break
-        elif (kind := rules.header_kind(line)) is not None:
+        elif (kind := _header_kind(lines, labels, i)) is not None:
             labels[i] = kind
         elif title is not None and not has_summary and _summary(lines, labels, i, title, start):
             labels[i], has_summary = rules.SUMMARY, True
@@ -96,11 +96,21 @@ def _opening(lines: list[Line], labels: list[str | None], header_end: int, start
             if not _text_items(lines[top:k]) or lead < header_end or not _list_lead(lines[lead], labels[lead]):
                 break
             k = lead
-        elif lines[k - 1].terminal or _lead_in(lines[k - 1]):
+        elif lines[k - 1].terminal or _lead_in(lines[k - 1]) or _inner_subheading(lines, labels, k - 1, header_end):
             k -= 1
         else:
             break
     return k
+
+
+def _inner_subheading(lines: list[Line], labels: list[str | None], i: int, header_end: int) -> bool:
+    """A short subheading ending in a colon ("Preisbremsen im Bereich Energie:") between the
+    article's opening sentence or lead-in above it and its first section below: it opens no page
+    widget ("Teilen:"), which text never stands over."""
+    above = i - 1
+    if lines[i].bullet or not lines[i].text.endswith(":") or above < header_end or labels[above] is not None:
+        return False
+    return not lines[above].bullet and (lines[above].terminal or _lead_in(lines[above]))
 
 
 def _claim_box(lines: list[Line], labels: list[str | None], title: int, start: int) -> int:
@@ -288,4 +298,11 @@ def _meta_follows(lines: list[Line], labels: list[str | None], i: int) -> bool:
     if i + 1 >= len(lines):
         return False
     label = labels[i + 1]
-    return label in rules.HEADER_RULES or (label is None and rules.header_kind(lines[i + 1]) is not None)
+    return label in rules.HEADER_RULES or (label is None and _header_kind(lines, labels, i + 1) is not None)
+
+
+def _header_kind(lines: list[Line], labels: list[str | None], i: int) -> str | None:
+    """`rules.header_kind` of line `i`, but None for a subheading: a label ending in a colon over a
+    paragraph ("Heizkosten:" / "Vermieter müssen ..."); a header's labels head a value ("Author:" / a name)."""
+    over_text = i + 1 < len(lines) and labels[i + 1] is None and lines[i + 1].is_prose()
+    return None if lines[i].text.endswith(":") and over_text else rules.header_kind(lines[i])

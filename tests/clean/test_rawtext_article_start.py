@@ -78,3 +78,32 @@ def test_german_comment_thread_header_ends_the_article_above_the_longer_comments
     ]
     assert removed_by_rule(article)["comments"][::2] == ["- Martina", "- Jonas", "- Peter"]
     assert len(removed_by_rule(article)["comments"]) == 6  # a name and a comment each; the dates are `dates`
+
+
+PRESS_RELEASE_LEAD = (
+    "(Kiel) - Von der neuen Heizkostenabrechnung über den Mietspiegel bis zur Grundsteuer: Jana Petersen vom "
+    "Mieterbund Nord fasst zusammen, was sich in diesem Jahr ändert:"
+)
+
+
+def test_lead_in_above_the_first_subheading_opens_the_article() -> None:
+    article = clean_fixture("start_de_press_release_lead_over_subheading.txt")
+    assert article.body[:3] == (
+        PRESS_RELEASE_LEAD,
+        "Neue Regeln für die Heizkosten:",
+        "Vermieter müssen den Verbrauch künftig monatlich mitteilen, wenn fernablesbare Zähler eingebaut sind. "
+        "Wer keine Mitteilung erhält, darf die Heizkosten um drei Prozent kürzen.",
+    )
+
+
+def test_one_word_subheadings_over_paragraphs_are_text_not_section_labels() -> None:
+    article = clean_fixture("start_de_press_release_lead_over_one_word_subheading.txt")
+    assert article.summary is None
+    assert article.body[:4] == (
+        PRESS_RELEASE_LEAD,
+        "Heizkosten:",
+        "Vermieter müssen den Verbrauch künftig monatlich mitteilen, wenn fernablesbare Zähler eingebaut sind. "
+        "Wer keine Mitteilung erhält, darf die Heizkosten um drei Prozent kürzen.",
+        "Mietspiegel:",
+    )
+    assert removed_by_rule(article)["section"] == ["- Kontakt"]
