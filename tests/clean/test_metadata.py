@@ -159,3 +159,12 @@ def test_a_share_widget_label_under_the_headline_is_no_author() -> None:
     assert article.title == "Storage maker doubles its partner discounts for smaller resellers"
     assert article.authors == ()
     assert "AddThis Sharing Buttons" in [r.line for r in article.removed]
+
+
+def test_byline_after_a_section_name_in_one_line_names_the_author_under_the_headline() -> None:
+    article = clean_fixture("meta_es_section_byline_and_update_in_one_line.txt")  # "Ciclismo | Por: ... | Actualizado el: ..."
+    assert article.title == "Marta Flores buscará su primera medalla en el Mundial de Ruta de Valencia"
+    assert article.authors == ("Andrés Molina",)
+    assert (article.published, article.modified) == (None, datetime(2025, 5, 12, 20, 40))
+    assert removed_by_rule(article)["byline"] == ["Ciclismo | Por: Andrés Molina | Actualizado el: 12 mayo 2025 8:40 pm"]
+    assert len(article.body) == 3

@@ -38,7 +38,8 @@ _WORDED_DATE = (
 )
 NAMES = rf"{_NAME}(?:(?:\s*,\s*|\s+(?-i:and|und|et|y|&)\s+|\s+(?:{_PARTICLE}\s+)*){_NAME})*"
 BYLINE_BY = re.compile(
-    rf"^(?i:by|von|par|por|di|text|texto|(?:written|posted|reported|story|words) by|authors?|autor(?:in)?|"
+    rf"^(?:[^|]{{1,30}}\|\s*)?"  # a section before it: "Ciclismo | Por: Juan Diego | Actualizado el: ..."
+    rf"(?i:by|von|par|por|di|text|texto|(?:written|posted|reported|story|words) by|authors?|autor(?:in)?|"
     rf"auteure?|autora|текст|автор)\s*:?\s+(?P<names>{NAMES})"
     rf"(?:(?:\s*[|–—]\s*|\s+-\s+)(?P<tail>.{{1,60}})|\s+(?i:with|mit|avec|con)\s+(?P<agency>{AGENCY.pattern})"
     rf"|\s+(?i:{_DATE_WORD})\b.{{0,60}}|\s*·\s*\d.{{0,60}}|\s+[-–—|·]"  # "Текст: Анна Петрова·24 сентября 2018"
