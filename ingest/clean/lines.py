@@ -34,6 +34,7 @@ _TERMINAL = re.compile(rf"(?:{_STOP}{_CLOSER}*(?:\s*{_EMOJI})*|\w(?:\s*{_EMOJI})
 # the run of these that ends the line, as a search from its start would try every letter.
 _SENTENCE_END = re.compile(rf"{_STOP}|{_CLOSER}|\s|{_EMOJI}")
 _CREDIT_MAX_CHARS = 40  # "(FR mit dpa)", "(AP)": a credit; a longer bracket is a remark of its own
+_INITIALS = re.compile(r"\s[a-z]{2,3}(?:/[a-z]{2,3})*$")  # an editor's or agency's, lower case: "aw", "dpa/jg"
 
 # ISO 639-1 code (what py3langid returns) -> jusText stoplist name, for the languages
 # whose boilerplate we handle or meet often; others get no stopword evidence.
@@ -102,10 +103,13 @@ def _terminal(text: str) -> bool:
 
 def signed_sentence(text: str) -> bool:
     """A sentence followed by a short bracketed credit, as agencies sign a closing paragraph
-    ("... hieß es. (FR mit dpa)", "... officials said. (AP)")."""
+    ("... hieß es. (FR mit dpa)", "... officials said. (AP)"), or by the initials that sign it
+    ("... (Terrazas de los Andes/Cheval Blanc). aw")."""
     opening = text.rfind("(") if text.endswith(")") else -1
-    credited = 0 < opening and len(text) - opening <= _CREDIT_MAX_CHARS and text[opening - 1].isspace()
-    return credited and _terminal(text[:opening].rstrip())
+    if 0 < opening and len(text) - opening <= _CREDIT_MAX_CHARS and text[opening - 1].isspace():
+        return _terminal(text[:opening].rstrip())
+    initials = _INITIALS.search(text)
+    return initials is not None and _terminal(text[: initials.start()])
 
 
 def capital_like(ch: str) -> bool:

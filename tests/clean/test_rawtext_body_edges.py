@@ -809,3 +809,12 @@ def test_labelled_photo_credits_are_captions_and_close_no_paragraph_above_them()
         "Bis Mittwoch hatten 274 der 403 Mitglieder des deutschen Teams Peking erreicht. Alle werden bei der "
         "Ankunft und danach täglich getestet."
     )
+
+
+def test_a_closing_paragraph_signed_with_its_editors_initials_is_kept() -> None:
+    article = clean_fixture("de_closing_paragraph_signed_with_initials.txt")
+    assert article.body[-1] == (
+        "Zu den wichtigsten Marken zählen die Sekte der Hauskellerei sowie die Weine der Partnergüter in Franken "
+        "und an der Mosel (Weingut Sonnhalde/Schloss Rothberg). aw"
+    )
+    assert len(article.body) == 4
