@@ -140,10 +140,23 @@ def _continuation_end(lines: list[Line], labels: list[str | None], end: int) -> 
             # the same shape is a caption's credit ("... Nogales, Ariz. (AP)"), so `terminal` leaves it out.
             elif (line.terminal or signed_sentence(line.text)) and not line.bullet:
                 in_list = False
-            elif not (in_list and line.list_item) and not _continues_as_section(lines, labels, j):
+            elif not (in_list and _list_line(lines, labels, j)) and not _continues_as_section(lines, labels, j):
                 break
         j += 1
     return j
+
+
+def _list_line(lines: list[Line], labels: list[str | None], i: int) -> bool:
+    """A list item, or the rest of one that a line break split, between two items: "- Das
+    Mietrechtsgesetz sollte für alle Wohnungen spätestens 20 Jahre nach ihrer" / "Errichtung gelten"
+    / "- ...". The item broken off is as long as a sentence: a menu's short links end whole."""
+    if lines[i].list_item:
+        return True
+    if i + 1 >= len(lines) or labels[i - 1] is not None or labels[i + 1] is not None:
+        return False
+    above = lines[i - 1]
+    broken = above.words >= _SENTENCE_MIN_WORDS and not above.terminal and not above.text.endswith((":", ";", ","))
+    return above.bullet and lines[i + 1].bullet and broken
 
 
 def _shop_boxes(lines: list[Line], labels: list[str | None], i: int) -> int:
@@ -238,12 +251,14 @@ def teaser_sentence(line: Line) -> bool:
 
 
 def _subheading(lines: list[Line], labels: list[str | None], i: int) -> bool:
-    """A short line over a full sentence or over the rows of a table ("Tour Dates")."""
+    """A short line over a full sentence, a sentence leading into a list ("Damit Wohnen leistbar
+    bleibt, schlagen wir vor:") or the rows of a table ("Tour Dates")."""
     line = lines[i]
     if line.bullet or line.words > _SUBHEADING_MAX_WORDS or i + 1 >= len(lines) or labels[i + 1] is not None:
         return False
     following = lines[i + 1]
-    sentence = following.terminal and not following.bullet and following.words >= _SENTENCE_MIN_WORDS
+    worded = not following.bullet and following.words >= _SENTENCE_MIN_WORDS
+    sentence = worded and (following.terminal or following.text.endswith(":"))
     return sentence or _table_run(lines, labels, i + 1) >= _MIN_SIMILAR_RUN
 
 

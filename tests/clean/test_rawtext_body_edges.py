@@ -818,3 +818,15 @@ def test_a_closing_paragraph_signed_with_its_editors_initials_is_kept() -> None:
         "und an der Mosel (Weingut Sonnhalde/Schloss Rothberg). aw"
     )
     assert len(article.body) == 4
+
+
+def test_a_subheading_over_a_lead_in_and_its_list_closes_the_article() -> None:
+    article = clean_fixture("de_closing_list_under_subheading_and_lead_in.txt")
+    assert article.body[2:] == (
+        "Unsere Vorschläge für den Altbau",
+        "Eine Obergrenze allein reicht nicht, damit Wohnen in der Stadt bezahlbar bleibt. Deshalb schlagen wir zusätzlich vor:",
+        "- Eine Sanierungsförderung, die nur erhält, wer die Miete danach für mindestens zehn Jahre nicht",
+        "erhöht",
+        "- Keine Maklergebühren für Mieterinnen und Mieter",
+        "- Ein öffentliches Register für leerstehende Wohnungen",
+    )
