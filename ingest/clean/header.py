@@ -104,9 +104,9 @@ def _opening(lines: list[Line], labels: list[str | None], header_end: int, start
 
 
 def _inner_subheading(lines: list[Line], labels: list[str | None], i: int, header_end: int) -> bool:
-    """A short subheading ending in a colon ("Preisbremsen im Bereich Energie:") between the
-    article's opening sentence or lead-in above it and its first section below: it opens no page
-    widget ("Teilen:"), which text never stands over."""
+    """A subheading ending in a colon ("Preisbremsen im Bereich Energie:") under the article's
+    opening sentence or lead-in, over its first section. Only under unclaimed text: a share row's
+    label ("Teilen:") stands under the header's byline or date, which are claimed."""
     above = i - 1
     if lines[i].bullet or not lines[i].text.endswith(":") or above < header_end or labels[above] is not None:
         return False
