@@ -32,6 +32,9 @@ from ingest.clean.lines import Line
 from ingest.clean.span import article_span, comments_start
 
 _CAPTION_MAX_WORDS = 40
+# A caption that a credit line closes from below ("Air pollution is surging in Delhi." / "Jane Roe/Getty
+# Images") runs a sentence or two; a longer line over a credit is the paragraph above a photo.
+_CREDITED_CAPTION_MAX_WORDS = 30
 _KICKER_MAX_WORDS = 6
 _KICKER_BLOCK_LINES = 4  # kicker, headline, source line, teaser
 _MIN_KICKER_TEASERS = 2
@@ -121,7 +124,7 @@ def _label_captions(lines: list[Line], labels: list[str | None]) -> None:
             continue
         captioned_below = i + 1 < len(lines) and bool(rules.CAPTION_START.match(lines[i + 1].text))
         closes = i > 0 and rules.is_credit_line(lines[i]) and not captioned_below
-        if closes and _caption_text(lines[i - 1], labels[i - 1]):
+        if closes and _caption_text(lines[i - 1], labels[i - 1]) and lines[i - 1].words <= _CREDITED_CAPTION_MAX_WORDS:
             labels[i - 1] = rules.CAPTION
         labelled = i + 1 < len(lines) and rules.captions.CAPTION_LABEL.match(lines[i].text)
         if labelled and _caption_text(lines[i + 1], labels[i + 1]):

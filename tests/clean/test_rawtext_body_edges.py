@@ -830,3 +830,17 @@ def test_a_subheading_over_a_lead_in_and_its_list_closes_the_article() -> None:
         "- Keine Maklergebühren für Mieterinnen und Mieter",
         "- Ein öffentliches Register für leerstehende Wohnungen",
     )
+
+
+def test_a_paragraph_over_a_photo_credit_is_kept_and_a_short_caption_over_one_is_not() -> None:
+    article = clean_fixture("en_paragraph_over_a_photo_credit.txt")
+    assert article.body[2] == (
+        "Doctors say the pill is meant above all for older patients and for people with weakened immune systems, "
+        "who should ask their family doctor about it as soon as they test positive, since it only works early."
+    )
+    assert len(article.body) == 5
+    assert removed_by_rule(article)["caption"] == [
+        "Jane Roe/Getty Images",
+        "A pharmacist sorts boxes of the new pill in Boston.",
+        "Sam Lee/Getty Images",
+    ]
