@@ -124,16 +124,16 @@ def _label_captions(lines: list[Line], labels: list[str | None]) -> None:
             continue
         captioned_below = i + 1 < len(lines) and bool(rules.CAPTION_START.match(lines[i + 1].text))
         closes = i > 0 and rules.is_credit_line(lines[i]) and not captioned_below
-        if closes and _caption_text(lines[i - 1], labels[i - 1]) and lines[i - 1].words <= _CREDITED_CAPTION_MAX_WORDS:
+        if closes and _caption_text(lines[i - 1], labels[i - 1], _CREDITED_CAPTION_MAX_WORDS):
             labels[i - 1] = rules.CAPTION
         labelled = i + 1 < len(lines) and rules.captions.CAPTION_LABEL.match(lines[i].text)
         if labelled and _caption_text(lines[i + 1], labels[i + 1]):
             labels[i + 1] = rules.CAPTION
 
 
-def _caption_text(line: Line, label: str | None) -> bool:
+def _caption_text(line: Line, label: str | None, max_words: int = _CAPTION_MAX_WORDS) -> bool:
     """Unclaimed, not a list item or a quote, and short enough for a caption."""
-    return label is None and not line.bullet and not rules.QUOTED.search(line.text) and line.words <= _CAPTION_MAX_WORDS
+    return label is None and not line.bullet and not rules.QUOTED.search(line.text) and line.words <= max_words
 
 
 def _label_related_blocks(lines: list[Line], labels: list[str | None]) -> None:

@@ -9,7 +9,7 @@ import re
 from ingest.clean import rules, trailer
 from ingest.clean.dates import DOTTED_OR_SLASHED, opens_with_date
 from ingest.clean.lines import Line, capital_like
-from ingest.clean.span import OPENING_MIN_WORDS
+from ingest.clean.span import lead_in
 
 MAX_TITLE_WORDS = 30
 _DECK_MIN_WORDS = 10
@@ -55,7 +55,6 @@ def label_header(
     has_summary = False
     header_end = i  # after the headline's last metadata line
     while i < len(lines):
-        line = lines[i]
         if labels[i] is not None:
             if labels[i] not in rules.HEADER_RULES:
                 break
@@ -96,7 +95,7 @@ def _opening(lines: list[Line], labels: list[str | None], header_end: int, start
             if not _text_items(lines[top:k]) or lead < header_end or not _list_lead(lines[lead], labels[lead]):
                 break
             k = lead
-        elif lines[k - 1].terminal or _lead_in(lines[k - 1]) or _inner_subheading(lines, labels, k - 1, header_end):
+        elif lines[k - 1].terminal or lead_in(lines[k - 1]) or _inner_subheading(lines, labels, k - 1, header_end):
             k -= 1
         else:
             break
@@ -110,7 +109,7 @@ def _inner_subheading(lines: list[Line], labels: list[str | None], i: int, heade
     above = i - 1
     if lines[i].bullet or not lines[i].text.endswith(":") or above < header_end or labels[above] is not None:
         return False
-    return not lines[above].bullet and (lines[above].terminal or _lead_in(lines[above]))
+    return not lines[above].bullet and (lines[above].terminal or lead_in(lines[above]))
 
 
 def _claim_box(lines: list[Line], labels: list[str | None], title: int, start: int) -> int:
@@ -124,11 +123,6 @@ def _claim_box(lines: list[Line], labels: list[str | None], title: int, start: i
         if labels[k] == rules.SECTION:
             labels[k] = None
     return box
-
-
-def _lead_in(line: Line) -> bool:
-    """A sentence that introduces what follows ("Here's what the early reviews say:")."""
-    return line.text.endswith(":") and line.words >= OPENING_MIN_WORDS
 
 
 def _text_items(items: list[Line]) -> bool:

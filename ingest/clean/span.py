@@ -124,6 +124,11 @@ def _comment_text(lines: list[Line], labels: list[str | None], i: int) -> bool:
     return labels[i] is None and not line.bullet and (line.terminal or line.words > _NAV_MAX_WORDS)
 
 
+def lead_in(line: Line) -> bool:
+    """A sentence that introduces what follows ("Here's what the early reviews say:")."""
+    return line.text.endswith(":") and line.words >= OPENING_MIN_WORDS
+
+
 def _dateline_at(lines: list[Line], labels: list[str | None], i: int) -> int | None:
     """The line opening with a news dateline ("LOS ANGELES (AP) — ...") at `i` or right above it
     (a short first sentence does not count as prose), or None."""
@@ -189,7 +194,7 @@ def _colon_list_items(lines: list[Line], labels: list[str | None]) -> frozenset[
             open_list = by_sentence or not line.terminal
         else:
             open_list = labels[i] is None and line.text.endswith(":")
-            by_sentence = open_list and line.words >= OPENING_MIN_WORDS
+            by_sentence = open_list and lead_in(line)
     return frozenset(items)
 
 

@@ -12,7 +12,7 @@ import re
 
 from ingest.clean import rules
 from ingest.clean.lines import Line, capital_like, signed_sentence
-from ingest.clean.span import comment_thread_end
+from ingest.clean.span import comment_thread_end, lead_in
 
 NAV, ASIDE, COMMENTS = "nav", "aside", "comments"
 TEASER_MAX_WORDS = 25
@@ -257,9 +257,8 @@ def _subheading(lines: list[Line], labels: list[str | None], i: int) -> bool:
     if line.bullet or line.words > _SUBHEADING_MAX_WORDS or i + 1 >= len(lines) or labels[i + 1] is not None:
         return False
     following = lines[i + 1]
-    worded = not following.bullet and following.words >= _SENTENCE_MIN_WORDS
-    sentence = worded and (following.terminal or following.text.endswith(":"))
-    return sentence or _table_run(lines, labels, i + 1) >= _MIN_SIMILAR_RUN
+    sentence = (following.terminal and following.words >= _SENTENCE_MIN_WORDS) or lead_in(following)
+    return (sentence and not following.bullet) or _table_run(lines, labels, i + 1) >= _MIN_SIMILAR_RUN
 
 
 def _similar_run(lines: list[Line], labels: list[str | None], i: int) -> int:
