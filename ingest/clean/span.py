@@ -64,8 +64,10 @@ def comments_start(lines: list[Line], labels: list[str | None]) -> int:
     """Where the comment section starts, `len(lines)` when the page has none: at the comment form
     or the thread's header, at the first comment's author line over its date ("- Jasmin sagt:" /
     "10. Februar 2019 um 18:05 Uhr"), or at the first comment of a thread of at least two reply
-    buttons that no header names ("- jdoe42" / "14 Jan 2020, 13:47" / comment / "- Reply")."""
-    form = next((i for i, line in enumerate(lines) if rules.is_comment_form(line)
+    buttons that no header names ("- jdoe42" / "14 Jan 2020, 13:47" / comment / "- Reply").
+    A form's name above all prose is the link to it that a post's meta line prints ("Leave a comment")."""
+    prose = next((i for i, line in enumerate(lines) if labels[i] is None and line.is_prose()), len(lines))
+    form = next((i for i, line in enumerate(lines) if (rules.is_comment_form(line) and i > prose)
                  or (rules.is_comment_author(line) and i + 1 < len(lines) and labels[i + 1] == rules.DATES)), len(lines))
     replies = [i for i, line in enumerate(lines) if rules.is_reply_control(line)]
     if len(replies) < _MIN_REPLY_CONTROLS or replies[0] > form:

@@ -66,6 +66,17 @@ def test_short_post_above_the_comment_form_is_the_article_not_the_longer_sidebar
     assert "comments" not in removed_by_rule(article)  # the form has none, and the sidebar's text under it is none
 
 
+def test_comment_link_in_the_post_meta_does_not_start_the_comments_above_the_post() -> None:
+    article = clean_fixture("start_en_comment_link_in_post_meta_above_short_post.txt")
+    assert article.title == "The market hall reopens on Saturday"
+    assert article.body == (
+        "The old market hall on Quay Street reopens this Saturday after two years of repairs to its roof.",
+        "Twelve of the former stalls are back, and four new bakers have taken the places by the east door.",
+    )
+    assert removed_by_rule(article)["footer"] == ["- Leave a comment", "Like this:", "Like Loading...", "Leave a Reply"]
+    assert len(removed_by_rule(article)["aside"]) == 3  # the longer "About me" under the comment form
+
+
 def test_german_comment_thread_header_ends_the_article_above_the_longer_comments() -> None:
     article = clean_fixture("start_de_post_above_a_long_comment_thread.txt")
     assert article.body == (
