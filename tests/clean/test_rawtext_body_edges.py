@@ -188,6 +188,29 @@ def test_wordpress_post_navigation_comment_form_and_recent_posts_are_removed() -
     ]
 
 
+def test_german_wordpress_share_like_related_and_comment_boxes_are_removed() -> None:
+    article = clean_fixture("de_wordpress_post_with_share_related_and_comment_form.txt")
+    assert article.body[-1] == "Die Fleischtomaten brauchen dagegen noch zwei bis drei Wochen, bis sie geerntet werden können."
+    assert len(article.body) == 4
+    assert removed_by_rule(article)["footer"] == [
+        "- Hinterlasse einen Kommentar",
+        "Teilen Sie dies mit:",
+        "- Twitter",
+        "- Facebook",
+        "Gefällt mir:",
+        "Gefällt mir Wird geladen …",
+        "Dieser Eintrag wurde veröffentlicht in Garten. Setze ein Lesezeichen auf den Permalink.",
+        "Hinterlasse eine Antwort",
+        "Diese Website verwendet Akismet, um Spam zu reduzieren. Erfahre mehr darüber, wie deine Kommentardaten verarbeitet werden.",
+        "Bloggen auf WordPress.com.",
+    ]
+    assert removed_by_rule(article)["related"] == [
+        "Ähnliche Beiträge",
+        "- Hochbeet im Herbst richtig vorbereiten",
+        "- Saatgut selbst gewinnen: So geht es",
+    ]
+
+
 def test_deck_under_the_headline_without_metadata_below_it_is_the_summary() -> None:
     article = clean_fixture("en_deck_without_metadata_and_agency_caption.txt")
     assert article.summary == (

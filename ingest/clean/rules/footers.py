@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ingest.clean.rules.compile import gated, rx
-from ingest.clean.rules.links import THREAD_HEAD
+from ingest.clean.rules.links import COMMENT_FORM_TEXT
 
 SOURCE_LINE = rx(r"^(?:sources?|quelle|quellen|fuentes?|via)\s*:\s*\S.{0,200}$")
 SOURCES_HEAD = rx(r"^(?:sources?|quellen|fuentes)\s*:$")  # "Sources:" over the list of a fact check's sources
@@ -26,19 +26,26 @@ COPYRIGHT = rx(r"^(?:©|\(c\)|copyright\b)")
 FOOTER_LINE = rx(
     r"^(?:(?:(?:new,?\s+)?\d+\s+)?(?:comments?|kommentare?|commentaires?|comentarios?|reactions?|réactions?|réagir|"
     r"комментари(?:и|ев|й|я))"
-    r"(?:\s*\(\d+\))?|(?:leave|post|add|write|show|view|load) (?:a |the )?comments?|" + THREAD_HEAD + "|"
-    r"(?:leave|post|write) (?:a )?(?:reply|response)|you must (?:be logged in|log in) to post a comment\.?|"
-    r"comments are closed\.?|posted in .{1,100}\|\s*permalink\b.{0,60}|sharing is caring!?|"
+    r"(?:\s*\(\d+\))?|(?:leave|post|add|write|show|view|load) (?:a |the )?comments?|" + COMMENT_FORM_TEXT + "|"
+    r"(?:no|noch keine|bisher keine|keine|aucun|sin|nessun|sem) (?:comments?|kommentare?|commentaires?|comentarios?|commenti|comentários)"
+    r"(?: yet| bisher| vorhanden)?[.!]?|"
+    r"(?:write|post) (?:a )?(?:reply|response)|you must (?:be logged in|log in) to post a comment\.?|"
+    r"posted in .{1,100}\|\s*permalink\b.{0,60}|sharing is caring!?|"
+    # WordPress's line under a post and its footer credit, in its translations
+    r"(?:this entry was posted|dieser eintrag wurde .{0,60}veröffentlicht|cette entrée a été publiée|"
+    r"esta entrada fue publicada|questa voce è stata pubblicata)\b.{0,300}|"
+    r"blog at wordpress\.com\.?|bloggen auf wordpress\.com\.?|(?:proudly )?powered by (?-i:[A-Z])[\w.-]+(?: (?-i:[A-Z])[\w.-]+)?\.?|"
     r"why you can trust [\w .'’&-]{1,40}|"  # a trust badge linking to the outlet's standards
     r"(?:previous|next|older|newer) (?:post|article|story|entry)|prev ?previous.{0,150}|vorheriger beitrag|nächster beitrag|"
     r"article (?:précédent|suivant)|entrada anterior|siguiente entrada|добавить комментарий|"
-    r"kommentar(?:e)? (?:schreiben|verfassen|anzeigen|lesen)|schreibe einen kommentar|kommentieren|laisser un commentaire|commenter|"
-    r"deja (?:un|tu) comentario|comentar|jetzt kommentieren|comparte esta (?:noticia|nota|historia)|"
-    r"share(?: this(?: article| story| entry| post)?)?(?: on \w+| via \w+)?|(?:auf \w+ )?teilen|artikel teilen|"
+    r"kommentar(?:e)? (?:schreiben|verfassen|anzeigen|lesen)|kommentieren|commenter|"
+    r"comentar|jetzt kommentieren|comparte esta (?:noticia|nota|historia)|"
+    r"share(?: this(?: article| story| entry| post)?)?(?: on \w+| via \w+)?|"
+    r"(?:jetzt |auf \w+ |(?:diese[nrs]? )?(?:artikel|beitrag|geschichte|seite|news|nachricht) )?teilen(?: sie dies)?!?|"
     r"(?:share (?:to|on|via) [a-z]+?\s*){2,}|"  # a row of share buttons glued together ("Share to LinkedInLinkedInShare to ...")
-    r"teilen mit|mit anderen teilen|compartir esto|"
+    r"(?:teilen|sharen)(?: sie dies)? mit|mit anderen teilen|compartir esto|"
     r"(?:like|gefällt mir|j[’']aime|me gusta)(?: this)?|"  # WordPress' like widget, still loading or not
-    r"(?:like|gefällt mir|j[’']aime|me gusta) (?:loading|lade|chargement|cargando)(?:\.{3}|…)?|"
+    r"(?:like|gefällt mir|j[’']aime|me gusta) (?:loading|lade|wird geladen|chargement|cargando)\s?(?:\.{3}|…)?|"
     r"partager(?: sur \w+| cet article)?|compartir(?: en \w+)?|condividi|compartilh(?:e|ar)|поделиться|"
     r"tweet(?: this| on \w+)?|e-?mail|print|drucken|imprimer|imprimir|"
     r"(?:facebook|twitter|x|whatsapp|linkedin|telegram|e-?mail|pinterest|reddit|instagram|youtube|flipboard|"
@@ -58,7 +65,8 @@ FOOTER_LINE = rx(
 LEGAL_MAX_CHARS = 1_000  # as RIGHTS_MAX_CHARS
 LEGAL_LINE = gated(
     r"^.{0,300}(?:constitutes acceptance of|may not be reproduced|comments? (?:are )?powered by|"
-    r"submission guidelines|community (?:rules|guidelines|standards) apply|for your personal,? non-commercial use|be respectful of other commenters).{0,600}$"
+    r"submission guidelines|community (?:rules|guidelines|standards) apply|for your personal,? non-commercial use|be respectful of other commenters|"
+    r"(?:uses|verwendet|utilise|usa|utiliza) akismet).{0,600}$"
 )
 ABOUT_AUTHOR = rx(
     r"^(?:about the authors?|über (?:den autor|die autorin|die autoren)|à propos de l'auteure?|sobre el autor|"

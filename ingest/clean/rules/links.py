@@ -32,7 +32,10 @@ _INLINE_HEAD = (
     r"lee también|leer más|ver también|relacionad[oa]s?|más información|te puede interesar|"
     r"también te puede interesar|leggi anche|potrebbe interessarti|articoli correlati|leia também|leia mais|"
     r"veja também|saiba mais|notícias relacionadas|читайте также|читайте (?:ещё|еще)|смотрите также|по теме|"
-    r"(?:материалы|ещё|еще) по теме"
+    r"(?:материалы|ещё|еще) по теме|"
+    # the related-posts box of WordPress and its plugins, in the languages above ("Ähnliche Beiträge", "Entradas relacionadas")
+    r"(?:ähnliche|verwandte) (?:beiträge|artikel|themen|nachrichten)|articles (?:similaires|liés)|"
+    r"(?:entradas|artículos|publicaciones|posts|artigos|notícias) relacionad[oa]s"
 )
 # ... and those that open the page's trailer: nothing after them belongs to the article.
 _TRAILER_HEAD = (
@@ -42,7 +45,7 @@ _TRAILER_HEAD = (
     r"(?:[\w .'’-]{1,40}['’]s )?(?:most )?recent (?:posts|stories|articles)|elsewhere on [\w .-]{1,40}|neueste beiträge|articles récents|entradas recientes|"
     r"latest(?: news| stories| articles| videos)?|weitere videos|neueste videos|dernières vidéos|plus de vidéos|"
     r"últimos vídeos|más vídeos|in case you missed it|popular(?: now| stories)?|"
-    r"das könnte sie auch interessieren|weitere artikel|weitere nachrichten|meistgelesen|"
+    r"das (?:\w+ )?könnte (?:sie|dich|euch) auch interessieren|weitere artikel|weitere nachrichten|meistgelesen|"
     r"meist(?:gelesen|kommentiert|geteilt)e? artikel|empfohlen|top-themen|"
     r"les plus lus|dans la même rubrique|nos articles|à découvrir aussi|vous aimerez (?:aussi|peut-être aussi)|"
     r"à lire également|sponsored stories|around the web|related topics|"
@@ -52,7 +55,7 @@ _TRAILER_HEAD = (
     r"новости партн[её]ров|главное за (?:день|сутки)|последние новости|свежие записи|"
     r"вам (?:также )?может быть интересно"
 )
-_HEAD_END = r"\s*(?:\.{3}|…)?\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
+_HEAD_END = r"\s*(?:\.{3}|…|!)?\s*(?:[:|»›>–—-]\s*(?P<rest>.*))?$"
 RELATED_HEAD = rx(rf"^\[?(?:{_INLINE_HEAD}|{_TRAILER_HEAD}){_HEAD_END}")  # "[Related: ...]" too
 MORE_FROM_SITE = rx(r"^(?:more (?:from|in)|mehr (?:von|aus))\s+[^.!?:]{1,50}(?:\.{3}|…)?$")
 # "34 responses to “Headline”", "2 Gedanken zu „Headline“": WordPress' header over its comment thread.
@@ -62,16 +65,20 @@ THREAD_HEAD = (
     r"(?:\d+|un|une) (?:réflexions?|commentaires?|réponses?) (?:sur|à)|"
     r"(?:\d+|un|una) (?:comentarios?|respuestas?) (?:a|en|sobre)) [\"“„«].{1,200}"
 )
-# The comment form or the thread's header, printed where the comments start, under the article.
-_COMMENT_FORM = (
-    rf"{THREAD_HEAD}|(?:leave|post) a (?:comment|reply)|comments are closed\.?|добавить комментарий|"
-    r"kommentar (?:schreiben|verfassen)|schreibe einen kommentar|laisser un commentaire|deja (?:un|tu) comentario"
+# The comment form or the thread's header, printed where the comments start, under the article;
+# WordPress's own in its translations ("Leave a Reply", "Hinterlasse eine Antwort", "Comments are closed.").
+COMMENT_FORM_TEXT = (
+    rf"(?:{THREAD_HEAD}|(?:leave|post) a (?:comment|reply)|comments are closed|добавить комментарий|"
+    r"kommentar (?:schreiben|verfassen)|schreibe einen kommentar|hinterlasse(?:n sie)? (?:jetzt )?(?:einen kommentar|eine antwort)|"
+    r"kommentare (?:sind )?geschlossen|laisser un commentaire|laisser une réponse|les commentaires sont fermés|"
+    r"deja (?:un|tu) comentario|deja una respuesta|los comentarios están cerrados|lascia un commento|"
+    r"i commenti sono chiusi|deixe (?:um comentário|uma resposta)|comentários (?:estão )?(?:encerrados|fechados))[.!]?"
 )
-COMMENT_FORM = rx(rf"^(?:{_COMMENT_FORM})$")
+COMMENT_FORM = rx(rf"^{COMMENT_FORM_TEXT}$")
 # Where the comment section starts (not a comment count, which also sits in headers); a button
 # showing the comments may also stand under the headline.
 COMMENTS_START = rx(
-    rf"^(?:{_COMMENT_FORM}|(?:view|show|load|read) (?:all )?comments|(?:blog )?comments powered by \w+|kommentare anzeigen)$"
+    rf"^(?:{COMMENT_FORM_TEXT}|(?:view|show|load|read) (?:all )?comments|(?:blog )?comments powered by \w+|kommentare anzeigen)$"
 )
 # A comment's reply button, alone on its line under each comment of a thread.
 REPLY_CONTROL = rx(r"^(?:reply|antworten|répondre|responder|rispondi|ответить)$")
