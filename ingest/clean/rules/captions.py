@@ -71,6 +71,7 @@ DATED_CAPTION = gated(
 )
 CAPTION_START = rx(
     r"^(?:(?:file )?(?:photos?|fotos?|фото|bild|image|picture|caption|legende|légende|pie de foto)\s*:|"
+    r"(?:figure|fig\.|abbildung|abb\.|grafik|graphique|gráfico)(?: \d{1,3})?\s*:|"  # "Figure 2: ...", "Abbildung 4: ..."
     r"(?:image |photo |video )?(?:caption|source)\s*,|(?:image|photo|video) (?:caption|copyright)\b|"  # "Image caption, ...", "Image source, Getty Images"
     r"(?:image |photo |main image )?credits?\s*(?::|\.{3}|…)|(?:foto ?credits?|(?:bild|foto)(?:quelle|nachweis))\s*:|(?:photo(?:graph)?|image|(?:photo )?illustration)s? by\s).{0,300}$"
 )

@@ -66,7 +66,11 @@ LEGAL_MAX_CHARS = 1_000  # as RIGHTS_MAX_CHARS
 LEGAL_LINE = gated(
     r"^.{0,300}(?:constitutes acceptance of|may not be reproduced|comments? (?:are )?powered by|"
     r"submission guidelines|community (?:rules|guidelines|standards) apply|for your personal,? non-commercial use|be respectful of other commenters|"
-    r"(?:uses|verwendet|utilise|usa|utiliza) akismet).{0,600}$"
+    r"(?:uses|verwendet|utilise|usa|utiliza) akismet|"
+    # the licence a site publishes under
+    r"(?:this|all) (?:work|article|post|text|content|material)s? (?:on this (?:site|blog) )?(?:is|are) licensed under|"
+    r"(?:veröffentlicht|lizenziert) unter (?:der|einer) (?:[\w-]+ )?(?:lizenz|creative commons)|sous licence creative commons|"
+    r"bajo (?:una )?licencia creative commons).{0,600}$"
 )
 ABOUT_AUTHOR = rx(
     r"^(?:about the authors?|über (?:den autor|die autorin|die autoren)|à propos de l'auteure?|sobre el autor|"

@@ -29,7 +29,7 @@ _INLINE_HEAD = (
     r"also read|see also|see more|more on this(?: story| topic)?|most read in [\w ]{1,30}|don[’']t miss|"
     r"mehr zum thema|lesen sie auch|lesen sie mehr|auch interessant|mehr dazu|weiterlesen|"
     r"[àa] lire aussi|lire aussi|lire la suite|voir aussi|sur le même sujet|"
-    r"lee también|leer más|ver también|relacionad[oa]s?|más información|te puede interesar|"
+    r"lee también|lea (?:también|además)|leer más|le (?:puede|podría) interesar|lesen sie hier|auch lesen|ver también|relacionad[oa]s?|más información|te puede interesar|"
     r"también te puede interesar|leggi anche|potrebbe interessarti|articoli correlati|leia também|leia mais|"
     r"veja também|saiba mais|notícias relacionadas|читайте также|читайте (?:ещё|еще)|смотрите также|по теме|"
     r"(?:материалы|ещё|еще) по теме|"
