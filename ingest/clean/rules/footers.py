@@ -69,7 +69,7 @@ LEGAL_LINE = gated(
     r"(?:uses|verwendet|utilise|usa|utiliza) akismet|"
     # the licence a site publishes under
     r"(?:this|all) (?:work|article|post|text|content|material)s? (?:on this (?:site|blog) )?(?:is|are) licensed under|"
-    r"(?:veröffentlicht|lizenziert) unter (?:der|einer) (?:[\w-]+ )?(?:lizenz|creative commons)|sous licence creative commons|"
+    r"(?:veröffentlicht|lizenziert) unter (?:der lizenz cc[- ]by|einer creative[- ]commons)|sous licence creative commons|"
     r"bajo (?:una )?licencia creative commons).{0,600}$"
 )
 ABOUT_AUTHOR = rx(
