@@ -37,7 +37,7 @@ FOOTER_LINE = rx(
     r"blog at wordpress\.com\.?|bloggen auf wordpress\.com\.?|(?:proudly )?powered by (?-i:[A-Z])[\w.-]+(?: (?-i:[A-Z])[\w.-]+)?\.?|"
     r"why you can trust [\w .'’&-]{1,40}|"  # a trust badge linking to the outlet's standards
     r"(?:previous|next|older|newer) (?:post|article|story|entry)|prev ?previous.{0,150}|vorheriger beitrag|nächster beitrag|"
-    r"article (?:précédent|suivant)|entrada anterior|siguiente entrada|добавить комментарий|"
+    r"article (?:précédent|suivant)|entrada anterior|siguiente entrada|"
     r"kommentar(?:e)? (?:schreiben|verfassen|anzeigen|lesen)|kommentieren|commenter|"
     r"comentar|jetzt kommentieren|comparte esta (?:noticia|nota|historia)|"
     r"share(?: this(?: article| story| entry| post)?)?(?: on \w+| via \w+)?|"

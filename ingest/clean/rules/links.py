@@ -35,7 +35,7 @@ _INLINE_HEAD = (
     r"(?:материалы|ещё|еще) по теме|"
     # the related-posts box of WordPress and its plugins, in the languages above ("Ähnliche Beiträge", "Entradas relacionadas")
     r"(?:ähnliche|verwandte) (?:beiträge|artikel|themen|nachrichten)|articles (?:similaires|liés)|"
-    r"(?:entradas|artículos|publicaciones|posts|artigos|notícias) relacionad[oa]s"
+    r"(?:entradas|artículos|publicaciones|posts|artigos) relacionad[oa]s"
 )
 # ... and those that open the page's trailer: nothing after them belongs to the article.
 _TRAILER_HEAD = (
